@@ -1,0 +1,73 @@
+/** Builds the whole application (HTTP, pages, live layer) around a store; never listens. */
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import { createServer, type Server as HttpServer } from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
+import type { Server as IoServer } from 'socket.io';
+import type { Clock } from './clock';
+import type { Config } from './config';
+import { DomainError } from './domain/errors';
+import type { Deps } from './http/deps';
+import { adminRoutes } from './http/adminRoutes';
+import { errorHandler } from './http/errors';
+import { kioskRoutes } from './http/kioskRoutes';
+import { openApiDocument } from './http/openapi';
+import { publicRoutes } from './http/publicRoutes';
+import { staffRoutes } from './http/staffRoutes';
+import { createRealtime } from './realtime';
+import type { Store } from './store';
+
+export const PAGES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'pages');
+
+export type App = { app: Express; httpServer: HttpServer; io: IoServer; store: Store };
+
+export const createApp = ({ store, clock, config, log }: { store: Store; clock: Clock; config: Config; log: Logger }): App => {
+  const deps: Deps = { store, clock, config, log };
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'default-src': ["'self'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'connect-src': ["'self'", 'ws:', 'wss:'],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'upgrade-insecure-requests': null,
+        },
+      },
+    }),
+  );
+  app.use('/api', express.json({ limit: config.bodyLimit }));
+
+  const api = express.Router();
+  api.use(publicRoutes(deps));
+  api.use(kioskRoutes(deps));
+  api.use(staffRoutes(deps));
+  api.use(adminRoutes(deps));
+  api.get('/openapi.json', (_req, res) => void res.json(openApiDocument()));
+  api.use((_req, _res, next) => next(new DomainError('NOT_FOUND')));
+  app.use('/api', api);
+
+  // The pages, built by Vite into dist/pages (npm run build).
+  if (existsSync(PAGES_DIR)) {
+    app.get('/t/:ticketId', (_req, res) => res.sendFile(join(PAGES_DIR, 'ticket', 'index.html')));
+    app.use(express.static(PAGES_DIR, { index: 'index.html', maxAge: '1h', setHeaders: (res, path) => {
+      if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+    } }));
+    app.get('/', (_req, res) => res.redirect('/booking/'));
+  } else {
+    app.get(['/', '/t/:id', '/booking', '/kiosk', '/display', '/counter', '/admin'], (_req, res) =>
+      void res.status(503).type('text').send('Pages are not built: run `npm run build`.'),
+    );
+  }
+  app.use(errorHandler(log));
+
+  const httpServer = createServer(app);
+  const io = createRealtime(httpServer, deps);
+  return { app, httpServer, io, store };
+};

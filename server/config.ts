@@ -1,0 +1,64 @@
+/** Configuration, read once from the environment, typed, with defaults. Nothing else reads process.env. */
+import type { Synchronous } from './db/open';
+
+export type Config = {
+  port: number;
+  host: string;
+  databasePath: string;
+  dataDir: string;
+  synchronous: Synchronous;
+  seedDemo: boolean;
+  adminPassword: string | undefined;
+  /** HMAC key for NIK hashes; generated into the data folder when unset. */
+  nikSecret: string | undefined;
+  secureCookies: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  bodyLimit: string;
+  /** Booking attempts per minute from one address: a flood guard, not a fairness control (CGNAT). */
+  bookingRateLimit: number;
+  publicWriteRateLimit: number;
+  loginRateLimit: number;
+  publicBaseUrl: string | undefined;
+  notifyChannel: 'log' | 'whatsapp';
+  whatsappBaseUrl: string | undefined;
+  whatsappToken: string | undefined;
+  retentionDays: number;
+  logLevel: string;
+};
+
+const int = (value: string | undefined, fallback: number): number => {
+  const n = value === undefined || value === '' ? NaN : Number(value);
+  return Number.isInteger(n) ? n : fallback;
+};
+
+export const readConfig = (env: NodeJS.ProcessEnv): Config => {
+  const databasePath = env.DATABASE_PATH || './data/giliran.db';
+  const synchronous = (env.SQLITE_SYNCHRONOUS || 'FULL').toUpperCase();
+  return {
+    port: int(env.PORT, 3000),
+    host: env.HOST || '0.0.0.0',
+    databasePath,
+    dataDir: env.DATA_DIR || (databasePath === ':memory:' ? './data' : databasePath.replace(/[^/\\]+$/, '') || '.'),
+    synchronous: (['OFF', 'NORMAL', 'FULL', 'EXTRA'].includes(synchronous) ? synchronous : 'FULL') as Synchronous,
+    seedDemo: env.SEED_DEMO !== '0',
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+    nikSecret: env.NIK_SECRET || undefined,
+    secureCookies: env.SECURE_COOKIES === '1',
+    sessionIdleMinutes: int(env.SESSION_IDLE_MINUTES, 120),
+    sessionAbsoluteHours: int(env.SESSION_ABSOLUTE_HOURS, 12),
+    bodyLimit: env.BODY_LIMIT || '16kb',
+    bookingRateLimit: int(env.RATE_LIMIT_BOOKINGS_PER_MINUTE, 600),
+    publicWriteRateLimit: int(env.RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE, 600),
+    loginRateLimit: int(env.RATE_LIMIT_LOGINS_PER_MINUTE, 10),
+    publicBaseUrl: env.PUBLIC_BASE_URL || undefined,
+    notifyChannel: env.NOTIFY_CHANNEL === 'whatsapp' ? 'whatsapp' : 'log',
+    whatsappBaseUrl: env.WHATSAPP_BASE_URL || undefined,
+    whatsappToken: env.WHATSAPP_TOKEN || undefined,
+    retentionDays: int(env.RETENTION_DAYS, 30),
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+};
+
+/** Defaults for tests: the same reader over an empty environment. */
+export const defaultConfig = (overrides: Partial<Config> = {}): Config => ({ ...readConfig({}), ...overrides });

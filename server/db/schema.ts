@@ -1,0 +1,313 @@
+/**
+ * The Giliran schema. Every row names its office. Instants are epoch milliseconds
+ * (UTC); local dates are 'YYYY-MM-DD' strings in the office's calendar; local
+ * times of day are 'HH:mm'.
+ */
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const offices = sqliteTable('offices', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  timezone: text('timezone').notNull(),
+  /** How many visitors may wait inside at once; null = no limit. */
+  roomCapacity: integer('room_capacity'),
+  bookingHorizonDays: integer('booking_horizon_days').notNull().default(14),
+  bookingCutoffMinutes: integer('booking_cutoff_minutes').notNull().default(30),
+  /** Check-in opens this many minutes before the slot begins. */
+  checkInEarlyMinutes: integer('check_in_early_minutes').notNull().default(30),
+  maxActiveBookingsPerNik: integer('max_active_bookings_per_nik').notNull().default(3),
+  onePerServicePerDay: integer('one_per_service_per_day', { mode: 'boolean' }).notNull().default(true),
+  walkInEvery: integer('walk_in_every').notNull().default(3),
+  recallLimit: integer('recall_limit').notNull().default(3),
+  /** KTP-el blank cards in stock; completing a service that needs one uses one. */
+  blankoStock: integer('blanko_stock').notNull().default(0),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const openingHours = sqliteTable(
+  'opening_hours',
+  {
+    officeId: text('office_id').notNull().references(() => offices.id),
+    weekday: integer('weekday').notNull(),
+    open: text('open').notNull(),
+    close: text('close').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.officeId, t.weekday] })],
+);
+
+export const services = sqliteTable(
+  'services',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    officeId: text('office_id').notNull().references(() => offices.id),
+    code: text('code').notNull(),
+    nameId: text('name_id').notNull(),
+    nameEn: text('name_en').notNull(),
+    requirementsId: text('requirements_id').notNull().default(''),
+    requirementsEn: text('requirements_en').notNull().default(''),
+    bookable: integer('bookable', { mode: 'boolean' }).notNull().default(true),
+    walkIn: integer('walk_in', { mode: 'boolean' }).notNull().default(true),
+    typicalMinutes: integer('typical_minutes').notNull().default(10),
+    /** Walk-in tickets this service may issue per local day; null = no limit. */
+    walkInQuota: integer('walk_in_quota'),
+    needsBlanko: integer('needs_blanko', { mode: 'boolean' }).notNull().default(false),
+    position: integer('position').notNull().default(0),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  },
+  (t) => [uniqueIndex('services_office_code').on(t.officeId, t.code)],
+);
+
+export const slotTemplates = sqliteTable('slot_templates', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  officeId: text('office_id').notNull().references(() => offices.id),
+  serviceId: integer('service_id').notNull().references(() => services.id),
+  weekday: integer('weekday').notNull(),
+  start: text('start').notNull(),
+  end: text('end').notNull(),
+  capacity: integer('capacity').notNull(),
+});
+
+export const slotOverrides = sqliteTable('slot_overrides', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  officeId: text('office_id').notNull().references(() => offices.id),
+  serviceId: integer('service_id').notNull().references(() => services.id),
+  date: text('date').notNull(),
+  start: text('start').notNull(),
+  end: text('end').notNull(),
+  capacity: integer('capacity').notNull(),
+});
+
+export const slots = sqliteTable(
+  'slots',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    officeId: text('office_id').notNull().references(() => offices.id),
+    serviceId: integer('service_id').notNull().references(() => services.id),
+    date: text('date').notNull(),
+    start: text('start').notNull(),
+    end: text('end').notNull(),
+    startAt: integer('start_at').notNull(),
+    endAt: integer('end_at').notNull(),
+    capacity: integer('capacity').notNull(),
+    /** Active bookings in this slot, kept in the same transaction as every booking change. */
+    booked: integer('booked').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('slots_service_date_start').on(t.serviceId, t.date, t.start),
+    index('slots_office_date').on(t.officeId, t.date),
+  ],
+);
+
+export const bookings = sqliteTable(
+  'bookings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    officeId: text('office_id').notNull().references(() => offices.id),
+    code: text('code').notNull(),
+    serviceId: integer('service_id').notNull().references(() => services.id),
+    slotId: integer('slot_id').notNull().references(() => slots.id),
+    date: text('date').notNull(),
+    /** HMAC-SHA256 of the NIK under the server's secret: the NIK is never stored in plain text. */
+    nikHash: text('nik_hash'),
+    nikLast4: text('nik_last4'),
+    name: text('name'),
+    phone: text('phone'),
+    /** booked | checked_in | cancelled */
+    status: text('status').notNull(),
+    cancelReason: text('cancel_reason'),
+    createdAt: integer('created_at').notNull(),
+    cancelledAt: integer('cancelled_at'),
+    checkedInAt: integer('checked_in_at'),
+    /** Staff member who booked on a citizen's behalf (assisted booking). */
+    createdByUserId: integer('created_by_user_id'),
+    /** When the retention job erased the personal data; the row stays for counts. */
+    erasedAt: integer('erased_at'),
+  },
+  (t) => [
+    uniqueIndex('bookings_code').on(t.code),
+    index('bookings_nik').on(t.officeId, t.nikHash, t.status),
+    index('bookings_slot').on(t.slotId, t.status),
+  ],
+);
+
+export const tickets = sqliteTable(
+  'tickets',
+  {
+    /** Unguessable public id (the /t/{id} status page). */
+    id: text('id').primaryKey(),
+    officeId: text('office_id').notNull().references(() => offices.id),
+    date: text('date').notNull(),
+    sequence: integer('sequence').notNull(),
+    number: text('number').notNull(),
+    /** The service whose sequence numbered it. */
+    issuedServiceId: integer('issued_service_id').notNull().references(() => services.id),
+    /** The service it waits for now (differs after a transfer). */
+    serviceId: integer('service_id').notNull().references(() => services.id),
+    source: text('source').notNull(),
+    bookingId: integer('booking_id').references(() => bookings.id),
+    slotStartAt: integer('slot_start_at'),
+    priority: text('priority'),
+    status: text('status').notNull(),
+    counterId: integer('counter_id'),
+    recallCount: integer('recall_count').notNull().default(0),
+    issuedAt: integer('issued_at').notNull(),
+    queuedAt: integer('queued_at').notNull(),
+    calledAt: integer('called_at'),
+    lastCalledAt: integer('last_called_at'),
+    startedAt: integer('started_at'),
+    completedAt: integer('completed_at'),
+    noShowAt: integer('no_show_at'),
+    /** True when the service could not be given in full (e.g. a suket instead of a KTP-el card). */
+    suket: integer('suket', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [
+    // Backstop: one number per service prefix per office-local day.
+    uniqueIndex('tickets_office_date_number').on(t.officeId, t.date, t.number),
+    uniqueIndex('tickets_office_date_service_seq').on(t.officeId, t.date, t.issuedServiceId, t.sequence),
+    index('tickets_office_date_status').on(t.officeId, t.date, t.status),
+  ],
+);
+
+/** Every step of a ticket's life with its instant: issued, called, each recall, started, completed, no-show… */
+export const ticketEvents = sqliteTable(
+  'ticket_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    officeId: text('office_id').notNull(),
+    ticketId: text('ticket_id').notNull().references(() => tickets.id),
+    type: text('type').notNull(),
+    at: integer('at').notNull(),
+    counterId: integer('counter_id'),
+    userId: integer('user_id'),
+    serviceId: integer('service_id'),
+  },
+  (t) => [index('ticket_events_ticket').on(t.ticketId), index('ticket_events_office_at').on(t.officeId, t.at)],
+);
+
+export const counters = sqliteTable(
+  'counters',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    officeId: text('office_id').notNull().references(() => offices.id),
+    name: text('name').notNull(),
+    /** open | paused | closed */
+    status: text('status').notNull().default('open'),
+    currentTicketId: text('current_ticket_id'),
+    /** Booking calls in a row since the last walk-in call (the anti-starvation ratio). */
+    bookingStreak: integer('booking_streak').notNull().default(0),
+  },
+  (t) => [uniqueIndex('counters_office_name').on(t.officeId, t.name)],
+);
+
+export const counterServices = sqliteTable(
+  'counter_services',
+  {
+    counterId: integer('counter_id').notNull().references(() => counters.id),
+    serviceId: integer('service_id').notNull().references(() => services.id),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.counterId, t.serviceId] })],
+);
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  /** admin | supervisor | counter */
+  role: text('role').notNull(),
+  /** The office this user works for; null for a deployment-wide admin. */
+  officeId: text('office_id').references(() => offices.id),
+  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie token; the token itself is never stored. */
+    id: text('id').primaryKey(),
+    userId: integer('user_id').notNull().references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+    endedAt: integer('ended_at'),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+export const kiosks = sqliteTable('kiosks', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  officeId: text('office_id').notNull().references(() => offices.id),
+  name: text('name').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: integer('created_at').notNull(),
+  revokedAt: integer('revoked_at'),
+});
+
+export const closures = sqliteTable('closures', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  officeId: text('office_id').notNull().references(() => offices.id),
+  serviceId: integer('service_id').references(() => services.id),
+  fromDate: text('from_date').notNull(),
+  /** Null: "until further notice", ended later by an admin. */
+  toDate: text('to_date'),
+  reason: text('reason').notNull(),
+  /** cancel | move */
+  action: text('action').notNull().default('cancel'),
+  createdBy: integer('created_by'),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const notices = sqliteTable('notices', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  officeId: text('office_id').notNull().references(() => offices.id),
+  textId: text('text_id').notNull(),
+  textEn: text('text_en').notNull().default(''),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const whatsappContacts = sqliteTable('whatsapp_contacts', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  officeId: text('office_id').notNull().references(() => offices.id),
+  label: text('label').notNull(),
+  phone: text('phone').notNull(),
+  /** e.g. "Pendaftaran Penduduk" or "Pencatatan Sipil"; free text. */
+  serviceGroup: text('service_group').notNull().default(''),
+});
+
+/** Notification outbox: written in the same transaction as the change it reports. */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    officeId: text('office_id').notNull(),
+    bookingId: integer('booking_id'),
+    channel: text('channel').notNull(),
+    recipient: text('recipient').notNull(),
+    template: text('template').notNull(),
+    payload: text('payload').notNull(),
+    /** pending | sent | failed */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull(),
+    sentAt: integer('sent_at'),
+  },
+  (t) => [index('notifications_due').on(t.status, t.nextAttemptAt)],
+);
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    officeId: text('office_id'),
+    userId: integer('user_id'),
+    action: text('action').notNull(),
+    target: text('target'),
+    detail: text('detail').notNull().default('{}'),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('audit_office_at').on(t.officeId, t.at)],
+);

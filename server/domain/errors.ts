@@ -1,0 +1,53 @@
+/**
+ * Named domain errors with stable codes (API.md). The message text lives in
+ * messages.ts so that one catalogue serves Indonesian and English.
+ */
+export type ErrorCode =
+  | 'VALIDATION'
+  | 'NOT_FOUND'
+  | 'SLOT_FULL'
+  | 'DUPLICATE_BOOKING'
+  | 'BOOKING_LIMIT'
+  | 'CLOSED'
+  | 'QUOTA_EXHAUSTED'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'RATE_LIMITED'
+  | 'TOO_LARGE'
+  | 'INVALID_STATE'
+  | 'COUNTER_BUSY'
+  | 'COUNTER_NOT_OPEN'
+  | 'SLOT_NOT_BOOKABLE'
+  | 'WRONG_DAY'
+  | 'OUTSIDE_WINDOW'
+  | 'BOOKING_CANCELLED'
+  | 'ALREADY_CHECKED_IN'
+  | 'BLANKO_EMPTY'
+  | 'SERVICE_UNAVAILABLE'
+  | 'CAPACITY_BELOW_BOOKED'
+  | 'CONFLICT'
+  | 'INTERNAL';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    /** Values interpolated into the catalogue message, e.g. {reason}. */
+    readonly params: Record<string, string | number> = {},
+    /** Per-field message keys for VALIDATION errors. */
+    readonly fields: Record<string, FieldProblem> = {},
+  ) {
+    super(code);
+    this.name = 'DomainError';
+  }
+}
+
+/** A field problem is a catalogue key plus its parameters, translated at the edge. */
+export type FieldProblem = { key: string; params?: Record<string, string | number> };
+
+export const fail = (code: ErrorCode, params?: Record<string, string | number>): never => {
+  throw new DomainError(code, params);
+};
+
+export const invalid = (fields: Record<string, FieldProblem>): never => {
+  throw new DomainError('VALIDATION', {}, fields);
+};

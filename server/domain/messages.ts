@@ -1,0 +1,112 @@
+/**
+ * The one Indonesian/English catalogue for error and field messages.
+ * Indonesian is the default; English is chosen by Accept-Language.
+ */
+import type { ErrorCode } from './errors';
+
+export type Lang = 'id' | 'en';
+type Entry = { id: string; en: string };
+
+export const errorMessages: Record<ErrorCode, Entry> = {
+  VALIDATION: { id: 'Data yang dikirim tidak valid.', en: 'The submitted data is not valid.' },
+  NOT_FOUND: { id: 'Data tidak ditemukan.', en: 'Not found.' },
+  SLOT_FULL: { id: 'Sesi ini sudah penuh. Silakan pilih sesi lain.', en: 'This slot is full. Please choose another slot.' },
+  DUPLICATE_BOOKING: {
+    id: 'NIK ini sudah memiliki reservasi aktif untuk layanan ini pada hari yang sama.',
+    en: 'This NIK already holds an active booking for this service on that day.',
+  },
+  BOOKING_LIMIT: {
+    id: 'NIK ini sudah mencapai batas {limit} reservasi aktif.',
+    en: 'This NIK has reached the limit of {limit} active bookings.',
+  },
+  CLOSED: { id: 'Layanan tutup: {reason}', en: 'Service closed: {reason}' },
+  QUOTA_EXHAUSTED: {
+    id: 'Kuota antrian langsung untuk layanan ini hari ini sudah habis.',
+    en: "Today's walk-in quota for this service is used up.",
+  },
+  UNAUTHENTICATED: { id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' },
+  FORBIDDEN: { id: 'Anda tidak berhak melakukan ini.', en: 'You are not allowed to do this.' },
+  RATE_LIMITED: { id: 'Terlalu banyak permintaan. Coba lagi sebentar lagi.', en: 'Too many requests. Please try again shortly.' },
+  TOO_LARGE: { id: 'Data yang dikirim terlalu besar.', en: 'The request body is too large.' },
+  INVALID_STATE: {
+    id: 'Tindakan ini tidak dapat dilakukan pada status "{status}".',
+    en: 'This action is not allowed while the status is "{status}".',
+  },
+  COUNTER_BUSY: {
+    id: 'Loket masih melayani nomor {number}. Selesaikan dulu.',
+    en: 'The counter is still handling {number}. Finish it first.',
+  },
+  COUNTER_NOT_OPEN: { id: 'Loket sedang tidak buka.', en: 'The counter is not open.' },
+  SLOT_NOT_BOOKABLE: {
+    id: 'Sesi ini tidak dapat dipesan lagi (sudah lewat, di luar batas pemesanan, atau melewati batas waktu).',
+    en: 'This slot can no longer be booked (it has passed, is beyond the booking horizon, or past the cut-off).',
+  },
+  WRONG_DAY: { id: 'Reservasi ini untuk tanggal {date}, bukan hari ini.', en: 'This booking is for {date}, not today.' },
+  OUTSIDE_WINDOW: {
+    id: 'Check-in untuk reservasi ini dibuka pukul {from} sampai {to}.',
+    en: 'Check-in for this booking is open from {from} to {to}.',
+  },
+  BOOKING_CANCELLED: { id: 'Reservasi ini sudah dibatalkan.', en: 'This booking has been cancelled.' },
+  ALREADY_CHECKED_IN: { id: 'Reservasi ini sudah check-in.', en: 'This booking has already been checked in.' },
+  BLANKO_EMPTY: {
+    id: 'Blanko KTP-el sedang habis. Anda akan menerima surat keterangan (suket) sebagai pengganti.',
+    en: 'KTP-el blank cards are out of stock. You will receive a certificate (suket) instead.',
+  },
+  SERVICE_UNAVAILABLE: { id: 'Layanan ini tidak tersedia untuk cara ini.', en: 'This service is not available this way.' },
+  CAPACITY_BELOW_BOOKED: {
+    id: 'Kapasitas tidak boleh lebih kecil dari jumlah yang sudah terpesan ({booked}).',
+    en: 'Capacity cannot be lower than the places already booked ({booked}).',
+  },
+  CONFLICT: { id: 'Data bertentangan dengan data yang ada.', en: 'This conflicts with existing data.' },
+  INTERNAL: { id: 'Terjadi kesalahan pada server.', en: 'Something went wrong on the server.' },
+};
+
+export const fieldMessages: Record<string, Entry> = {
+  required: { id: 'Wajib diisi.', en: 'Required.' },
+  invalid: { id: 'Tidak valid.', en: 'Not valid.' },
+  nik_length: { id: 'NIK harus 16 angka.', en: 'A NIK has exactly 16 digits.' },
+  nik_digits: { id: 'NIK hanya boleh berisi angka.', en: 'A NIK contains digits only.' },
+  nik_province: { id: 'Kode provinsi pada NIK tidak dikenal.', en: 'The province code of this NIK is unknown.' },
+  nik_region: { id: 'Kode kabupaten/kota atau kecamatan pada NIK tidak valid.', en: 'The regency or district code of this NIK is not valid.' },
+  nik_birthdate: { id: 'Tanggal lahir pada NIK tidak valid.', en: 'The birth date in this NIK is not valid.' },
+  nik_future: { id: 'Tanggal lahir pada NIK ada di masa depan.', en: 'The birth date in this NIK lies in the future.' },
+  nik_serial: { id: 'Nomor urut pada NIK tidak boleh 0000.', en: 'The serial number of a NIK cannot be 0000.' },
+  phone: { id: 'Nomor WhatsApp/HP tidak valid (contoh: 0812-3456-7890).', en: 'Not a valid mobile number (e.g. 0812-3456-7890).' },
+  date: { id: 'Tanggal harus berformat YYYY-MM-DD.', en: 'A date is written YYYY-MM-DD.' },
+  time: { id: 'Waktu harus berformat JJ:MM.', en: 'A time is written HH:MM.' },
+  too_long: { id: 'Terlalu panjang (maksimal {max} karakter).', en: 'Too long (at most {max} characters).' },
+  too_short: { id: 'Terlalu pendek (minimal {min} karakter).', en: 'Too short (at least {min} characters).' },
+  out_of_range: { id: 'Di luar rentang yang diizinkan.', en: 'Outside the allowed range.' },
+  unknown_service: { id: 'Layanan tidak dikenal.', en: 'Unknown service.' },
+  one_of: { id: 'Pilih salah satu: {options}.', en: 'Choose one of: {options}.' },
+  date_order: { id: 'Tanggal akhir tidak boleh sebelum tanggal mulai.', en: 'The end date cannot be before the start date.' },
+  credentials: { id: 'Nama pengguna atau kata sandi salah.', en: 'Wrong username or password.' },
+};
+
+const interpolate = (text: string, params: Record<string, string | number> = {}): string =>
+  text.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ''));
+
+export const errorMessage = (code: ErrorCode, lang: Lang, params?: Record<string, string | number>): string =>
+  interpolate(errorMessages[code][lang], params);
+
+export const fieldMessage = (key: string, lang: Lang, params?: Record<string, string | number>): string =>
+  interpolate((fieldMessages[key] ?? fieldMessages.invalid!)[lang], params);
+
+/** Picks 'en' only when the client prefers English over Indonesian. */
+export const pickLang = (acceptLanguage: string | undefined): Lang => {
+  if (!acceptLanguage) return 'id';
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...rest] = part.trim().toLowerCase().split(';');
+      const q = rest.find((p) => p.trim().startsWith('q='));
+      return { tag, q: q ? Number(q.trim().slice(2)) : 1 };
+    })
+    .filter((x) => x.tag && !Number.isNaN(x.q))
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    if (tag.startsWith('id')) return 'id';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'id';
+};

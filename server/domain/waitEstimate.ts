@@ -1,0 +1,19 @@
+/**
+ * Estimated wait from measured service times: a moving average of the service's
+ * most recent service durations (falling back to its typical minutes), spread
+ * over the counters currently open for it.
+ */
+export const movingAverageMinutes = (recentDurations: readonly number[], typicalMinutes: number, window = 10): number => {
+  const recent = recentDurations.slice(-window);
+  if (recent.length === 0) return typicalMinutes;
+  return recent.reduce((a, b) => a + b, 0) / recent.length;
+};
+
+export const estimateWaitMinutes = (ahead: number, averageServiceMinutes: number, openCounters: number): number =>
+  Math.ceil((ahead * averageServiceMinutes) / Math.max(1, openCounters));
+
+/**
+ * Room capacity: the first `roomCapacity` active tickets (in issue order) are inside;
+ * the rest wait outside until earlier ones are served. Null capacity means no limit.
+ */
+export const admittedCount = (roomCapacity: number | null): number => roomCapacity ?? Number.POSITIVE_INFINITY;

@@ -1,0 +1,58 @@
+/** Session cookies for staff and bearer tokens for kiosks, as express middleware. */
+import { parse as parseCookies, serialize } from 'cookie';
+import type { NextFunction, Request, Response } from 'express';
+import { DomainError } from '../domain/errors';
+import type { Role } from '../store/actor';
+import { resolveSession, type SessionUser } from '../store/staff';
+import type { Deps } from './deps';
+
+export const SESSION_COOKIE = 'giliran_session';
+
+export const sessionCookie = (token: string, deps: Deps, maxAgeSeconds: number): string =>
+  serialize(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: deps.config.secureCookies,
+    path: '/',
+    maxAge: maxAgeSeconds,
+  });
+
+export const tokenFromCookieHeader = (header: string | undefined): string | undefined =>
+  header ? parseCookies(header)[SESSION_COOKIE] : undefined;
+
+export const sessionUser = (deps: Deps, cookieHeader: string | undefined): SessionUser | undefined => {
+  const token = tokenFromCookieHeader(cookieHeader);
+  if (!token) return undefined;
+  return resolveSession(deps.store.ctx, token, deps.clock.now(), {
+    idleMinutes: deps.config.sessionIdleMinutes,
+    absoluteHours: deps.config.sessionAbsoluteHours,
+  });
+};
+
+export const staffOf = (res: Response): SessionUser => res.locals.staff as SessionUser;
+
+export const requireStaff =
+  (deps: Deps, ...roles: Role[]) =>
+  (req: Request, res: Response, next: NextFunction): void => {
+    const user = sessionUser(deps, req.headers.cookie);
+    if (!user) return next(new DomainError('UNAUTHENTICATED'));
+    if (roles.length && !roles.includes(user.role)) return next(new DomainError('FORBIDDEN'));
+    res.locals.staff = user;
+    next();
+  };
+
+export type KioskIdentity = { id: number; officeId: string; name: string };
+export const kioskOf = (res: Response): KioskIdentity => res.locals.kiosk as KioskIdentity;
+
+export const requireKiosk =
+  (deps: Deps) =>
+  async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const header = req.headers.authorization ?? '';
+    const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    const kiosk = token ? await deps.store.resolveKiosk(token) : undefined;
+    if (!kiosk) return next(new DomainError('UNAUTHENTICATED'));
+    // A kiosk is paired with one office and issues tickets only there.
+    if (req.params.officeId && req.params.officeId !== kiosk.officeId) return next(new DomainError('FORBIDDEN'));
+    res.locals.kiosk = { id: kiosk.id, officeId: kiosk.officeId, name: kiosk.name };
+    next();
+  };

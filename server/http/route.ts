@@ -1,0 +1,84 @@
+/**
+ * One definition per route: the zod schemas parse the request at the edge and the same
+ * schemas describe it in the OpenAPI document, so the two cannot drift apart.
+ */
+import type { NextFunction, Request, Response, Router } from 'express';
+import { z } from 'zod';
+import { DomainError, type FieldProblem } from '../domain/errors';
+import { fieldMessages } from '../domain/messages';
+
+type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
+
+export type RouteDoc = {
+  method: Method;
+  path: string;
+  summary: string;
+  tag: string;
+  auth?: 'session' | 'kiosk';
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  response?: z.ZodType;
+  responseStatus?: number;
+  errors?: string[];
+};
+
+export const registry: RouteDoc[] = [];
+
+type Parsed<D extends RouteDoc> = {
+  params: D['params'] extends z.ZodType ? z.infer<D['params']> : Record<string, string>;
+  query: D['query'] extends z.ZodType ? z.infer<D['query']> : Record<string, unknown>;
+  body: D['body'] extends z.ZodType ? z.infer<D['body']> : undefined;
+};
+
+const problemOf = (issue: z.core.$ZodIssue): FieldProblem => {
+  if (issue.message in fieldMessages) return { key: issue.message };
+  switch (issue.code) {
+    case 'invalid_type':
+      return { key: (issue as { input?: unknown }).input === undefined ? 'required' : 'invalid' };
+    case 'too_big':
+      return issue.origin === 'string' ? { key: 'too_long', params: { max: Number(issue.maximum) } } : { key: 'out_of_range' };
+    case 'too_small':
+      return issue.origin === 'string' ? { key: 'too_short', params: { min: Number(issue.minimum) } } : { key: 'out_of_range' };
+    case 'invalid_value':
+      return { key: 'one_of', params: { options: issue.values.map(String).join(', ') } };
+    default:
+      return { key: 'invalid' };
+  }
+};
+
+export const parseOrFail = <S extends z.ZodType>(schema: S, input: unknown, where: string): z.infer<S> => {
+  const result = schema.safeParse(input ?? {});
+  if (result.success) return result.data;
+  const fields: Record<string, FieldProblem> = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.length ? issue.path.map(String).join('.') : where;
+    fields[key] ??= problemOf(issue);
+  }
+  throw new DomainError('VALIDATION', {}, fields);
+};
+
+/** Registers an express handler and its OpenAPI description together. */
+export const route = <D extends RouteDoc>(
+  router: Router,
+  doc: D,
+  handler: (input: Parsed<D>, req: Request, res: Response) => Promise<unknown> | unknown,
+  ...middleware: ((req: Request, res: Response, next: NextFunction) => void)[]
+): void => {
+  registry.push(doc);
+  const expressPath = doc.path.replace(/\{(\w+)\}/g, ':$1');
+  router[doc.method](expressPath, ...middleware, async (req: Request, res: Response) => {
+    const input = {
+      params: doc.params ? parseOrFail(doc.params, req.params, 'params') : req.params,
+      query: doc.query ? parseOrFail(doc.query, req.query, 'query') : req.query,
+      body: doc.body ? parseOrFail(doc.body, req.body, 'body') : undefined,
+    } as Parsed<D>;
+    const result = await handler(input, req, res);
+    if (res.headersSent) return;
+    if (result === undefined || result === null) {
+      res.status(204).end();
+      return;
+    }
+    res.status(doc.responseStatus ?? 200).json(result);
+  });
+};

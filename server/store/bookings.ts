@@ -1,0 +1,230 @@
+/** Booking use cases: book a place, read, cancel, reschedule. Each is one transaction. */
+import { and, count, eq, gte, inArray, sql } from 'drizzle-orm';
+import type { DateTime } from 'luxon';
+import { DomainError, fail, invalid } from '../domain/errors';
+import { checkNik } from '../domain/nik';
+import { maskNik, maskPhone, normalisePhone } from '../domain/phone';
+import { slotBookability } from '../domain/slots';
+import { isoInZone } from '../domain/time';
+import * as t from '../db/schema';
+import type { BookingView } from '../../shared/types';
+import { nikHash, randomCode, writeTx, type StoreCtx } from './context';
+import { audit, enqueueNotification } from './notify';
+import { closedReason, loadOffice, serviceByCode, todayIn, type OfficeRow, type SlotRow } from './offices';
+
+export type BookingRow = typeof t.bookings.$inferSelect;
+export type BookInput = { service: string; slotId: number; nik: string; name: string; phone: string };
+export type BookOptions = { createdByUserId?: number; notifyChannel: string };
+
+const ACTIVE = ['booked', 'checked_in'];
+
+export const bookingView = (ctx: StoreCtx, booking: BookingRow): BookingView => {
+  const office = loadOffice(ctx, booking.officeId);
+  const slot = ctx.db.select().from(t.slots).where(eq(t.slots.id, booking.slotId)).get()!;
+  const service = ctx.db.select().from(t.services).where(eq(t.services.id, booking.serviceId)).get()!;
+  const ticket = ctx.db.select({ id: t.tickets.id }).from(t.tickets).where(eq(t.tickets.bookingId, booking.id)).get();
+  return {
+    code: booking.code,
+    office: office.id,
+    service: service.code,
+    serviceName: service.nameId,
+    date: booking.date,
+    start: isoInZone(slot.startAt, office.timezone),
+    end: isoInZone(slot.endAt, office.timezone),
+    slotId: slot.id,
+    status: booking.status as BookingView['status'],
+    statusUrl: `/booking/?code=${booking.code}`,
+    nikMasked: booking.nikLast4 ? maskNik(booking.nikLast4) : '',
+    phoneMasked: booking.phone ? maskPhone(booking.phone) : '',
+    ...(booking.cancelReason ? { cancelReason: booking.cancelReason } : {}),
+    ...(ticket ? { ticketId: ticket.id } : {}),
+  };
+};
+
+const checkPerson = (input: BookInput, today: string): { nik: string; phone: string; name: string } => {
+  const fields: Record<string, { key: string; params?: Record<string, number> }> = {};
+  const nik = checkNik(input.nik, today);
+  if (!nik.ok) fields.nik = { key: nik.problem };
+  const phone = normalisePhone(input.phone);
+  if (!phone) fields.phone = { key: 'phone' };
+  const name = input.name.trim();
+  if (name.length < 2) fields.name = { key: 'too_short', params: { min: 2 } };
+  if (Object.keys(fields).length) invalid(fields);
+  return { nik: input.nik, phone: phone!, name };
+};
+
+/** Places the booking in `slot` after every per-NIK and capacity rule; call inside a transaction. */
+const takePlace = (
+  ctx: StoreCtx,
+  office: OfficeRow,
+  slot: SlotRow,
+  person: { nikHash: string },
+  now: DateTime,
+  ignoreBookingId?: number,
+): void => {
+  const reason = closedReason(ctx, office, slot.serviceId, slot.date);
+  if (reason) fail('CLOSED', { reason });
+  const state = slotBookability(slot, now, office.timezone, {
+    cutoffMinutes: office.bookingCutoffMinutes,
+    horizonDays: office.bookingHorizonDays,
+  });
+  if (state === 'full') fail('SLOT_FULL');
+  if (state !== 'ok') fail('SLOT_NOT_BOOKABLE');
+
+  const others = and(
+    eq(t.bookings.officeId, office.id),
+    eq(t.bookings.nikHash, person.nikHash),
+    inArray(t.bookings.status, ACTIVE),
+    ignoreBookingId === undefined ? undefined : sql`${t.bookings.id} <> ${ignoreBookingId}`,
+  );
+  if (office.onePerServicePerDay) {
+    const same = ctx.db
+      .select({ id: t.bookings.id })
+      .from(t.bookings)
+      .where(and(others, eq(t.bookings.serviceId, slot.serviceId), eq(t.bookings.date, slot.date)))
+      .get();
+    if (same) fail('DUPLICATE_BOOKING');
+  }
+  const [active] = ctx.db
+    .select({ n: count() })
+    .from(t.bookings)
+    .where(and(others, gte(t.bookings.date, todayIn(office, now))))
+    .all();
+  if ((active?.n ?? 0) >= office.maxActiveBookingsPerNik) fail('BOOKING_LIMIT', { limit: office.maxActiveBookingsPerNik });
+
+  // The capacity check and the increment are one statement inside the write transaction.
+  const taken = ctx.db
+    .update(t.slots)
+    .set({ booked: sql`${t.slots.booked} + 1` })
+    .where(and(eq(t.slots.id, slot.id), sql`${t.slots.booked} < ${t.slots.capacity}`))
+    .run();
+  if (taken.changes !== 1) fail('SLOT_FULL');
+};
+
+const releasePlace = (ctx: StoreCtx, slotId: number): void => {
+  ctx.db.update(t.slots).set({ booked: sql`max(${t.slots.booked} - 1, 0)` }).where(eq(t.slots.id, slotId)).run();
+};
+
+const loadSlot = (ctx: StoreCtx, officeId: string, serviceId: number, slotId: number): SlotRow =>
+  ctx.db
+    .select()
+    .from(t.slots)
+    .where(and(eq(t.slots.id, slotId), eq(t.slots.officeId, officeId), eq(t.slots.serviceId, serviceId)))
+    .get() ?? fail('NOT_FOUND');
+
+const notificationPayload = (ctx: StoreCtx, booking: BookingRow) => {
+  const view = bookingView(ctx, booking);
+  const office = loadOffice(ctx, booking.officeId);
+  return { code: view.code, office: office.name, service: view.serviceName, date: view.date, start: view.start, end: view.end };
+};
+
+export const bookPlace = (ctx: StoreCtx, officeId: string, input: BookInput, now: DateTime, opts: BookOptions): BookingView =>
+  writeTx(ctx, () => {
+    const office = loadOffice(ctx, officeId);
+    const service = serviceByCode(ctx, officeId, input.service) ?? invalid({ service: { key: 'unknown_service' } });
+    const person = checkPerson(input, todayIn(office, now));
+    if (!service.bookable) fail('SERVICE_UNAVAILABLE');
+    const slot = loadSlot(ctx, officeId, service.id, input.slotId);
+    const hash = nikHash(ctx, person.nik);
+    takePlace(ctx, office, slot, { nikHash: hash }, now);
+
+    let booking: BookingRow | undefined;
+    for (let attempt = 0; !booking; attempt++) {
+      try {
+        booking = ctx.db
+          .insert(t.bookings)
+          .values({
+            officeId,
+            code: randomCode(8),
+            serviceId: service.id,
+            slotId: slot.id,
+            date: slot.date,
+            nikHash: hash,
+            nikLast4: person.nik.slice(-4),
+            name: person.name,
+            phone: person.phone,
+            status: 'booked',
+            createdAt: now.toMillis(),
+            createdByUserId: opts.createdByUserId ?? null,
+          })
+          .returning()
+          .get();
+      } catch (e) {
+        // A code collision (1 in 10^12) is retried; anything else is a real error.
+        if (attempt > 3 || !String(e).includes('bookings_code')) throw e;
+      }
+    }
+    enqueueNotification(
+      ctx,
+      { officeId, bookingId: booking.id, recipient: person.phone, template: 'booked', payload: notificationPayload(ctx, booking) },
+      opts.notifyChannel,
+      now,
+    );
+    if (opts.createdByUserId !== undefined) {
+      audit(ctx, { officeId, userId: opts.createdByUserId, action: 'booking.assisted', target: booking.code }, now);
+    }
+    return bookingView(ctx, booking);
+  });
+
+/** A wrong nik4 and an unknown code give the same NOT_FOUND, so codes cannot be probed. */
+export const findBooking = (ctx: StoreCtx, code: string, nik4: string): BookingRow => {
+  const booking = ctx.db.select().from(t.bookings).where(eq(t.bookings.code, code.toUpperCase())).get();
+  if (!booking || !booking.nikLast4 || booking.nikLast4 !== nik4) throw new DomainError('NOT_FOUND');
+  return booking;
+};
+
+export const getBooking = (ctx: StoreCtx, code: string, nik4: string): BookingView => bookingView(ctx, findBooking(ctx, code, nik4));
+
+export const cancelBooking = (ctx: StoreCtx, code: string, nik4: string, now: DateTime, notifyChannel: string): BookingView =>
+  writeTx(ctx, () => {
+    const booking = findBooking(ctx, code, nik4);
+    if (booking.status !== 'booked') fail('INVALID_STATE', { status: booking.status });
+    const updated = ctx.db
+      .update(t.bookings)
+      .set({ status: 'cancelled', cancelledAt: now.toMillis(), cancelReason: 'Dibatalkan oleh pemesan / Cancelled by the holder' })
+      .where(eq(t.bookings.id, booking.id))
+      .returning()
+      .get();
+    releasePlace(ctx, booking.slotId);
+    enqueueNotification(
+      ctx,
+      { officeId: booking.officeId, bookingId: booking.id, recipient: booking.phone!, template: 'cancelled', payload: notificationPayload(ctx, updated) },
+      notifyChannel,
+      now,
+    );
+    return bookingView(ctx, updated);
+  });
+
+/** Moves a booking to another slot of the same service: the old place is released only once the new one is secured. */
+export const rescheduleBooking = (
+  ctx: StoreCtx,
+  code: string,
+  nik4: string,
+  newSlotId: number,
+  now: DateTime,
+  notifyChannel: string,
+): BookingView =>
+  writeTx(ctx, () => {
+    const booking = findBooking(ctx, code, nik4);
+    if (booking.status !== 'booked') fail('INVALID_STATE', { status: booking.status });
+    const office = loadOffice(ctx, booking.officeId);
+    const slot = loadSlot(ctx, office.id, booking.serviceId, newSlotId);
+    if (slot.id === booking.slotId) return bookingView(ctx, booking);
+    takePlace(ctx, office, slot, { nikHash: booking.nikHash! }, now, booking.id);
+    releasePlace(ctx, booking.slotId);
+    const updated = ctx.db
+      .update(t.bookings)
+      .set({ slotId: slot.id, date: slot.date })
+      .where(eq(t.bookings.id, booking.id))
+      .returning()
+      .get();
+    enqueueNotification(
+      ctx,
+      { officeId: office.id, bookingId: booking.id, recipient: booking.phone!, template: 'moved', payload: notificationPayload(ctx, updated) },
+      notifyChannel,
+      now,
+    );
+    return bookingView(ctx, updated);
+  });
+
+export { releasePlace, takePlace };

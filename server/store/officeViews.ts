@@ -1,0 +1,102 @@
+/** Public read models of an office: its detail page data and the availability calendar. */
+import { and, asc, eq, gte, or, isNull } from 'drizzle-orm';
+import type { DateTime } from 'luxon';
+import { invalid } from '../domain/errors';
+import { closureOn, slotBookability } from '../domain/slots';
+import { addDays, dateRange, isoInZone } from '../domain/time';
+import * as t from '../db/schema';
+import type { OfficeDetail, OfficeSummary, ServiceInfo, SlotDay } from '../../shared/types';
+import { writeTx, type StoreCtx } from './context';
+import { closedReason, ensureSlots, loadClosures, loadOffice, loadServices, serviceByCode, slotsFor, todayIn, type ServiceRow } from './offices';
+import { walkInsIssuedToday } from './tickets';
+
+export const listOffices = (ctx: StoreCtx): OfficeSummary[] =>
+  ctx.db.select({ id: t.offices.id, name: t.offices.name, timezone: t.offices.timezone }).from(t.offices).orderBy(asc(t.offices.name)).all();
+
+export const serviceInfo = (s: ServiceRow): ServiceInfo => ({
+  code: s.code,
+  name: s.nameId,
+  nameEn: s.nameEn,
+  bookable: s.bookable,
+  walkIn: s.walkIn,
+  requirements: s.requirementsId,
+  requirementsEn: s.requirementsEn,
+  typicalMinutes: s.typicalMinutes,
+  walkInQuota: s.walkInQuota,
+  needsBlanko: s.needsBlanko,
+});
+
+export const officeDetail = (ctx: StoreCtx, officeId: string, now: DateTime): OfficeDetail & { services: (ServiceInfo & { walkInRemaining: number | null })[] } => {
+  const office = loadOffice(ctx, officeId);
+  const today = todayIn(office, now);
+  const closures = loadClosures(ctx, officeId);
+  const services = loadServices(ctx, officeId).map((s) => {
+    const reason = closedReason(ctx, office, s.id, today, closures);
+    const remaining = s.walkInQuota === null ? null : Math.max(0, s.walkInQuota - walkInsIssuedToday(ctx, office, s.id, now));
+    return { ...serviceInfo(s), ...(reason ? { closedToday: reason } : {}), walkInRemaining: remaining };
+  });
+  const codeOf = new Map(loadServices(ctx, officeId).map((s) => [s.id, s.code]));
+  return {
+    id: office.id,
+    name: office.name,
+    timezone: office.timezone,
+    services,
+    openingHours: ctx.db
+      .select({ weekday: t.openingHours.weekday, open: t.openingHours.open, close: t.openingHours.close })
+      .from(t.openingHours)
+      .where(eq(t.openingHours.officeId, officeId))
+      .orderBy(asc(t.openingHours.weekday))
+      .all(),
+    notices: ctx.db
+      .select({ id: t.notices.id, text: t.notices.textId, textEn: t.notices.textEn })
+      .from(t.notices)
+      .where(and(eq(t.notices.officeId, officeId), eq(t.notices.active, true)))
+      .all(),
+    whatsappContacts: ctx.db
+      .select({ id: t.whatsappContacts.id, label: t.whatsappContacts.label, phone: t.whatsappContacts.phone, serviceGroup: t.whatsappContacts.serviceGroup })
+      .from(t.whatsappContacts)
+      .where(eq(t.whatsappContacts.officeId, officeId))
+      .all(),
+    closures: ctx.db
+      .select()
+      .from(t.closures)
+      .where(and(eq(t.closures.officeId, officeId), or(isNull(t.closures.toDate), gte(t.closures.toDate, today))))
+      .all()
+      .map((c) => ({ id: c.id, service: c.serviceId === null ? null : (codeOf.get(c.serviceId) ?? null), from: c.fromDate, to: c.toDate, reason: c.reason })),
+    roomCapacity: office.roomCapacity,
+    bookingHorizonDays: office.bookingHorizonDays,
+    blankoStock: office.blankoStock,
+  };
+};
+
+export const availability = (ctx: StoreCtx, officeId: string, serviceCode: string, from: string, days: number, now: DateTime): SlotDay[] => {
+  const office = loadOffice(ctx, officeId);
+  const service = serviceByCode(ctx, officeId, serviceCode) ?? invalid({ service: { key: 'unknown_service' } });
+  const to = addDays(from, days - 1);
+  // Materialise only within the booking horizon; past that there is nothing to book yet.
+  const horizonEnd = addDays(todayIn(office, now), office.bookingHorizonDays - 1);
+  const materialiseTo = to < horizonEnd ? to : horizonEnd;
+  if (materialiseTo >= from) {
+    writeTx(ctx, () => ensureSlots(ctx, office, [service.id], from, dateRange(from, days).filter((d) => d <= materialiseTo).length));
+  }
+  const closures = loadClosures(ctx, officeId);
+  const rows = slotsFor(ctx, service.id, from, to);
+  const rules = { cutoffMinutes: office.bookingCutoffMinutes, horizonDays: office.bookingHorizonDays };
+  return dateRange(from, days).map((date) => {
+    const reason = closureOn(closures, date, service.id)?.reason ?? closedReason(ctx, office, service.id, date, closures);
+    const slots = reason
+      ? []
+      : rows
+          .filter((r) => r.date === date)
+          .map((r) => ({
+            id: r.id,
+            start: isoInZone(r.startAt, office.timezone),
+            end: isoInZone(r.endAt, office.timezone),
+            capacity: r.capacity,
+            booked: r.booked,
+            remaining: Math.max(0, r.capacity - r.booked),
+            bookable: service.bookable && slotBookability(r, now, office.timezone, rules) === 'ok',
+          }));
+    return reason ? { date, closed: true, reason, slots } : { date, closed: false, slots };
+  });
+};

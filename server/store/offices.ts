@@ -1,0 +1,105 @@
+/** Reading an office and its rules, and materialising its slots from the plan. */
+import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
+import type { DateTime } from 'luxon';
+import { fail } from '../domain/errors';
+import { closureOn, planSlots, type ClosureSpan } from '../domain/slots';
+import { atLocal, dateRange } from '../domain/time';
+import * as t from '../db/schema';
+import type { StoreCtx } from './context';
+
+export type OfficeRow = typeof t.offices.$inferSelect;
+export type ServiceRow = typeof t.services.$inferSelect;
+export type SlotRow = typeof t.slots.$inferSelect;
+
+export const loadOffice = (ctx: StoreCtx, officeId: string): OfficeRow =>
+  ctx.db.select().from(t.offices).where(eq(t.offices.id, officeId)).get() ?? fail('NOT_FOUND');
+
+export const loadServices = (ctx: StoreCtx, officeId: string): ServiceRow[] =>
+  ctx.db
+    .select()
+    .from(t.services)
+    .where(and(eq(t.services.officeId, officeId), eq(t.services.active, true)))
+    .orderBy(asc(t.services.position), asc(t.services.code))
+    .all();
+
+export const serviceByCode = (ctx: StoreCtx, officeId: string, code: string): ServiceRow | undefined =>
+  ctx.db
+    .select()
+    .from(t.services)
+    .where(and(eq(t.services.officeId, officeId), eq(t.services.code, code), eq(t.services.active, true)))
+    .get();
+
+export const loadClosures = (ctx: StoreCtx, officeId: string): ClosureSpan[] =>
+  ctx.db
+    .select()
+    .from(t.closures)
+    .where(eq(t.closures.officeId, officeId))
+    .all()
+    .map((c) => ({ id: c.id, serviceId: c.serviceId, from: c.fromDate, to: c.toDate, reason: c.reason }));
+
+/** The reason a service cannot be used on a date, or undefined when it is open. */
+export const closedReason = (
+  ctx: StoreCtx,
+  office: OfficeRow,
+  serviceId: number,
+  date: string,
+  closures = loadClosures(ctx, office.id),
+): string | undefined => {
+  const closure = closureOn(closures, date, serviceId);
+  if (closure) return closure.reason;
+  const hours = ctx.db
+    .select()
+    .from(t.openingHours)
+    .where(eq(t.openingHours.officeId, office.id))
+    .all();
+  const weekday = atLocal(date, '12:00', office.timezone).weekday;
+  if (!hours.some((h) => h.weekday === weekday)) return 'Kantor tutup pada hari ini / The office is closed on this day';
+  return undefined;
+};
+
+/**
+ * Makes sure the slot rows for these dates exist, from templates and per-date overrides.
+ * Idempotent (INSERT OR IGNORE on service+date+start), so any process may run it at any time.
+ */
+export const ensureSlots = (ctx: StoreCtx, office: OfficeRow, serviceIds: number[], from: string, days: number): void => {
+  if (serviceIds.length === 0) return;
+  const dates = dateRange(from, days);
+  const templates = ctx.db.select().from(t.slotTemplates).where(eq(t.slotTemplates.officeId, office.id)).all();
+  const overrides = ctx.db
+    .select()
+    .from(t.slotOverrides)
+    .where(and(eq(t.slotOverrides.officeId, office.id), gte(t.slotOverrides.date, from), lte(t.slotOverrides.date, dates.at(-1)!)))
+    .all();
+  const rows = dates.flatMap((date) =>
+    serviceIds.flatMap((serviceId) =>
+      planSlots(templates, overrides, serviceId, date).map((p) => ({
+        officeId: office.id,
+        serviceId,
+        date,
+        start: p.start,
+        end: p.end,
+        startAt: atLocal(date, p.start, office.timezone).toMillis(),
+        endAt: atLocal(date, p.end, office.timezone).toMillis(),
+        capacity: p.capacity,
+      })),
+    ),
+  );
+  for (let i = 0; i < rows.length; i += 200) {
+    ctx.db.insert(t.slots).values(rows.slice(i, i + 200)).onConflictDoNothing().run();
+  }
+};
+
+export const slotsFor = (ctx: StoreCtx, serviceId: number, from: string, to: string): SlotRow[] =>
+  ctx.db
+    .select()
+    .from(t.slots)
+    .where(and(eq(t.slots.serviceId, serviceId), gte(t.slots.date, from), lte(t.slots.date, to)))
+    .orderBy(asc(t.slots.date), asc(t.slots.start))
+    .all();
+
+export const servicesById = (ctx: StoreCtx, ids: number[]): Map<number, ServiceRow> =>
+  new Map(
+    (ids.length ? ctx.db.select().from(t.services).where(inArray(t.services.id, ids)).all() : []).map((s) => [s.id, s]),
+  );
+
+export const todayIn = (office: OfficeRow, now: DateTime): string => now.setZone(office.timezone).toISODate()!;

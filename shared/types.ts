@@ -1,0 +1,106 @@
+/** The public JSON shapes, shared by the server and the pages. Instants are ISO strings with offset. */
+
+export type Priority = 'elderly' | 'disabled' | 'pregnant';
+export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no_show';
+export type CounterStatus = 'open' | 'paused' | 'closed';
+
+export type ServiceInfo = {
+  code: string;
+  name: string;
+  nameEn: string;
+  bookable: boolean;
+  walkIn: boolean;
+  requirements: string;
+  requirementsEn: string;
+  typicalMinutes: number;
+  walkInQuota: number | null;
+  needsBlanko: boolean;
+  /** Set when the service is closed today (closure or no blanko), with the reason. */
+  closedToday?: string;
+};
+
+export type Notice = { id: number; text: string; textEn: string };
+export type WhatsappContact = { id: number; label: string; phone: string; serviceGroup: string };
+export type Closure = { id: number; service: string | null; from: string; to: string | null; reason: string };
+
+export type OfficeSummary = { id: string; name: string; timezone: string };
+export type OfficeDetail = OfficeSummary & {
+  services: ServiceInfo[];
+  openingHours: { weekday: number; open: string; close: string }[];
+  notices: Notice[];
+  whatsappContacts: WhatsappContact[];
+  closures: Closure[];
+  roomCapacity: number | null;
+  bookingHorizonDays: number;
+  blankoStock: number;
+};
+
+export type SlotView = {
+  id: number;
+  start: string;
+  end: string;
+  capacity: number;
+  booked: number;
+  remaining: number;
+  bookable: boolean;
+};
+export type SlotDay = { date: string; closed: boolean; reason?: string; slots: SlotView[] };
+
+export type BookingStatus = 'booked' | 'checked_in' | 'cancelled';
+export type BookingView = {
+  code: string;
+  office: string;
+  service: string;
+  serviceName: string;
+  date: string;
+  start: string;
+  end: string;
+  slotId: number;
+  status: BookingStatus;
+  statusUrl: string;
+  nikMasked: string;
+  phoneMasked: string;
+  cancelReason?: string;
+  ticketId?: string;
+};
+
+export type PublicTicket = {
+  id: string;
+  office: string;
+  number: string;
+  service: string;
+  serviceName: string;
+  status: TicketStatus;
+  position: number | null;
+  estimatedWaitMinutes: number | null;
+  counter?: string;
+  waitOutside: boolean;
+  issuedAt: string;
+  date: string;
+  priority: Priority | null;
+  statusUrl: string;
+};
+
+export type CounterView = {
+  id: number;
+  name: string;
+  services: string[];
+  status: CounterStatus;
+  current?: { id: string; number: string; service: string; status: TicketStatus };
+};
+
+export type CallEvent = { number: string; counter: string; service: string; calledAt: string; recall: boolean };
+
+export type BoardState = {
+  office: { id: string; name: string; timezone: string };
+  now: string;
+  counters: { id: number; name: string; status: CounterStatus; current: string | null }[];
+  lastCalls: CallEvent[];
+  waiting: { service: string; name: string; count: number }[];
+  /** Ticket numbers of waiting tickets now allowed inside while room capacity applies; null when unlimited. */
+  admitted: string[] | null;
+  roomCapacity: number | null;
+  notices: Notice[];
+};
+
+export type ApiError = { error: { code: string; message: string; fields?: Record<string, string> } };
