@@ -3,14 +3,16 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
 // One multi-page build: each screen is its own folder with an index.html.
-const PAGES = ['booking', 'kiosk', 'display', 'counter', 'admin', 'ticket'];
+// PAGES=kiosk,ticket and PAGES_OUT=dist/pages-kiosk build a subset elsewhere (parallel work on one machine).
+const ALL_PAGES = ['booking', 'kiosk', 'display', 'counter', 'admin', 'ticket'];
+const PAGES = process.env.PAGES ? process.env.PAGES.split(',') : ALL_PAGES;
 
 export default defineConfig({
   root: '.',
   base: '/',
   publicDir: false,
   build: {
-    outDir: 'dist/pages',
+    outDir: process.env.PAGES_OUT || 'dist/pages',
     emptyOutDir: true,
     target: 'es2020',
     rollupOptions: {

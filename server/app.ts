@@ -3,7 +3,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import type { Server as IoServer } from 'socket.io';
@@ -12,6 +12,9 @@ import type { Config } from './config';
 import { DomainError } from './domain/errors';
 import type { Deps } from './http/deps';
 import { adminRoutes } from './http/adminRoutes';
+import { bookingExtraRoutes } from './http/bookingExtraRoutes';
+import { counterExtraRoutes } from './http/counterExtraRoutes';
+import { kioskExtraRoutes } from './http/kioskExtraRoutes';
 import { errorHandler } from './http/errors';
 import { kioskRoutes } from './http/kioskRoutes';
 import { openApiDocument } from './http/openapi';
@@ -20,7 +23,7 @@ import { staffRoutes } from './http/staffRoutes';
 import { createRealtime } from './realtime';
 import type { Store } from './store';
 
-export const PAGES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'pages');
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export type App = { app: Express; httpServer: HttpServer; io: IoServer; store: Store };
 
@@ -49,11 +52,15 @@ export const createApp = ({ store, clock, config, log }: { store: Store; clock: 
   api.use(kioskRoutes(deps));
   api.use(staffRoutes(deps));
   api.use(adminRoutes(deps));
+  api.use(bookingExtraRoutes(deps));
+  api.use(counterExtraRoutes(deps));
+  api.use(kioskExtraRoutes(deps));
   api.get('/openapi.json', (_req, res) => void res.json(openApiDocument()));
   api.use((_req, _res, next) => next(new DomainError('NOT_FOUND')));
   app.use('/api', api);
 
   // The pages, built by Vite into dist/pages (npm run build).
+  const PAGES_DIR = resolve(ROOT, config.pagesDir);
   if (existsSync(PAGES_DIR)) {
     app.get('/t/:ticketId', (_req, res) => res.sendFile(join(PAGES_DIR, 'ticket', 'index.html')));
     app.use(express.static(PAGES_DIR, { index: 'index.html', maxAge: '1h', setHeaders: (res, path) => {

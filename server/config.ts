@@ -25,6 +25,8 @@ export type Config = {
   whatsappToken: string | undefined;
   retentionDays: number;
   logLevel: string;
+  /** Where the built pages are (npm run build). */
+  pagesDir: string;
 };
 
 const int = (value: string | undefined, fallback: number): number => {
@@ -57,6 +59,7 @@ export const readConfig = (env: NodeJS.ProcessEnv): Config => {
     whatsappToken: env.WHATSAPP_TOKEN || undefined,
     retentionDays: int(env.RETENTION_DAYS, 30),
     logLevel: env.LOG_LEVEL || 'info',
+    pagesDir: env.PAGES_DIR || 'dist/pages',
   };
 };
 

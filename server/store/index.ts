@@ -17,6 +17,9 @@ import * as reports from './reports';
 import * as staff from './staff';
 import * as tickets from './tickets';
 import { adminStore } from './ext/admin';
+import { bookingStore } from './ext/booking';
+import { counterStore } from './ext/counter';
+import { kioskStore } from './ext/kiosk';
 
 /** What a committed change touched: enough for the publisher to recompute the views it affects. */
 export type Change = {
@@ -128,6 +131,9 @@ export const createStore = (ctx: StoreCtx, opts: { notifyChannel: string }) => {
     dailyReport: async (officeId: string, date: string) => reports.dailyReport(ctx, officeId, date),
 
     ...adminStore(ctx, changed),
+    ...bookingStore(ctx, changed),
+    ...counterStore(ctx, changed),
+    ...kioskStore(ctx, changed),
 
     // Read models for the live layer
     boardState: async (officeId: string, now: DateTime) => queue.boardState(ctx, queue.loadSnapshot(ctx, officeId, now)),

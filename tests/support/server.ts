@@ -30,6 +30,8 @@ export const startServer = async (
     host: '127.0.0.1',
     port: 0,
     loginRateLimit: 1000,
+    // Helpers working in parallel build their pages into their own folder.
+    pagesDir: process.env.PAGES_DIR || 'dist/pages',
     ...options.config,
   });
   const server = await boot({ config, clock, log: pino({ level: 'silent' }) });
