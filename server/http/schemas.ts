@@ -21,7 +21,7 @@ export const bookingBody = z.object({
   service: serviceCode,
   slotId: z.coerce.number().int().positive(),
   nik: z.string().max(32).transform((s) => s.replace(/[\s.\-]/g, '')),
-  name: z.string().trim().min(2).max(100),
+  name: z.string().max(100),
   phone: z.string().max(32),
 });
 export const nik4Query = z.object({ nik4 });
