@@ -51,6 +51,8 @@ export const services = sqliteTable(
     /** Walk-in tickets this service may issue per local day; null = no limit. */
     walkInQuota: integer('walk_in_quota'),
     needsBlanko: integer('needs_blanko', { mode: 'boolean' }).notNull().default(false),
+    /** Which WhatsApp contact group answers questions about this service (e.g. "Pencatatan Sipil"); free text. */
+    serviceGroup: text('service_group').notNull().default(''),
     position: integer('position').notNull().default(0),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
   },
@@ -254,8 +256,13 @@ export const closures = sqliteTable('closures', {
   reason: text('reason').notNull(),
   /** cancel | move */
   action: text('action').notNull().default('cancel'),
+  /** closure (one closure an admin made) | urgent_only (made by urgent-only mode for each service kept shut) */
+  kind: text('kind').notNull().default('closure'),
   createdBy: integer('created_by'),
   createdAt: integer('created_at').notNull(),
+  /** When an admin ended an open-ended closure (set its last day), and who. */
+  endedAt: integer('ended_at'),
+  endedBy: integer('ended_by'),
 });
 
 export const notices = sqliteTable('notices', {
@@ -287,15 +294,23 @@ export const notifications = sqliteTable(
     recipient: text('recipient').notNull(),
     template: text('template').notNull(),
     payload: text('payload').notNull(),
-    /** pending | sent | failed */
+    /** pending | sending (claimed by a sender until lease_until) | sent | failed */
     status: text('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at').notNull(),
+    /** A claimed message belongs to its sender until this instant; after that (a crashed sender) it is retried. */
+    leaseUntil: integer('lease_until'),
+    /** Makes a scheduled message (e.g. one reminder per booking and date) enqueue at most once. */
+    dedupeKey: text('dedupe_key'),
     lastError: text('last_error'),
     createdAt: integer('created_at').notNull(),
     sentAt: integer('sent_at'),
   },
-  (t) => [index('notifications_due').on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index('notifications_due').on(t.status, t.nextAttemptAt),
+    uniqueIndex('notifications_dedupe').on(t.dedupeKey),
+    index('notifications_office').on(t.officeId, t.status),
+  ],
 );
 
 export const auditLog = sqliteTable(
