@@ -15,12 +15,14 @@ export type QueueCandidate = {
   slotStartMs: number | null;
   /** Epoch ms at which the ticket joined its current queue (issue, check-in, requeue). */
   queuedAtMs: number;
+  /** The ticket's daily sequence: breaks ties between tickets queued in the same millisecond. */
+  sequence: number;
 };
 
 export type CallPolicy = { walkInEvery: number };
 export type CallChoice = { ticketId: string; kind: 'priority' | 'booking' | 'walkin'; bookingStreak: number };
 
-const byQueued = (a: QueueCandidate, b: QueueCandidate) => a.queuedAtMs - b.queuedAtMs || a.id.localeCompare(b.id);
+const byQueued = (a: QueueCandidate, b: QueueCandidate) => a.queuedAtMs - b.queuedAtMs || a.sequence - b.sequence || a.id.localeCompare(b.id);
 const bySlot = (a: QueueCandidate, b: QueueCandidate) => (a.slotStartMs ?? 0) - (b.slotStartMs ?? 0) || byQueued(a, b);
 
 export const chooseNext = (

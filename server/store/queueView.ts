@@ -38,6 +38,7 @@ export const toCandidate = (ticket: TicketRow): QueueCandidate => ({
   source: ticket.source as QueueCandidate['source'],
   slotStartMs: ticket.slotStartAt,
   queuedAtMs: ticket.queuedAt,
+  sequence: ticket.sequence,
 });
 
 /** Everything needed to describe the office's day: loaded once per change, then mapped to each view. */
@@ -63,7 +64,7 @@ export const loadSnapshot = (ctx: StoreCtx, officeId: string, now: DateTime): Qu
     .orderBy(asc(t.tickets.issuedAt))
     .all();
   const waiting = tickets.filter((tk) => tk.status === 'waiting');
-  const active = tickets.filter((tk) => isActive(tk.status as TicketStatus)).sort((a, b) => a.queuedAt - b.queuedAt);
+  const active = tickets.filter((tk) => isActive(tk.status as TicketStatus)).sort((a, b) => a.queuedAt - b.queuedAt || a.sequence - b.sequence);
   const inside = new Set(office.roomCapacity === null ? active.map((tk) => tk.id) : active.slice(0, office.roomCapacity).map((tk) => tk.id));
   // Anyone already at a counter is inside whatever the order says.
   for (const tk of active) if (tk.status !== 'waiting') inside.add(tk.id);

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { chooseNext, positionsInService, type QueueCandidate } from '../../server/domain/queue';
 
 const NOW = 10_000_000;
-const walkIn = (id: string, at: number, serviceId = 1): QueueCandidate => ({ id, serviceId, priority: false, source: 'walkin', slotStartMs: null, queuedAtMs: at });
-const booking = (id: string, slot: number, at: number, serviceId = 1): QueueCandidate => ({ id, serviceId, priority: false, source: 'booking', slotStartMs: slot, queuedAtMs: at });
+const walkIn = (id: string, at: number, serviceId = 1): QueueCandidate => ({ id, serviceId, priority: false, source: 'walkin', slotStartMs: null, queuedAtMs: at, sequence: at });
+const booking = (id: string, slot: number, at: number, serviceId = 1): QueueCandidate => ({ id, serviceId, priority: false, source: 'booking', slotStartMs: slot, queuedAtMs: at, sequence: at });
 const priority = (id: string, at: number, serviceId = 1): QueueCandidate => ({ ...walkIn(id, at, serviceId), priority: true });
 const policy = { walkInEvery: 2 };
 
