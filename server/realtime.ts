@@ -16,6 +16,8 @@ import type { SessionUser } from './store/staff';
 import * as t from './db/schema';
 
 const officeRoom = (officeId: string) => `office:${officeId}`;
+/** How often idle sessions are swept from /counter and boards get a fresh snapshot (clock sync, day change). */
+const SWEEP_MS = 60_000;
 
 export const createRealtime = (httpServer: HttpServer, deps: Deps) => {
   const { store, clock } = deps;
@@ -58,6 +60,10 @@ export const createRealtime = (httpServer: HttpServer, deps: Deps) => {
     socket.data.user = user;
     next();
   });
+  const endSocket = (socket: { emit: (ev: 'signedOut') => unknown; disconnect: (close: boolean) => unknown }) => {
+    socket.emit('signedOut');
+    socket.disconnect(true);
+  };
   counter.on('connection', async (socket) => {
     const user = socket.data.user;
     await socket.join([`session:${user.sessionId}`, `user:${user.userId}`]);
@@ -71,6 +77,20 @@ export const createRealtime = (httpServer: HttpServer, deps: Deps) => {
     socket.on('subscribe', (officeId) => void subscribe(String(officeId)));
     if (user.officeId) await subscribe(user.officeId);
   });
+
+  // A session can also end by idling or by age: sweep the staff sockets whose cookie no longer resolves,
+  // and give every board a fresh snapshot (its clock stays in step; a new day clears yesterday's calls).
+  const sweep = async () => {
+    for (const socket of counter.sockets.values()) {
+      if (!sessionUser(deps, socket.request.headers.cookie)) endSocket(socket);
+    }
+    const offices = new Set<string>();
+    for (const socket of display.sockets.values()) offices.add((socket.data as { officeId: string }).officeId);
+    for (const officeId of offices) display.to(officeRoom(officeId)).emit('state', await store.boardState(officeId, clock.now()));
+  };
+  const sweeper = setInterval(() => void sweep().catch((err) => deps.log.error({ err: String(err) }, 'realtime sweep failed')), SWEEP_MS);
+  sweeper.unref();
+  httpServer.once('close', () => clearInterval(sweeper));
 
   store.onSessionEnd(({ sessionId, userId }) => {
     const room = sessionId ? `session:${sessionId}` : `user:${userId}`;
