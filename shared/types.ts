@@ -104,3 +104,29 @@ export type BoardState = {
 };
 
 export type ApiError = { error: { code: string; message: string; fields?: Record<string, string> } };
+
+/** What a paired kiosk shows: each service's walk-in availability right now, and the room. */
+export type KioskServiceState = ServiceInfo & {
+  walkInRemaining: number | null;
+  /** Tickets of this service waiting now. */
+  waiting: number;
+  /** Estimated wait for a walk-in ticket taken now (same rule as a ticket's estimate). */
+  estimatedWaitMinutes: number;
+  /** Why no walk-in ticket can be taken now; absent when one can. */
+  unavailable?: { code: 'CLOSED' | 'QUOTA_EXHAUSTED' | 'SERVICE_UNAVAILABLE'; reason?: string };
+};
+export type KioskState = {
+  kiosk: { id: number; name: string };
+  office: OfficeSummary;
+  now: string;
+  services: KioskServiceState[];
+  notices: Notice[];
+  roomCapacity: number | null;
+  /** Active tickets counted in the room now. */
+  inside: number;
+  /** A ticket taken now would wait outside. */
+  roomFull: boolean;
+  blankoStock: number;
+  /** Absolute base for the ticket's QR (PUBLIC_BASE_URL), or null to use the kiosk page's origin. */
+  publicBaseUrl: string | null;
+};

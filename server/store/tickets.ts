@@ -53,7 +53,7 @@ const insertTicket = (
 };
 
 /** Why the office takes no visitor in person right now, or undefined when it does. */
-const closedNow = (ctx: StoreCtx, office: OfficeRow, service: ServiceRow, now: DateTime): string | undefined => {
+export const closedNow = (ctx: StoreCtx, office: OfficeRow, service: ServiceRow, now: DateTime): string | undefined => {
   const date = todayIn(office, now);
   const reason = closedReason(ctx, office, service.id, date);
   if (reason) return reason;
