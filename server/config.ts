@@ -23,6 +23,10 @@ export type Config = {
   notifyChannel: 'log' | 'whatsapp';
   whatsappBaseUrl: string | undefined;
   whatsappToken: string | undefined;
+  /** text: a plain text message; template: a pre-approved WhatsApp template giliran_<name> in Indonesian (Cloud API outside the 24-hour window). */
+  whatsappMode: 'text' | 'template';
+  /** Office-local time of day ('HH:mm') from which tomorrow's booking holders get their reminder. */
+  reminderTime: string;
   retentionDays: number;
   logLevel: string;
   /** Where the built pages are (npm run build). */
@@ -57,6 +61,8 @@ export const readConfig = (env: NodeJS.ProcessEnv): Config => {
     notifyChannel: env.NOTIFY_CHANNEL === 'whatsapp' ? 'whatsapp' : 'log',
     whatsappBaseUrl: env.WHATSAPP_BASE_URL || undefined,
     whatsappToken: env.WHATSAPP_TOKEN || undefined,
+    whatsappMode: env.WHATSAPP_MODE === 'template' ? 'template' : 'text',
+    reminderTime: /^([01]\d|2[0-3]):[0-5]\d$/.test(env.REMINDER_TIME ?? '') ? env.REMINDER_TIME! : '16:00',
     retentionDays: int(env.RETENTION_DAYS, 30),
     logLevel: env.LOG_LEVEL || 'info',
     pagesDir: env.PAGES_DIR || 'dist/pages',
