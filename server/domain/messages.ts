@@ -81,6 +81,26 @@ export const fieldMessages: Record<string, Entry> = {
   one_of: { id: 'Pilih salah satu: {options}.', en: 'Choose one of: {options}.' },
   date_order: { id: 'Tanggal akhir tidak boleh sebelum tanggal mulai.', en: 'The end date cannot be before the start date.' },
   credentials: { id: 'Nama pengguna atau kata sandi salah.', en: 'Wrong username or password.' },
+  // Admin forms (issue 6)
+  time_order: { id: 'Waktu selesai harus setelah waktu mulai.', en: 'The end time must be after the start time.' },
+  overlap: { id: 'Sesi ini tumpang tindih dengan sesi lain pada hari yang sama.', en: 'This slot overlaps another slot on the same day.' },
+  slot_has_bookings: {
+    id: 'Sesi {date} {start} sudah memiliki {booked} reservasi; sesi itu tidak boleh dihapus atau dikurangi di bawah jumlah itu.',
+    en: 'The slot {date} {start} already holds {booked} bookings; it cannot be removed or reduced below that.',
+  },
+  taken: { id: 'Sudah dipakai. Pilih yang lain.', en: 'Already in use. Choose another.' },
+  self_change: { id: 'Anda tidak dapat mengubah peran atau menonaktifkan akun Anda sendiri.', en: 'You cannot change the role of, or disable, your own account.' },
+  timezone: { id: 'Zona waktu tidak dikenal (contoh: Asia/Jakarta).', en: 'Unknown time zone (e.g. Asia/Jakarta).' },
+  past_date: { id: 'Tanggal tidak boleh di masa lalu.', en: 'The date cannot be in the past.' },
+  slug: { id: 'Hanya huruf kecil, angka dan tanda hubung (2–40).', en: 'Lower-case letters, digits and hyphens only (2–40).' },
+  letter: { id: 'Satu huruf kapital A–Z.', en: 'One capital letter A–Z.' },
+  has_future_bookings: {
+    id: 'Masih ada {count} reservasi aktif. Tutup layanan ini dulu (penutupan) agar reservasi dibatalkan atau dipindahkan.',
+    en: 'There are still {count} active bookings. Close the service first so that they are cancelled or moved.',
+  },
+  closure_extend: { id: 'Penutupan hanya dapat dipersingkat di sini, tidak diperpanjang.', en: 'A closure can only be shortened here, not extended.' },
+  range_too_long: { id: 'Rentang terlalu panjang (maksimal {max} hari).', en: 'The range is too long (at most {max} days).' },
+  counter_has_ticket: { id: 'Loket ini sedang menangani sebuah nomor.', en: 'This counter is handling a ticket right now.' },
 };
 
 const interpolate = (text: string, params: Record<string, string | number> = {}): string =>
