@@ -3,10 +3,12 @@ import { systemClock } from './clock';
 import { readConfig } from './config';
 import { boot } from './boot';
 import { startSender } from './notify/sender';
+import { startRetention } from './retention';
 
 const config = readConfig(process.env);
 const server = await boot({ config, clock: systemClock });
 const stopSender = startSender(server.ctx, systemClock, config, server.log);
+const stopRetention = startRetention(server.ctx, systemClock, config, server.log);
 
 server.httpServer.listen(config.port, config.host, () => {
   const base = config.publicBaseUrl ?? `http://localhost:${config.port}`;
@@ -20,6 +22,7 @@ server.httpServer.listen(config.port, config.host, () => {
 
 const shutdown = async () => {
   stopSender();
+  stopRetention();
   await server.close();
   process.exit(0);
 };
