@@ -9,6 +9,7 @@ import type { CounterStatus, Priority } from '../../shared/types';
 import type { StoreCtx } from './context';
 import type { Actor } from './actor';
 import * as bookings from './bookings';
+import { setSlotCapacity } from './capacity';
 import * as closures from './closures';
 import * as counters from './counters';
 import * as views from './officeViews';
@@ -129,8 +130,13 @@ export const createStore = (ctx: StoreCtx, opts: { notifyChannel: string }) => {
       return result;
     },
     dailyReport: async (officeId: string, date: string) => reports.dailyReport(ctx, officeId, date),
+    setSlotCapacity: async (slotId: number, capacity: number, actor: Actor, now: DateTime) => {
+      const slot = setSlotCapacity(ctx, slotId, capacity, actor, now);
+      changed({ officeId: slot.officeId, ticketIds: [] });
+      return slot;
+    },
 
-    ...adminStore(ctx, changed),
+    ...adminStore(ctx, changed, { notifyChannel: opts.notifyChannel, sessionEnded }),
     ...bookingStore(ctx, changed),
     ...counterStore(ctx, changed),
     ...kioskStore(ctx, changed),
