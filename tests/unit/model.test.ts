@@ -271,5 +271,5 @@ describe('the store against a model of PRODUCT.md', () => {
       ),
       { numRuns: Number(process.env.MODEL_RUNS ?? 40) },
     );
-  });
+  }, 300_000);
 });
