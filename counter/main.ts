@@ -1,0 +1,373 @@
+/** The counter screen: wiring only. Sign-in, counter choice, the live queue, actions by button and key. */
+import './style.css';
+import { io, type Socket } from 'socket.io-client';
+import type { CounterClientToServer, CounterServerToClient, StaffState } from '../shared/protocol';
+import type { CounterView, OfficeDetail, OfficeSummary, PublicTicket } from '../shared/types';
+import type { NoShowEntry, StaffTicketDetails } from '../server/store/ext/counter';
+import { api, ApiFailure } from './api';
+import * as view from './view';
+import type { Action, Desk, Me } from './view';
+
+const app = document.getElementById('app')!;
+const $ = (id: string) => document.getElementById(id)!;
+const counterKey = (officeId: string) => `giliran.counter.${officeId}`;
+const SESSION_ENDED = 'Sesi Anda telah berakhir. Silakan masuk kembali.';
+
+let desk: Desk | null = null;
+let socket: Socket<CounterServerToClient, CounterClientToServer> | null = null;
+let messageTimer: ReturnType<typeof setTimeout> | undefined;
+
+// ---------- rendering ----------
+
+const lastHtml = new Map<string, string>();
+const setRegion = (id: string, html: string) => {
+  const el = document.getElementById(id);
+  if (!el || lastHtml.get(id) === html) return;
+  lastHtml.set(id, html);
+  el.innerHTML = html;
+};
+
+const render = () => {
+  if (!desk) return;
+  setRegion('head', view.headerView(desk));
+  setRegion('current', view.currentView(desk));
+  setRegion('actions', view.actionsView(desk));
+  setRegion('waiting', view.waitingView(desk));
+  setRegion('noshows', view.noShowView(desk));
+};
+
+const say = (kind: 'info' | 'error', text: string) => {
+  const el = document.getElementById('message');
+  if (!el) return;
+  el.className = `message ${kind}`;
+  el.textContent = text;
+  clearTimeout(messageTimer);
+  if (kind === 'info') messageTimer = setTimeout(() => (el.textContent = ''), 6000);
+};
+
+const showApp = (html: string) => {
+  lastHtml.clear();
+  app.innerHTML = html;
+};
+
+// ---------- sign-in and choosing the counter ----------
+
+const disconnect = () => {
+  socket?.removeAllListeners();
+  socket?.disconnect();
+  socket = null;
+};
+
+const showLogin = (message?: string) => {
+  disconnect();
+  desk = null;
+  showApp(view.loginView(message));
+  const form = $('login-form') as HTMLFormElement;
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    const username = String(data.get('username') ?? '').trim();
+    const password = String(data.get('password') ?? '');
+    const error = $('login-error');
+    if (!username || !password) return void (error.textContent = 'Isi nama pengguna dan kata sandi.');
+    const button = form.querySelector('button')!;
+    button.disabled = true;
+    try {
+      const me = await api<Me>('POST', '/auth/login', { username, password });
+      await enter(me!);
+    } catch (err) {
+      error.textContent = err instanceof ApiFailure ? err.message : 'Gagal masuk. Coba lagi.';
+      button.disabled = false;
+    }
+  });
+};
+
+const officeFor = async (me: Me): Promise<string> => {
+  const fromUrl = new URLSearchParams(location.search).get('office');
+  if (fromUrl) return fromUrl;
+  if (me.officeId) return me.officeId;
+  const offices = (await api<OfficeSummary[]>('GET', '/offices')) ?? [];
+  if (!offices[0]) throw new ApiFailure(404, 'NOT_FOUND', 'Belum ada kantor yang terdaftar.');
+  return offices[0].id;
+};
+
+const enter = async (me: Me) => {
+  const officeId = await officeFor(me);
+  const [office, counters] = await Promise.all([
+    api<OfficeDetail>('GET', `/offices/${encodeURIComponent(officeId)}`),
+    api<CounterView[]>('GET', `/offices/${encodeURIComponent(officeId)}/counters`),
+  ]);
+  const services = (office?.services ?? []).map((s) => ({ code: s.code, name: s.name }));
+  const saved = Number(localStorage.getItem(counterKey(officeId)));
+  const chosen = (counters ?? []).find((c) => c.id === saved);
+  if (chosen) return openDesk(me, office!, services, chosen.id, counters ?? []);
+  showApp(view.chooserView(office?.name ?? officeId, counters ?? [], services));
+  app.querySelectorAll<HTMLButtonElement>('[data-counter]').forEach((button) =>
+    button.addEventListener('click', () => {
+      localStorage.setItem(counterKey(officeId), button.dataset.counter!);
+      openDesk(me, office!, services, Number(button.dataset.counter), counters ?? []);
+    }),
+  );
+};
+
+const DESK_HTML = `
+  <header class="head" id="head"></header>
+  <main class="desk">
+    <section class="left">
+      <div class="card current" id="current" aria-live="polite"></div>
+      <div class="actions" id="actions"></div>
+    </section>
+    <section class="right">
+      <div class="card waiting-card">
+        <h2>Antrean menunggu <span class="en">Waiting</span></h2>
+        <div id="waiting"></div>
+      </div>
+      <div class="card noshow-card">
+        <h2>Tidak hadir hari ini <span class="en">Today's no-shows</span> <span class="hint">pilih, lalu <kbd>K</kbd></span></h2>
+        <div id="noshows"></div>
+      </div>
+    </section>
+  </main>
+  <footer class="foot"><p class="message" id="message" role="status" aria-live="polite"></p>
+    <p class="keys">Pintasan: <kbd>P</kbd> panggil · <kbd>U</kbd> ulang · <kbd>M</kbd> mulai · <kbd>S</kbd> selesai · <kbd>T</kbd> tidak hadir · <kbd>A</kbd> alihkan · <kbd>K</kbd> kembalikan · <kbd>J</kbd> jeda</p></footer>
+  <dialog id="transfer-dialog">
+    <h2>Alihkan ke layanan <span class="en">Transfer to</span></h2>
+    <p class="muted" id="transfer-what"></p>
+    <div class="transfer-list" id="transfer-list"></div>
+    <button type="button" class="btn ghost" id="transfer-cancel"><kbd>Esc</kbd> Batal</button>
+  </dialog>`;
+
+const openDesk = (me: Me, office: OfficeDetail, services: view.ServiceName[], counterId: number, counters: CounterView[]) => {
+  desk = {
+    me, officeId: office.id, officeName: office.name, services, counterId,
+    queue: { officeId: office.id, counters, waiting: [], now: '' },
+    details: null, noShows: [], selectedNoShow: null, busy: false, link: 'connecting',
+  };
+  showApp(DESK_HTML);
+  render();
+  connect();
+  void refreshNoShows();
+};
+
+// ---------- live queue ----------
+
+const connect = () => {
+  disconnect();
+  const s: Socket<CounterServerToClient, CounterClientToServer> = io('/counter', { withCredentials: true, reconnectionDelayMax: 5000 });
+  socket = s;
+  s.on('connect', () => {
+    if (!desk) return;
+    desk.link = 'online';
+    s.emit('subscribe', desk.officeId);
+    render();
+  });
+  s.on('queue', (state) => void onQueue(state));
+  s.on('signedOut', () => showLogin(SESSION_ENDED));
+  s.on('connect_error', (err) => {
+    if (err.message === 'UNAUTHENTICATED') return showLogin(SESSION_ENDED);
+    if (desk) (desk.link = 'offline'), render();
+  });
+  s.on('disconnect', (reason) => {
+    if (!desk) return;
+    desk.link = 'offline';
+    render();
+    if (reason === 'io server disconnect') setTimeout(() => socket === s && s.connect(), 2000);
+  });
+};
+
+let detailsSeq = 0;
+const onQueue = async (state: StaffState) => {
+  if (!desk || state.officeId !== desk.officeId) return;
+  desk.queue = state;
+  render();
+  scheduleNoShows();
+  const current = view.myCounter(desk)?.current;
+  if (!current) {
+    desk.details = null;
+    return render();
+  }
+  const seq = ++detailsSeq;
+  try {
+    const details = await api<StaffTicketDetails>('GET', `/tickets/${encodeURIComponent(current.id)}/details`);
+    if (desk && seq === detailsSeq) (desk.details = details), render();
+  } catch (err) {
+    handleError(err);
+  }
+};
+
+let noShowTimer: ReturnType<typeof setTimeout> | undefined;
+const scheduleNoShows = () => {
+  clearTimeout(noShowTimer);
+  noShowTimer = setTimeout(() => void refreshNoShows(), 250);
+};
+const refreshNoShows = async () => {
+  if (!desk) return;
+  try {
+    const list = (await api<NoShowEntry[]>('GET', `/offices/${encodeURIComponent(desk.officeId)}/no-shows`)) ?? [];
+    if (!desk) return;
+    desk.noShows = list;
+    if (!list.some((n) => n.id === desk!.selectedNoShow)) desk.selectedNoShow = null;
+    render();
+  } catch (err) {
+    handleError(err);
+  }
+};
+
+// ---------- actions ----------
+
+const handleError = (err: unknown) => {
+  if (err instanceof ApiFailure && err.status === 401) return showLogin(SESSION_ENDED);
+  say('error', err instanceof ApiFailure ? err.message : 'Terjadi kesalahan. Coba lagi.');
+};
+
+const currentTicket = () => (desk ? view.myCounter(desk)?.current : undefined);
+
+/** When the live link is down, read the counters over HTTP so the screen never shows a stale ticket. */
+const refreshCountersIfOffline = async () => {
+  if (!desk || desk.link === 'online' || !desk.queue) return;
+  const counters = await api<CounterView[]>('GET', `/offices/${encodeURIComponent(desk.officeId)}/counters`);
+  if (desk?.queue && counters) (desk.queue = { ...desk.queue, counters }), render();
+};
+
+const step = async (path: string, done: (ticket: PublicTicket | null) => string, body?: unknown, method: 'POST' | 'PATCH' = 'POST') => {
+  if (!desk) return;
+  desk.busy = true;
+  render();
+  try {
+    const res = await api<{ ticket: PublicTicket }>(method, path, body);
+    say('info', done(res?.ticket ?? null));
+    await refreshCountersIfOffline();
+  } catch (err) {
+    handleError(err);
+  } finally {
+    if (desk) (desk.busy = false), render();
+  }
+};
+
+const run = async (action: Action) => {
+  if (!desk || !view.availableActions(desk).has(action)) return;
+  const current = currentTicket();
+  switch (action) {
+    case 'call':
+      return step(`/counters/${desk.counterId}/call-next`, (t) => (t ? `Nomor ${t.number} dipanggil ke loket ini.` : 'Tidak ada nomor yang menunggu untuk loket ini.'));
+    case 'recall':
+      return step(`/tickets/${current!.id}/recall`, (t) =>
+        t?.status === 'no_show' ? `Batas panggilan ulang tercapai: ${t.number} ditandai tidak hadir.` : `Nomor ${t?.number} dipanggil ulang.`,
+      ).then(refreshNoShows);
+    case 'start':
+      return step(`/tickets/${current!.id}/start`, (t) => `Mulai melayani ${t?.number}.`);
+    case 'complete':
+      return step(`/tickets/${current!.id}/complete`, (t) => `${t?.number} selesai dilayani.`);
+    case 'noShow':
+      return step(`/tickets/${current!.id}/no-show`, (t) => `${t?.number} ditandai tidak hadir.`).then(refreshNoShows);
+    case 'transfer':
+      return openTransfer();
+    case 'requeue': {
+      const id = desk.selectedNoShow ?? desk.noShows[0]?.id;
+      if (!id) return;
+      return step(`/tickets/${id}/requeue`, (t) => `${t?.number} dikembalikan ke antrean.`).then(refreshNoShows);
+    }
+    case 'pause': {
+      const counter = view.myCounter(desk);
+      const next = counter?.status === 'open' ? 'paused' : 'open';
+      desk.busy = true;
+      render();
+      try {
+        await api('PATCH', `/counters/${desk.counterId}`, { status: next });
+        say('info', next === 'paused' ? 'Loket dijeda. Tidak ada panggilan baru ke loket ini.' : 'Loket dibuka kembali.');
+        await refreshCountersIfOffline();
+      } catch (err) {
+        handleError(err);
+      } finally {
+        if (desk) (desk.busy = false), render();
+      }
+      return;
+    }
+  }
+};
+
+const dialog = () => document.getElementById('transfer-dialog') as HTMLDialogElement | null;
+
+const openTransfer = () => {
+  const current = currentTicket();
+  const d = dialog();
+  if (!desk || !current || !d) return;
+  $('transfer-what').textContent = `Nomor ${current.number} akan menunggu di layanan tujuan dengan nomor yang sama.`;
+  $('transfer-list').innerHTML = view.transferView(desk, current.service);
+  d.showModal();
+};
+
+const transferTo = (service: string) => {
+  const current = currentTicket();
+  dialog()?.close();
+  if (!current) return;
+  void step(`/tickets/${current.id}/transfer`, (t) => `${t?.number} dialihkan ke layanan ${service}.`, { service });
+};
+
+const logout = async () => {
+  try {
+    await api('POST', '/auth/logout');
+  } catch {
+    /* already signed out */
+  }
+  showLogin('Anda telah keluar.');
+};
+
+document.addEventListener('click', (event) => {
+  const target = (event.target as HTMLElement).closest<HTMLElement>('[data-action],[data-action-id],[data-requeue],[data-noshow],[data-transfer],#transfer-cancel');
+  if (!target || !desk) return;
+  if (target.dataset.action) return void run(target.dataset.action as Action);
+  if (target.dataset.actionId === 'logout') return void logout();
+  if (target.dataset.actionId === 'change-counter') {
+    localStorage.removeItem(counterKey(desk.officeId));
+    const me = desk.me;
+    disconnect();
+    desk = null;
+    return void enter(me).catch(handleError);
+  }
+  if (target.dataset.transfer) return transferTo(target.dataset.transfer);
+  if (target.id === 'transfer-cancel') return dialog()?.close();
+  if (target.dataset.requeue) {
+    desk.selectedNoShow = target.dataset.requeue;
+    return void run('requeue');
+  }
+  if (target.dataset.noshow) {
+    desk.selectedNoShow = target.dataset.noshow;
+    render();
+  }
+});
+
+document.addEventListener('keydown', (event) => {
+  if (!desk || event.repeat || event.ctrlKey || event.metaKey || event.altKey) return;
+  const d = dialog();
+  if (d?.open) {
+    const n = Number(event.key);
+    const choices = d.querySelectorAll<HTMLButtonElement>('[data-transfer]');
+    if (n >= 1 && n <= choices.length) {
+      event.preventDefault();
+      transferTo(choices[n - 1]!.dataset.transfer!);
+    }
+    return;
+  }
+  const tag = (event.target as HTMLElement).tagName;
+  if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') return;
+  const action = view.actionForKey(event.key);
+  if (!action) return;
+  event.preventDefault();
+  if (!view.availableActions(desk).has(action)) return say('error', `Tombol ${event.key.toUpperCase()} tidak dapat dipakai sekarang.`);
+  void run(action);
+});
+
+// ---------- start ----------
+
+const boot = async () => {
+  try {
+    const me = await api<Me>('GET', '/auth/me');
+    await enter(me!);
+  } catch (err) {
+    if (err instanceof ApiFailure && err.status === 401) return showLogin();
+    showLogin(err instanceof ApiFailure ? err.message : undefined);
+  }
+};
+
+void boot();

@@ -1,0 +1,216 @@
+/** The counter screen's pure views and rules of what may be pressed: desk state in, HTML text out. */
+import type { StaffState } from '../shared/protocol';
+import type { CounterView, TicketStatus } from '../shared/types';
+import type { NoShowEntry, StaffTicketDetails } from '../server/store/ext/counter';
+
+export type Me = { id: number; username: string; displayName: string; role: 'admin' | 'supervisor' | 'counter'; officeId: string | null };
+export type ServiceName = { code: string; name: string };
+export type Link = 'connecting' | 'online' | 'offline';
+
+export type Desk = {
+  me: Me;
+  officeId: string;
+  officeName: string;
+  services: ServiceName[];
+  counterId: number;
+  queue: StaffState | null;
+  details: StaffTicketDetails | null;
+  noShows: NoShowEntry[];
+  selectedNoShow: string | null;
+  busy: boolean;
+  link: Link;
+};
+
+export type Action = 'call' | 'recall' | 'start' | 'complete' | 'noShow' | 'transfer' | 'requeue' | 'pause';
+
+/** Buttons and their keys: Indonesian mnemonics (Panggil, Ulang, Mulai, Selesai, Tidak hadir, Alihkan, Kembalikan, Jeda). */
+export const ACTIONS: { action: Action; key: string; label: string; en: string; tone: string }[] = [
+  { action: 'call', key: 'P', label: 'Panggil berikutnya', en: 'Call next', tone: 'primary' },
+  { action: 'recall', key: 'U', label: 'Panggil ulang', en: 'Recall', tone: '' },
+  { action: 'start', key: 'M', label: 'Mulai layani', en: 'Start', tone: '' },
+  { action: 'complete', key: 'S', label: 'Selesai', en: 'Complete', tone: 'success' },
+  { action: 'noShow', key: 'T', label: 'Tidak hadir', en: 'No-show', tone: 'danger' },
+  { action: 'transfer', key: 'A', label: 'Alihkan layanan', en: 'Transfer', tone: '' },
+  { action: 'requeue', key: 'K', label: 'Kembalikan ke antrean', en: 'Requeue', tone: '' },
+  { action: 'pause', key: 'J', label: 'Jeda loket', en: 'Pause', tone: 'muted' },
+];
+
+export const actionForKey = (key: string): Action | undefined => ACTIONS.find((a) => a.key === key.toUpperCase())?.action;
+
+export const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** "2026-11-24T09:30:00.000+07:00" → "09.30": the instant is already in the office's zone. */
+const hhmm = (iso: string | null | undefined): string => (iso ? iso.slice(11, 16).replace(':', '.') : '');
+
+export const STATUS_LABEL: Record<TicketStatus, string> = {
+  waiting: 'Menunggu', called: 'Dipanggil', serving: 'Sedang dilayani', done: 'Selesai', no_show: 'Tidak hadir',
+};
+const PRIORITY_LABEL: Record<string, string> = { elderly: 'Lansia', disabled: 'Disabilitas', pregnant: 'Ibu hamil' };
+const COUNTER_STATUS: Record<CounterView['status'], string> = { open: 'Buka', paused: 'Dijeda', closed: 'Tutup' };
+
+export const myCounter = (desk: Desk): CounterView | undefined => desk.queue?.counters.find((c) => c.id === desk.counterId);
+
+export const availableActions = (desk: Desk): Set<Action> => {
+  const out = new Set<Action>();
+  const counter = myCounter(desk);
+  if (!counter || desk.busy) return out;
+  const current = counter.current && (counter.current.status === 'called' || counter.current.status === 'serving') ? counter.current : undefined;
+  out.add('pause');
+  if (counter.status === 'open' && !current) out.add('call');
+  if (current?.status === 'called') ['recall', 'start', 'noShow'].forEach((a) => out.add(a as Action));
+  if (current?.status === 'serving') out.add('complete');
+  if (current && desk.services.length > 1) out.add('transfer');
+  if (desk.noShows.length) out.add('requeue');
+  return out;
+};
+
+export const serviceName = (desk: Pick<Desk, 'services'>, code: string): string => desk.services.find((s) => s.code === code)?.name ?? code;
+
+export const loginView = (message?: string): string => `
+  <main class="login">
+    <form class="card login-card" id="login-form" novalidate>
+      <div class="login-brand"><span class="logo" aria-hidden="true">G</span><div><h1>Giliran · Loket</h1><p class="muted">Masuk untuk melayani antrean <span class="en">Sign in to serve the queue</span></p></div></div>
+      <label>Nama pengguna <span class="en">Username</span><input name="username" autocomplete="username" required autofocus /></label>
+      <label>Kata sandi <span class="en">Password</span><input name="password" type="password" autocomplete="current-password" required /></label>
+      <p class="form-error" id="login-error" role="alert">${message ? escapeHtml(message) : ''}</p>
+      <button class="btn primary wide" type="submit">Masuk <span class="en">Sign in</span></button>
+    </form>
+  </main>`;
+
+export const chooserView = (officeName: string, counters: CounterView[], services: ServiceName[]): string => `
+  <main class="chooser">
+    <div class="card chooser-card">
+      <h1>Pilih loket <span class="en">Choose your counter</span></h1>
+      <p class="muted">${escapeHtml(officeName)} — pilihan ini diingat di komputer ini. <span class="en">Remembered on this computer.</span></p>
+      <div class="counter-grid">
+        ${counters
+          .map(
+            (c) => `<button class="counter-choice" data-counter="${c.id}" type="button">
+              <span class="cc-name">Loket ${escapeHtml(c.name)}</span>
+              <span class="cc-services">${c.services.map((code) => `<span class="svc">${escapeHtml(code)}</span> ${escapeHtml(serviceName({ services }, code))}`).join('<br />')}</span>
+              <span class="pill ${c.status}">${COUNTER_STATUS[c.status]}</span>
+            </button>`,
+          )
+          .join('')}
+      </div>
+      ${counters.length ? '' : '<p class="form-error">Belum ada loket di kantor ini. Hubungi admin.</p>'}
+      <button class="btn ghost" type="button" data-action-id="logout">Keluar <span class="en">Sign out</span></button>
+    </div>
+  </main>`;
+
+export const headerView = (desk: Desk): string => {
+  const counter = myCounter(desk);
+  const linkText = desk.link === 'online' ? 'Terhubung' : desk.link === 'connecting' ? 'Menyambungkan…' : 'Terputus';
+  return `
+    <div class="brand"><span class="logo small" aria-hidden="true">G</span><div><strong>Giliran · Loket ${escapeHtml(counter?.name ?? '')}</strong><span class="muted">${escapeHtml(desk.officeName)}</span></div></div>
+    <div class="head-right">
+      ${counter ? `<span class="pill ${counter.status}" data-testid="counter-status">${COUNTER_STATUS[counter.status]}</span>` : ''}
+      <span class="link ${desk.link}" title="Koneksi langsung"><span class="dot"></span>${linkText}</span>
+      <span class="user">${escapeHtml(desk.me.displayName)}</span>
+      <button class="btn ghost small" type="button" data-action-id="change-counter">Ganti loket</button>
+      <button class="btn ghost small" type="button" data-action-id="logout">Keluar</button>
+    </div>`;
+};
+
+export const currentView = (desk: Desk): string => {
+  const counter = myCounter(desk);
+  if (!counter) return '<p class="muted">Memuat… <span class="en">Loading…</span></p>';
+  const current = counter.current && (counter.current.status === 'called' || counter.current.status === 'serving') ? counter.current : undefined;
+  if (counter.status !== 'open' && !current) {
+    return `<div class="idle"><p class="idle-title">Loket ${counter.status === 'paused' ? 'dijeda' : 'tutup'}</p>
+      <p class="muted">Tidak menerima panggilan. Tekan <kbd>J</kbd> untuk membuka kembali. <span class="en">Press J to reopen.</span></p></div>`;
+  }
+  if (!current) {
+    const mine = (desk.queue?.waiting ?? []).filter((w) => counter.services.includes(w.service)).length;
+    return `<div class="idle"><p class="idle-title">Tidak ada nomor aktif</p>
+      <p class="muted">${mine ? `${mine} nomor menunggu untuk loket ini.` : 'Belum ada yang menunggu untuk loket ini.'} Tekan <kbd>P</kbd> untuk memanggil. <span class="en">Press P to call the next ticket.</span></p></div>`;
+  }
+  const d = desk.details?.id === current.id ? desk.details : null;
+  const booking = d?.booking;
+  const who = !d
+    ? '<p class="muted">Memuat rincian…</p>'
+    : booking
+      ? `<dl class="booking">
+          <dt>Nama</dt><dd data-testid="holder-name">${booking.name ? escapeHtml(booking.name) : '<span class="muted">(data sudah dihapus)</span>'}</dd>
+          <dt>NIK</dt><dd class="mono">${escapeHtml(booking.nikMasked || '—')}</dd>
+          <dt>Reservasi</dt><dd class="mono">${escapeHtml(booking.code)} · sesi ${escapeHtml(booking.slot.replace(/:/g, '.'))}</dd>
+          ${booking.phoneMasked ? `<dt>WhatsApp</dt><dd class="mono">${escapeHtml(booking.phoneMasked)}</dd>` : ''}
+        </dl>`
+      : '<p class="walkin">Antrian langsung — tanpa reservasi <span class="en">Walk-in</span></p>';
+  return `
+    <div class="current-head">
+      <div>
+        <p class="label">Nomor aktif <span class="en">Current ticket</span></p>
+        <p class="current-number" data-testid="current-number">${escapeHtml(current.number)}</p>
+      </div>
+      <div class="current-meta">
+        <span class="pill status-${current.status}">${STATUS_LABEL[current.status]}</span>
+        <p><span class="svc">${escapeHtml(current.service)}</span> ${escapeHtml(serviceName(desk, current.service))}</p>
+        ${d?.priority ? `<p class="priority">Prioritas: ${PRIORITY_LABEL[d.priority] ?? d.priority}</p>` : ''}
+        ${d && current.status === 'called' ? `<p class="muted">Dipanggil ${hhmm(d.calledAt)} · panggilan ulang ${d.recallCount} dari ${d.recallLimit}</p>` : ''}
+        ${d && current.status === 'serving' ? `<p class="muted">Dilayani sejak ${hhmm(d.startedAt)}</p>` : ''}
+      </div>
+    </div>
+    ${who}`;
+};
+
+export const actionsView = (desk: Desk): string => {
+  const can = availableActions(desk);
+  const counter = myCounter(desk);
+  return ACTIONS.map(({ action, key, label, en, tone }) => {
+    const paused = action === 'pause' && counter && counter.status !== 'open';
+    const text = paused ? 'Buka loket' : label;
+    const textEn = paused ? 'Reopen' : en;
+    return `<button type="button" class="btn action ${paused ? 'primary' : tone}" data-action="${action}" ${can.has(action) ? '' : 'disabled'}>
+      <kbd>${key}</kbd><span class="a-label">${text}</span><span class="en">${textEn}</span></button>`;
+  }).join('');
+};
+
+export const waitingView = (desk: Desk): string => {
+  const counter = myCounter(desk);
+  const waiting = desk.queue?.waiting ?? [];
+  const mine = counter?.services ?? [];
+  const columns = mine
+    .map((code) => {
+      const list = waiting.filter((w) => w.service === code);
+      const items = list
+        .map(
+          (w) => `<li class="${w.priority ? 'prio' : ''}">
+            <span class="w-number">${escapeHtml(w.number)}</span>
+            <span class="w-info">${w.slot ? `<span class="slot">${escapeHtml(w.slot.replace(/:/g, '.'))}</span>` : '<span class="walk">langsung</span>'}${w.priority ? `<span class="prio-tag">${PRIORITY_LABEL[w.priority] ?? 'Prioritas'}</span>` : ''}${w.waitOutside ? '<span class="outside" title="Menunggu di luar ruangan">di luar</span>' : ''}</span>
+          </li>`,
+        )
+        .join('');
+      return `<section class="w-col">
+        <h3><span class="svc">${escapeHtml(code)}</span> ${escapeHtml(serviceName(desk, code))} <span class="count">${list.length}</span></h3>
+        <ol>${items || '<li class="empty">Tidak ada yang menunggu</li>'}</ol>
+      </section>`;
+    })
+    .join('');
+  const others = desk.services
+    .filter((s) => !mine.includes(s.code))
+    .map((s) => `<span><span class="svc">${escapeHtml(s.code)}</span> ${escapeHtml(s.name)}: <strong>${waiting.filter((w) => w.service === s.code).length}</strong></span>`)
+    .join('');
+  return `<div class="w-cols">${columns}</div>${others ? `<p class="others">Layanan lain menunggu: ${others}</p>` : ''}`;
+};
+
+export const noShowView = (desk: Desk): string => {
+  if (!desk.noShows.length) return '<p class="muted empty-line">Belum ada nomor tidak hadir hari ini. <span class="en">No no-shows today.</span></p>';
+  const selected = desk.selectedNoShow ?? desk.noShows[0]?.id;
+  return `<ul class="noshow-list">${desk.noShows
+    .map(
+      (n) => `<li class="${n.id === selected ? 'selected' : ''}" data-noshow="${n.id}">
+        <span class="w-number">${escapeHtml(n.number)}</span>
+        <span class="muted">${hhmm(n.noShowAt)}${n.counter ? ` · loket ${escapeHtml(n.counter)}` : ''}</span>
+        <button type="button" class="btn small" data-requeue="${n.id}" ${desk.busy ? 'disabled' : ''}>Kembalikan</button>
+      </li>`,
+    )
+    .join('')}</ul>`;
+};
+
+export const transferView = (desk: Desk, currentService: string): string =>
+  desk.services
+    .filter((s) => s.code !== currentService)
+    .map((s, i) => `<button type="button" class="btn transfer-choice" data-transfer="${escapeHtml(s.code)}"><kbd>${i + 1}</kbd><span class="svc">${escapeHtml(s.code)}</span> ${escapeHtml(s.name)}</button>`)
+    .join('');
