@@ -16,6 +16,7 @@ export const normalisePhone = (input: string): string | null => {
 
 /** +6281234567890 → +62812••••7890: enough for a holder to recognise, too little to use. */
 export const maskPhone = (e164: string): string =>
-  e164.length <= 8 ? '••••' : `${e164.slice(0, 6)}${'•'.repeat(e164.length - 10)}${e164.slice(-4)}`;
+  // Shorter than any valid +628… number: show nothing rather than most of it (and never a negative repeat).
+  e164.length < 12 ? '••••' : `${e164.slice(0, 6)}${'•'.repeat(e164.length - 10)}${e164.slice(-4)}`;
 
 export const maskNik = (last4: string): string => `************${last4}`;
