@@ -1,0 +1,202 @@
+/**
+ * npm run bench — the quota-opening burst, the call fan-out and the memory of the real
+ * server, each beside a bare baseline measured in the same run. Servers run in their own
+ * processes (bench/server.ts, bench/baseline-server.ts); this process only generates load.
+ * Parameters (env or flag): BENCH_N / --n (attempts, 5000), BENCH_C / --c (concurrency, 200),
+ * BENCH_M / --m (total capacity, 500), BENCH_K / --k (sockets, 1000), BENCH_ROUNDS / --rounds
+ * (measured calls, 20), BENCH_ONLY / --only (burst | fanout; both by default),
+ * BENCH_PROFILE=<dir> (CPU profiles of the servers). A full run writes bench/RESULTS.md.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { burst, type BurstResult } from './burst';
+import { checkBaselineDb, checkProductDb, type CapacityCheck } from './checks';
+import { issueWalkIns, signInCookie, staffPost } from './client';
+import { connectAll, type Fanout } from './fanout';
+import { machine } from './machine';
+import { prepareDb, serverEnv, type PreparedDb } from './prepare';
+import { startProcess, type ServerProcess } from './proc';
+import { renderReport, type Row } from './report';
+import { fixed, mb } from './stats';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const flag = (name: string, env: string): string | undefined =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? process.env[env];
+const arg = (name: string, env: string, fallback: number): number => {
+  const n = Number(flag(name, env) ?? fallback);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer`);
+  return n;
+};
+const N = arg('n', 'BENCH_N', 5000);
+const C = arg('c', 'BENCH_C', 200);
+const M = arg('m', 'BENCH_M', 500);
+const K = arg('k', 'BENCH_K', 1000);
+const ROUNDS = arg('rounds', 'BENCH_ROUNDS', 20);
+const SLOTS = arg('slots', 'BENCH_SLOTS', 10);
+const DEADLINE_S = arg('deadline', 'BENCH_DEADLINE_S', 290);
+const ONLY = flag('only', 'BENCH_ONLY');
+const WARMUP = Math.min(500, Math.max(50, Math.round(N / 10)));
+const WARMUP_CAPACITY = Math.round(WARMUP / 2);
+
+const started = performance.now();
+const children: ServerProcess[] = [];
+const dir = mkdtempSync(join(tmpdir(), 'giliran-bench-'));
+const cleanup = () => {
+  for (const c of children) c.child.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+};
+// Bounded in time whatever happens: past the deadline, stop everything and fail.
+const deadline = setTimeout(() => {
+  process.stderr.write(`bench: over the ${DEADLINE_S} s deadline, stopping\n`);
+  cleanup();
+  process.exit(2);
+}, DEADLINE_S * 1000);
+deadline.unref();
+const step = (what: string) => process.stderr.write(`[${fixed((performance.now() - started) / 1000, 0)} s] ${what}\n`);
+
+type Servers = { db: PreparedDb; product: ServerProcess; baseline: ServerProcess; baselineDb: string };
+
+const burstPhase = async ({ db, product, baseline, baselineDb }: Servers): Promise<{ rows: Row[]; statuses: string; ok: boolean }> => {
+  const productTarget = { url: product.url, path: '/api/offices/demo/bookings' };
+  const baselineTarget = { url: baseline.url, path: '/book' };
+  const baselineSlots = db.capacities.map((_, i) => i + 2);
+  step('booking burst: warm-up (separate slot)');
+  await burst({ ...productTarget, slotIds: [db.warmupSlotId] }, WARMUP, C, 500_000);
+  await burst({ ...baselineTarget, slotIds: [1] }, WARMUP, C, 500_000);
+  step('booking burst: Giliran');
+  const ours = await burst({ ...productTarget, slotIds: db.slotIds }, N, C, 0);
+  step('booking burst: baseline');
+  const bare = await burst({ ...baselineTarget, slotIds: baselineSlots }, N, C, 0);
+  const ourCheck = checkProductDb(db.dbPath, db.slotIds);
+  const bareCheck = checkBaselineDb(baselineDb, baselineSlots);
+  return { rows: burstRows(ours, bare, ourCheck, bareCheck), statuses: `Giliran ${statusText(ours)}; baseline ${statusText(bare)}`, ok: ourCheck.overbooked === 0 && ourCheck.mismatched === 0 };
+};
+
+const statusText = (r: BurstResult) => Object.entries(r.statuses).map(([k, v]) => `${k}×${v}`).join(', ');
+
+const burstRows = (ours: BurstResult, bare: BurstResult, ourCheck: CapacityCheck, bareCheck: CapacityCheck): Row[] => {
+  const throughput = ours.rps / bare.rps;
+  const made = (r: BurstResult) => r.statuses[201] ?? 0;
+  return [
+    { section: `Booking burst (${N} attempts, ${C} concurrent, ${M} places in ${SLOTS} slots)` },
+    { measure: 'requests/s', ours: fixed(ours.rps, 0), bare: fixed(bare.rps, 0), ratio: fixed(throughput, 2), target: '≥ 0.60', ok: throughput >= 0.6 },
+    { measure: 'latency p50 (ms)', ours: fixed(ours.p50, 0), bare: fixed(bare.p50, 0) },
+    { measure: 'latency p99 (ms)', ours: fixed(ours.p99, 0), bare: fixed(bare.p99, 0) },
+    { measure: 'bookings made (201)', ours: String(made(ours)), bare: String(made(bare)), target: `= ${Math.min(M, N)}`, ok: made(ours) === Math.min(M, N) },
+    { measure: 'bookings in the database', ours: String(ourCheck.measuredBookings), bare: String(bareCheck.measuredBookings), target: '= 201s', ok: ourCheck.measuredBookings === made(ours) },
+    { measure: 'overbooked slots (read back)', ours: String(ourCheck.overbooked), bare: String(bareCheck.overbooked), target: '0', ok: ourCheck.overbooked === 0 },
+    { measure: 'slots.booked ≠ bookings', ours: String(ourCheck.mismatched), bare: String(bareCheck.mismatched), target: '0', ok: ourCheck.mismatched === 0 },
+    { measure: 'connection errors/timeouts', ours: String(ours.errors), bare: String(bare.errors), target: '0', ok: ours.errors === 0 },
+  ];
+};
+
+const fanoutPhase = async ({ db, product, baseline }: Servers): Promise<{ rows: Row[]; connected: number; bareConnected: number }> => {
+  const displays = Math.ceil(K / 2);
+  const followed = K - displays;
+  step(`fan-out: issuing ${followed + ROUNDS + 2} walk-in tickets`);
+  const ticketIds = await issueWalkIns(product.url, db.kioskToken, followed + ROUNDS + 2);
+  const cookie = await signInCookie(product.url);
+  step(`fan-out: connecting ${K} sockets to Giliran`);
+  const ourSockets = await connectAll(
+    {
+      url: product.url,
+      officeId: 'demo',
+      ticketIds: ticketIds.slice(0, followed),
+      call: async () => (await staffPost(product.url, cookie, '/counters/1/call-next'))?.ticket.id,
+      // Serve the called ticket so the counter is free for the next call (those events are not measured).
+      settle: async (id) => {
+        if (typeof id !== 'string') throw new Error('call-next found nobody waiting');
+        await staffPost(product.url, cookie, `/tickets/${id}/start`);
+        await staffPost(product.url, cookie, `/tickets/${id}/complete`);
+      },
+    },
+    displays,
+  );
+  const connected = (await product.rss()).rss;
+  step('fan-out: Giliran calls');
+  const ours = await ourSockets.rounds(ROUNDS, 2);
+  ourSockets.close();
+  step(`fan-out: connecting ${K} sockets to the baseline`);
+  const bareSockets = await connectAll(
+    {
+      url: baseline.url,
+      officeId: 'demo',
+      ticketIds: Array.from({ length: followed }, (_, i) => `t${i}`),
+      call: async () => {
+        const res = await fetch(`${baseline.url}/call`, { method: 'POST' });
+        if (!res.ok) throw new Error(`baseline call: ${res.status}`);
+        await res.arrayBuffer();
+      },
+    },
+    displays,
+  );
+  const bareConnected = (await baseline.rss()).rss;
+  step('fan-out: baseline calls');
+  const bare = await bareSockets.rounds(ROUNDS, 2);
+  bareSockets.close();
+  return { rows: fanoutRows(ours, bare), connected, bareConnected };
+};
+
+const fanoutRows = (ours: Fanout, bare: Fanout): Row[] => {
+  const ratio = ours.p99 / bare.p99;
+  return [
+    { section: `Call fan-out (${K} sockets: ${Math.ceil(K / 2)} /display, ${K - Math.ceil(K / 2)} /ticket; ${ROUNDS} calls)` },
+    { measure: 'receipt p50 (ms)', ours: fixed(ours.p50), bare: fixed(bare.p50), ratio: fixed(ours.p50 / bare.p50, 2) },
+    { measure: 'receipt p99 (ms)', ours: fixed(ours.p99), bare: fixed(bare.p99), ratio: fixed(ratio, 2), target: '≤ 2.00', ok: ratio <= 2 },
+    { measure: 'receipt max (ms)', ours: fixed(ours.max), bare: fixed(bare.max) },
+    { measure: 'events missed', ours: String(ours.missed), bare: String(bare.missed), target: '0', ok: ours.missed === 0 },
+  ];
+};
+
+const main = async (): Promise<boolean> => {
+  step(`preparing (N=${N}, C=${C}, M=${M}, K=${K}, rounds=${ROUNDS}${ONLY ? `, only ${ONLY}` : ''})`);
+  const db = await prepareDb(dir, { slots: SLOTS, capacity: M, warmupCapacity: WARMUP_CAPACITY, unlimitedWalkIns: true });
+  const baselineDb = join(dir, 'baseline.db');
+  const product = await startProcess('server.ts', serverEnv(dir, db.dbPath));
+  children.push(product);
+  const baseline = await startProcess('baseline-server.ts', { BASELINE_DB: baselineDb, BASELINE_CAPACITIES: [WARMUP_CAPACITY, ...db.capacities].join(',') });
+  children.push(baseline);
+  const servers = { db, product, baseline, baselineDb };
+  const idle = (await product.rss()).rss;
+  const bareIdle = (await baseline.rss()).rss;
+
+  const rows: Row[] = [];
+  let ok = true;
+  let statuses = '';
+  if (ONLY !== 'fanout') {
+    const b = await burstPhase(servers);
+    rows.push(...b.rows);
+    ok &&= b.ok;
+    statuses = b.statuses;
+  }
+  const afterBurst = (await product.rss()).rss;
+  const memory: Row[] = [{ section: 'Server memory (RSS, reported by each server process over IPC)' }, { measure: 'idle, after start', ours: mb(idle), bare: mb(bareIdle) }];
+  if (ONLY !== 'fanout') memory.push({ measure: 'after the booking burst', ours: mb(afterBurst) });
+  if (ONLY !== 'burst') {
+    const f = await fanoutPhase(servers);
+    rows.push(...f.rows);
+    memory.push({ measure: `with ${K} sockets connected`, ours: mb(f.connected), bare: mb(f.bareConnected) });
+  }
+  rows.push(...memory);
+  await Promise.all([product.stop(), baseline.stop()]);
+
+  const seconds = (performance.now() - started) / 1000;
+  const report = renderReport({ facts: machine(), params: { N, C, M, K, ROUNDS, SLOTS, WARMUP }, rows, seconds, statuses });
+  process.stdout.write(`\n${report.console}\n`);
+  if (!ONLY) writeFileSync(join(HERE, 'RESULTS.md'), report.markdown);
+  step(`done in ${fixed(seconds, 0)} s${ONLY ? '' : '; wrote bench/RESULTS.md'}`);
+  return ok;
+};
+
+main()
+  .then((ok) => {
+    cleanup();
+    process.exit(ok ? 0 : 1);
+  })
+  .catch((err) => {
+    process.stderr.write(`bench failed: ${(err as Error).stack ?? err}\n`);
+    cleanup();
+    process.exit(1);
+  });

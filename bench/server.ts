@@ -1,0 +1,37 @@
+/**
+ * The product server as the benchmark and the crash test run it: the real boot (server/boot.ts)
+ * plus the notification sender, listening on 127.0.0.1, in its own process. Configuration comes
+ * from the environment exactly as server/main.ts reads it; the only bench additions are a clock
+ * started at BENCH_NOW (so the demo office is open) and an IPC channel: the parent is told the
+ * port once listening, and may ask for this process's RSS. No HTTP endpoint is added.
+ */
+import { DateTime } from 'luxon';
+import type { AddressInfo } from 'node:net';
+import { boot } from '../server/boot';
+import type { Clock } from '../server/clock';
+import { readConfig } from '../server/config';
+import { startSender } from '../server/notify/sender';
+import { answerIpc } from './ipc';
+
+/** A clock that starts at BENCH_NOW and runs at real speed from then on. */
+const runningClock = (startIso: string | undefined): Clock => {
+  if (!startIso) return { now: () => DateTime.utc() };
+  const start = DateTime.fromISO(startIso, { setZone: true });
+  const t0 = performance.now();
+  return { now: () => start.plus({ milliseconds: Math.round(performance.now() - t0) }) };
+};
+
+const config = { ...readConfig(process.env), host: '127.0.0.1' };
+const clock = runningClock(process.env.BENCH_NOW);
+const server = await boot({ config, clock });
+const stopSender = startSender(server.ctx, clock, config, server.log);
+
+server.httpServer.listen(config.port, config.host, () => {
+  const { port } = server.httpServer.address() as AddressInfo;
+  answerIpc({ port, kioskToken: server.seed.kioskToken ?? null });
+});
+
+process.on('SIGTERM', () => {
+  stopSender();
+  void server.close().then(() => process.exit(0));
+});
