@@ -1,20 +1,52 @@
 /**
- * Delivers the notification outbox. A message is claimed, sent, then marked sent; a failure
- * is retried with exponential backoff. The outbox row is the truth, so a restart resumes
- * where the last process stopped. Channels: `log` (default; the phone is masked) and
- * `whatsapp` (WhatsApp Cloud API style HTTP POST with a bearer token).
+ * Delivers the notification outbox, at least once and, as far as a sender can, exactly once:
+ *
+ * 1. claim: in one write transaction a due message moves from `pending` to `sending` with a
+ *    lease, and its attempt counter goes up. Two senders (or two processes) never claim the
+ *    same message, and a message claimed by a sender that then crashed is claimed again once
+ *    its lease has run out: nothing is lost across a restart.
+ * 2. deliver over the channel, with `idempotency-key: giliran-notification-<id>` (and the
+ *    same key in the body) so that a receiver can drop the one repeat a crash between its
+ *    answer and our commit could cause.
+ * 3. mark `sent`, or back to `pending` with exponential backoff, or `failed` after the last
+ *    attempt; each mark is fenced by the attempt number, so a sender whose lease ran out
+ *    cannot overwrite what a later sender did.
+ *
+ * Channels: `log` (default; the phone is masked) and `whatsapp` (WhatsApp Cloud API: POST
+ * {WHATSAPP_BASE_URL}/messages with a bearer token, as text or as a pre-approved template).
  */
-import { and, asc, eq, lte } from 'drizzle-orm';
+import { and, asc, eq, lte, or } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import { maskPhone } from '../domain/phone';
 import * as t from '../db/schema';
-import type { StoreCtx } from '../store/context';
-import { renderMessage } from './templates';
+import { writeTx, type StoreCtx } from '../store/context';
+import { enqueueReminders } from './reminders';
+import { renderMessage, templateParams, type Payload } from './templates';
 
 type Row = typeof t.notifications.$inferSelect;
 export type Deliver = (row: Row, text: string) => Promise<void>;
+
+export const idempotencyKey = (row: Pick<Row, 'id'>): string => `giliran-notification-${row.id}`;
+
+const whatsappBody = (config: Config, row: Row, text: string) => {
+  const to = row.recipient.replace(/^\+/, '');
+  const common = { messaging_product: 'whatsapp', recipient_type: 'individual', to, biz_opaque_callback_data: idempotencyKey(row) };
+  if (config.whatsappMode === 'template') {
+    const payload = JSON.parse(row.payload) as Payload;
+    return {
+      ...common,
+      type: 'template',
+      template: {
+        name: `giliran_${row.template}`,
+        language: { code: 'id' },
+        components: [{ type: 'body', parameters: templateParams(row.template, payload).map((text) => ({ type: 'text', text })) }],
+      },
+    };
+  }
+  return { ...common, type: 'text', text: { preview_url: false, body: text } };
+};
 
 export const deliverers = (config: Config, log: Logger): Record<string, Deliver> => ({
   log: async (row, _text) => {
@@ -27,64 +59,124 @@ export const deliverers = (config: Config, log: Logger): Record<string, Deliver>
       headers: {
         'content-type': 'application/json',
         authorization: `Bearer ${config.whatsappToken ?? ''}`,
-        // Lets the receiving side drop a repeat if our "sent" mark was lost in a crash.
-        'idempotency-key': `giliran-notification-${row.id}`,
+        'idempotency-key': idempotencyKey(row),
       },
-      body: JSON.stringify({ messaging_product: 'whatsapp', to: row.recipient.replace(/^\+/, ''), type: 'text', text: { body: text } }),
+      body: JSON.stringify(whatsappBody(config, row, text)),
       signal: AbortSignal.timeout(10_000),
     });
-    if (!response.ok) throw new Error(`WhatsApp endpoint answered ${response.status}`);
+    // Drain the body so that the connection is reused (and never leaks).
+    const answer = await response.text().catch(() => '');
+    if (!response.ok) throw new Error(`WhatsApp endpoint answered ${response.status} ${answer.slice(0, 120)}`);
   },
 });
 
-const BACKOFF_MS = [5_000, 30_000, 120_000, 600_000, 1_800_000];
+/** Waits after the 1st, 2nd, … failed attempt; the last value repeats. */
+export const BACKOFF_MS = [5_000, 30_000, 120_000, 600_000, 1_800_000];
 export const MAX_ATTEMPTS = 8;
+/** How long a claimed message belongs to its sender: well above the 10 s request timeout. */
+export const LEASE_MS = 120_000;
 
-export const deliverDue = async (ctx: StoreCtx, clock: Clock, channels: Record<string, Deliver>, limit = 50): Promise<number> => {
-  const now = clock.now().toMillis();
-  const due: Row[] = ctx.db
-    .select()
-    .from(t.notifications)
-    .where(and(eq(t.notifications.status, 'pending'), lte(t.notifications.nextAttemptAt, now)))
-    .orderBy(asc(t.notifications.nextAttemptAt))
-    .limit(limit)
-    .all();
-  let sent = 0;
-  for (const row of due) {
-    const deliver = channels[row.channel];
-    try {
-      if (!deliver) throw new Error(`unknown channel ${row.channel}`);
-      await deliver(row, renderMessage(row.template, JSON.parse(row.payload) as Record<string, string>));
-      ctx.db.update(t.notifications).set({ status: 'sent', sentAt: clock.now().toMillis(), attempts: row.attempts + 1 }).where(eq(t.notifications.id, row.id)).run();
-      sent++;
-    } catch (err) {
-      const attempts = row.attempts + 1;
+export const backoffAfter = (attempts: number): number => BACKOFF_MS[Math.min(attempts - 1, BACKOFF_MS.length - 1)]!;
+
+/** Claims up to `limit` due messages for this sender (see 1. above). */
+export const claimDue = (ctx: StoreCtx, nowMs: number, limit: number, leaseMs = LEASE_MS): Row[] =>
+  writeTx(ctx, () => {
+    const due = ctx.db
+      .select()
+      .from(t.notifications)
+      .where(
+        or(
+          and(eq(t.notifications.status, 'pending'), lte(t.notifications.nextAttemptAt, nowMs)),
+          and(eq(t.notifications.status, 'sending'), lte(t.notifications.leaseUntil, nowMs)),
+        ),
+      )
+      .orderBy(asc(t.notifications.nextAttemptAt), asc(t.notifications.id))
+      .limit(limit)
+      .all();
+    return due.map((row) =>
       ctx.db
         .update(t.notifications)
-        .set({
-          attempts,
-          status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
-          nextAttemptAt: clock.now().toMillis() + (BACKOFF_MS[Math.min(attempts - 1, BACKOFF_MS.length - 1)] ?? 60_000),
-          lastError: String((err as Error).message ?? err).slice(0, 300),
-        })
-        .where(eq(t.notifications.id, row.id))
-        .run();
+        .set({ status: 'sending', attempts: row.attempts + 1, leaseUntil: nowMs + leaseMs })
+        .where(and(eq(t.notifications.id, row.id), eq(t.notifications.attempts, row.attempts)))
+        .returning()
+        .get()!,
+    );
+  });
+
+const fenced = (row: Row) => and(eq(t.notifications.id, row.id), eq(t.notifications.status, 'sending'), eq(t.notifications.attempts, row.attempts));
+
+export const markSent = (ctx: StoreCtx, row: Row, nowMs: number): boolean =>
+  ctx.db.update(t.notifications).set({ status: 'sent', sentAt: nowMs, leaseUntil: null, lastError: null }).where(fenced(row)).run().changes === 1;
+
+export const markFailed = (ctx: StoreCtx, row: Row, nowMs: number, error: string): void => {
+  ctx.db
+    .update(t.notifications)
+    .set({
+      status: row.attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+      nextAttemptAt: nowMs + backoffAfter(row.attempts),
+      leaseUntil: null,
+      lastError: error.slice(0, 300),
+    })
+    .where(fenced(row))
+    .run();
+};
+
+/** One pass: claims what is due and delivers it, `concurrency` at a time. Returns how many were sent. */
+export const deliverDue = async (
+  ctx: StoreCtx,
+  clock: Clock,
+  channels: Record<string, Deliver>,
+  limit = 50,
+  concurrency = 4,
+): Promise<number> => {
+  const claimed = claimDue(ctx, clock.now().toMillis(), limit);
+  let sent = 0;
+  let next = 0;
+  const worker = async () => {
+    while (next < claimed.length) {
+      const row = claimed[next++]!;
+      try {
+        const deliver = channels[row.channel];
+        if (!deliver) throw new Error(`unknown channel ${row.channel}`);
+        await deliver(row, renderMessage(row.template, JSON.parse(row.payload) as Payload));
+        if (markSent(ctx, row, clock.now().toMillis())) sent++;
+      } catch (err) {
+        markFailed(ctx, row, clock.now().toMillis(), String((err as Error)?.message ?? err));
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, worker));
   return sent;
 };
 
-/** Polls the outbox every `intervalMs` until stopped. */
+/**
+ * Polls the outbox every `intervalMs` until stopped, and once a minute queues tomorrow's
+ * reminders. Stopping waits for a pass in progress, so a clean shutdown leaves nothing claimed.
+ */
 export const startSender = (ctx: StoreCtx, clock: Clock, config: Config, log: Logger, intervalMs = 2_000) => {
   const channels = deliverers(config, log);
-  let running = false;
-  const timer = setInterval(() => {
+  let running: Promise<unknown> | null = null;
+  let lastReminderRun = 0;
+  const tick = () => {
     if (running) return;
-    running = true;
-    deliverDue(ctx, clock, channels)
+    const now = clock.now();
+    const work = async () => {
+      if (now.toMillis() - lastReminderRun >= 60_000) {
+        lastReminderRun = now.toMillis();
+        const queued = enqueueReminders(ctx, now, config.notifyChannel, config.reminderTime);
+        if (queued > 0) log.info({ queued }, 'reminders queued');
+      }
+      await deliverDue(ctx, clock, channels);
+    };
+    running = work()
       .catch((err) => log.error({ err: String(err) }, 'notification sender failed'))
-      .finally(() => (running = false));
-  }, intervalMs);
+      .finally(() => (running = null));
+  };
+  const timer = setInterval(tick, intervalMs);
   timer.unref();
-  return () => clearInterval(timer);
+  const stop = async () => {
+    clearInterval(timer);
+    await running;
+  };
+  return stop;
 };

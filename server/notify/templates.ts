@@ -1,19 +1,54 @@
-/** Indonesian message templates for WhatsApp and the log channel. */
+/**
+ * Indonesian message templates for WhatsApp and the log channel. Each template is also a list
+ * of body parameters, in order, for a pre-approved WhatsApp template `giliran_<name>` (language
+ * `id`) whose text is the one below with {{1}}, {{2}}… in those places.
+ */
 import { DateTime } from 'luxon';
 
-const when = (p: Record<string, string>) => {
-  const start = p.start ? DateTime.fromISO(p.start, { setZone: true }) : null;
-  const end = p.end ? DateTime.fromISO(p.end, { setZone: true }) : null;
-  return start && end ? `${start.setLocale('id').toFormat('cccc, d LLLL yyyy')} pukul ${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')}` : (p.date ?? '');
+export type Payload = Record<string, string | undefined>;
+
+/** "Selasa, 24 November 2026 pukul 08:00–09:00" from the ISO instants (which carry the office's offset). */
+export const whenText = (start: string | undefined, end: string | undefined, date?: string): string => {
+  const s = start ? DateTime.fromISO(start, { setZone: true }) : null;
+  const e = end ? DateTime.fromISO(end, { setZone: true }) : null;
+  if (!s?.isValid || !e?.isValid) return date ?? '';
+  return `${s.setLocale('id').toFormat('cccc, d LLLL yyyy')} pukul ${s.toFormat('HH:mm')}–${e.toFormat('HH:mm')} ${zoneName(s)}`;
 };
 
-const TEMPLATES: Record<string, (p: Record<string, string>) => string> = {
-  booked: (p) => `Reservasi ${p.service} di ${p.office} untuk ${when(p)} berhasil. Kode: ${p.code}. Tunjukkan kode ini di kiosk saat datang.`,
-  reminder: (p) => `Pengingat: besok ${when(p)} Anda terjadwal untuk ${p.service} di ${p.office}. Kode: ${p.code}.`,
-  cancelled: (p) => `Reservasi ${p.code} (${p.service}, ${when(p)}) telah dibatalkan.`,
-  moved: (p) => `Reservasi ${p.code} (${p.service}) dipindahkan ke ${when(p)}${p.reason ? ` karena: ${p.reason}` : ''}.`,
-  closure: (p) => `Mohon maaf, ${p.office} tutup pada jadwal reservasi Anda (${p.code}, ${when(p)}): ${p.reason}. Reservasi dibatalkan; silakan pesan ulang.`,
+const zoneName = (d: DateTime): string => ({ 420: 'WIB', 480: 'WITA', 540: 'WIT' })[d.offset] ?? d.toFormat('ZZ');
+
+type Template = { params: (p: Payload) => string[]; text: (v: string[]) => string };
+
+const TEMPLATES: Record<string, Template> = {
+  booked: {
+    params: (p) => [p.service ?? '', p.office ?? '', whenText(p.start, p.end, p.date), p.code ?? ''],
+    text: ([service, office, when, code]) =>
+      `Reservasi ${service} di ${office} untuk ${when} berhasil. Kode reservasi: ${code}. Tunjukkan kode ini di kiosk saat datang, paling cepat 30 menit sebelum sesi.`,
+  },
+  reminder: {
+    params: (p) => [whenText(p.start, p.end, p.date), p.service ?? '', p.office ?? '', p.code ?? ''],
+    text: ([when, service, office, code]) =>
+      `Pengingat: besok, ${when}, Anda terjadwal untuk ${service} di ${office}. Kode reservasi: ${code}. Jika berhalangan, mohon batalkan agar tempatnya dapat dipakai warga lain.`,
+  },
+  cancelled: {
+    params: (p) => [p.code ?? '', p.service ?? '', whenText(p.start, p.end, p.date)],
+    text: ([code, service, when]) => `Reservasi ${code} (${service}, ${when}) telah dibatalkan.`,
+  },
+  moved: {
+    params: (p) => [p.code ?? '', p.service ?? '', whenText(p.start, p.end, p.date), p.reason ?? '-', whenText(p.previousStart, p.previousEnd)],
+    text: ([code, service, when, reason, previous]) =>
+      `Reservasi ${code} (${service})${previous ? ` pada ${previous}` : ''} dipindahkan ke ${when} karena: ${reason}. Kode reservasi tetap sama.`,
+  },
+  closure: {
+    params: (p) => [p.scope === 'service' ? `Layanan ${p.service} di ${p.office}` : (p.office ?? ''), p.code ?? '', whenText(p.start, p.end, p.date), p.reason ?? '-'],
+    text: ([what, code, when, reason]) =>
+      `Mohon maaf, ${what} tutup pada jadwal reservasi Anda (${code}, ${when}) karena: ${reason}. Reservasi ini dibatalkan; silakan pesan ulang pada hari lain.`,
+  },
 };
 
-export const renderMessage = (template: string, payload: Record<string, string>): string =>
-  (TEMPLATES[template] ?? (() => `Giliran: ${template}`))(payload);
+export const templateParams = (template: string, payload: Payload): string[] => TEMPLATES[template]?.params(payload) ?? [];
+
+export const renderMessage = (template: string, payload: Payload): string => {
+  const t = TEMPLATES[template];
+  return t ? t.text(t.params(payload)) : `Giliran: ${template}`;
+};

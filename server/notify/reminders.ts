@@ -1,0 +1,62 @@
+/**
+ * Reminders the day before: from `reminderTime` (office-local) on, every booking of tomorrow
+ * that is still booked gets one reminder in the outbox. The dedupe key (booking and date)
+ * makes this safe to run any number of times, from any number of processes; a booking moved
+ * to another day gets a reminder for its new day.
+ */
+import { and, eq, isNull } from 'drizzle-orm';
+import type { DateTime } from 'luxon';
+import { closureOn } from '../domain/slots';
+import { addDays, isoInZone } from '../domain/time';
+import * as t from '../db/schema';
+import { writeTx, type StoreCtx } from '../store/context';
+import { loadClosures } from '../store/offices';
+
+export const reminderKey = (bookingId: number, date: string): string => `reminder:${bookingId}:${date}`;
+
+/** Queues the reminders now due in every office; returns how many were added. */
+export const enqueueReminders = (ctx: StoreCtx, now: DateTime, channel: string, reminderTime: string): number =>
+  writeTx(ctx, () => {
+    let added = 0;
+    for (const office of ctx.db.select().from(t.offices).all()) {
+      const local = now.setZone(office.timezone);
+      if (local.toFormat('HH:mm') < reminderTime) continue;
+      const tomorrow = addDays(local.toISODate()!, 1);
+      const closures = loadClosures(ctx, office.id);
+      const rows = ctx.db
+        .select({ booking: t.bookings, slot: t.slots, service: t.services })
+        .from(t.bookings)
+        .innerJoin(t.slots, eq(t.slots.id, t.bookings.slotId))
+        .innerJoin(t.services, eq(t.services.id, t.bookings.serviceId))
+        .where(and(eq(t.bookings.officeId, office.id), eq(t.bookings.date, tomorrow), eq(t.bookings.status, 'booked'), isNull(t.bookings.erasedAt)))
+        .all();
+      for (const { booking, slot, service } of rows) {
+        // A booking on a closed day is being cancelled or moved; its holder hears about that instead.
+        if (!booking.phone || closureOn(closures, tomorrow, service.id)) continue;
+        const inserted = ctx.db
+          .insert(t.notifications)
+          .values({
+            officeId: office.id,
+            bookingId: booking.id,
+            channel,
+            recipient: booking.phone,
+            template: 'reminder',
+            payload: JSON.stringify({
+              code: booking.code,
+              office: office.name,
+              service: service.nameId,
+              date: booking.date,
+              start: isoInZone(slot.startAt, office.timezone),
+              end: isoInZone(slot.endAt, office.timezone),
+            }),
+            nextAttemptAt: now.toMillis(),
+            createdAt: now.toMillis(),
+            dedupeKey: reminderKey(booking.id, booking.date),
+          })
+          .onConflictDoNothing()
+          .run();
+        added += inserted.changes;
+      }
+    }
+    return added;
+  });

@@ -1,0 +1,28 @@
+/** Kiosks of an office: listed without their tokens (only hashes are stored), revoked for good. */
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { DateTime } from 'luxon';
+import { fail } from '../../domain/errors';
+import * as t from '../../db/schema';
+import { writeTx, type StoreCtx } from '../context';
+import type { Actor } from '../actor';
+import { audit } from '../notify';
+import { asOfficeAdmin } from './guard';
+
+export type KioskView = { id: number; name: string; createdAt: number; revokedAt: number | null };
+
+export const listKiosks = (ctx: StoreCtx, officeId: string): KioskView[] =>
+  ctx.db
+    .select({ id: t.kiosks.id, name: t.kiosks.name, createdAt: t.kiosks.createdAt, revokedAt: t.kiosks.revokedAt })
+    .from(t.kiosks)
+    .where(eq(t.kiosks.officeId, officeId))
+    .orderBy(asc(t.kiosks.id))
+    .all();
+
+export const revokeKiosk = (ctx: StoreCtx, officeId: string, kioskId: number, actor: Actor, now: DateTime): KioskView =>
+  writeTx(ctx, () => {
+    asOfficeAdmin(actor, officeId);
+    const kiosk = ctx.db.select().from(t.kiosks).where(and(eq(t.kiosks.id, kioskId), eq(t.kiosks.officeId, officeId))).get() ?? fail('NOT_FOUND');
+    ctx.db.update(t.kiosks).set({ revokedAt: now.toMillis() }).where(and(eq(t.kiosks.id, kioskId), isNull(t.kiosks.revokedAt))).run();
+    audit(ctx, { officeId, userId: actor.userId, action: 'kiosk.revoke', target: kiosk.name }, now);
+    return listKiosks(ctx, officeId).find((k) => k.id === kioskId)!;
+  });
