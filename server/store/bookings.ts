@@ -10,6 +10,7 @@ import * as t from '../db/schema';
 import type { BookingView } from '../../shared/types';
 import { nikHash, randomCode, writeTx, type StoreCtx } from './context';
 import { audit, enqueueNotification } from './notify';
+import { blankoEmpty } from './admin/blanko';
 import { closedReason, loadOffice, serviceByCode, todayIn, type OfficeRow, type SlotRow } from './offices';
 
 export type BookingRow = typeof t.bookings.$inferSelect;
@@ -124,6 +125,7 @@ export const bookPlace = (ctx: StoreCtx, officeId: string, input: BookInput, now
     const service = serviceByCode(ctx, officeId, input.service) ?? invalid({ service: { key: 'unknown_service' } });
     const person = checkPerson(input, todayIn(office, now));
     if (!service.bookable) fail('SERVICE_UNAVAILABLE');
+    if (blankoEmpty(office, service)) fail('BLANKO_EMPTY');
     const slot = loadSlot(ctx, officeId, service.id, input.slotId);
     const hash = nikHash(ctx, person.nik);
     takePlace(ctx, office, slot, { nikHash: hash }, now);

@@ -9,6 +9,7 @@ import type { OfficeDetail, OfficeSummary, ServiceInfo, SlotDay } from '../../sh
 import { writeTx, type StoreCtx } from './context';
 import { closedReason, ensureSlots, loadClosures, loadOffice, loadServices, serviceByCode, slotsFor, todayIn, type ServiceRow } from './offices';
 import { walkInsIssuedToday } from './tickets';
+import { BLANKO_EMPTY_REASON, blankoEmpty } from './admin/blanko';
 
 export const listOffices = (ctx: StoreCtx): OfficeSummary[] =>
   ctx.db.select({ id: t.offices.id, name: t.offices.name, timezone: t.offices.timezone }).from(t.offices).orderBy(asc(t.offices.name)).all();
@@ -31,7 +32,7 @@ export const officeDetail = (ctx: StoreCtx, officeId: string, now: DateTime): Of
   const today = todayIn(office, now);
   const closures = loadClosures(ctx, officeId);
   const services = loadServices(ctx, officeId).map((s) => {
-    const reason = closedReason(ctx, office, s.id, today, closures);
+    const reason = closedReason(ctx, office, s.id, today, closures) ?? (blankoEmpty(office, s) ? BLANKO_EMPTY_REASON : undefined);
     const remaining = s.walkInQuota === null ? null : Math.max(0, s.walkInQuota - walkInsIssuedToday(ctx, office, s.id, now));
     return { ...serviceInfo(s), ...(reason ? { closedToday: reason } : {}), walkInRemaining: remaining };
   });
@@ -62,6 +63,8 @@ export const officeDetail = (ctx: StoreCtx, officeId: string, now: DateTime): Of
       .from(t.closures)
       .where(and(eq(t.closures.officeId, officeId), or(isNull(t.closures.toDate), gte(t.closures.toDate, today))))
       .all()
+      // A closure ended before its first day was withdrawn.
+      .filter((c) => c.toDate === null || c.toDate >= c.fromDate)
       .map((c) => ({ id: c.id, service: c.serviceId === null ? null : (codeOf.get(c.serviceId) ?? null), from: c.fromDate, to: c.toDate, reason: c.reason })),
     roomCapacity: office.roomCapacity,
     bookingHorizonDays: office.bookingHorizonDays,
@@ -83,11 +86,15 @@ export const availability = (ctx: StoreCtx, officeId: string, serviceCode: strin
   const rows = slotsFor(ctx, service.id, from, to);
   const rules = { cutoffMinutes: office.bookingCutoffMinutes, horizonDays: office.bookingHorizonDays };
   return dateRange(from, days).map((date) => {
-    const reason = closureOn(closures, date, service.id)?.reason ?? closedReason(ctx, office, service.id, date, closures);
+    const reason =
+      closureOn(closures, date, service.id)?.reason ??
+      closedReason(ctx, office, service.id, date, closures) ??
+      (blankoEmpty(office, service) ? BLANKO_EMPTY_REASON : undefined);
     const slots = reason
       ? []
       : rows
-          .filter((r) => r.date === date)
+          // A slot dropped from the plan keeps its row (with no places) while a cancelled booking points at it.
+          .filter((r) => r.date === date && (r.capacity > 0 || r.booked > 0))
           .map((r) => ({
             id: r.id,
             start: isoInZone(r.startAt, office.timezone),

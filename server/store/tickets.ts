@@ -8,6 +8,7 @@ import * as t from '../db/schema';
 import type { Priority } from '../../shared/types';
 import { randomTicketId, writeTx, type StoreCtx } from './context';
 import { closedReason, loadOffice, serviceByCode, todayIn, type OfficeRow, type ServiceRow } from './offices';
+import { blankoEmpty } from './admin/blanko';
 
 export type TicketRow = typeof t.tickets.$inferSelect;
 
@@ -96,6 +97,7 @@ export const issueWalkIn = (
     if (!service.walkIn) fail('SERVICE_UNAVAILABLE');
     const reason = closedNow(ctx, office, service, now);
     if (reason) fail('CLOSED', { reason });
+    if (blankoEmpty(office, service)) fail('BLANKO_EMPTY');
     if (service.walkInQuota !== null && walkInsIssuedToday(ctx, office, service.id, now) >= service.walkInQuota) {
       fail('QUOTA_EXHAUSTED');
     }
