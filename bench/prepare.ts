@@ -62,14 +62,14 @@ export const prepareDb = async (
 };
 
 /** Environment for bench/server.ts on a prepared database: real defaults, rate limits raised for the load. */
-export const serverEnv = (dir: string, dbPath: string): Record<string, string> => ({
+export const serverEnv = (dir: string, dbPath: string, now = BENCH_NOW): Record<string, string> => ({
   DATABASE_PATH: dbPath,
   DATA_DIR: dir,
   PORT: '0',
   HOST: '127.0.0.1',
   SEED_DEMO: '1',
   ADMIN_PASSWORD,
-  BENCH_NOW,
+  BENCH_NOW: now,
   RATE_LIMIT_BOOKINGS_PER_MINUTE: '10000000',
   RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE: '10000000',
   RATE_LIMIT_LOGINS_PER_MINUTE: '1000',
