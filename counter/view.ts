@@ -152,7 +152,10 @@ export const currentView = (desk: Desk): string => {
         ${d && current.status === 'serving' ? `<p class="muted">Dilayani sejak ${hhmm(d.startedAt)}</p>` : ''}
       </div>
     </div>
-    ${who}`;
+    ${who}
+    <p class="next-step">${current.status === 'called'
+      ? 'Tunggu warga datang ke loket, lalu tekan <kbd>M</kbd> untuk mulai melayani. Belum datang? <kbd>U</kbd> panggil ulang, atau <kbd>T</kbd> tidak hadir.'
+      : 'Setelah selesai tekan <kbd>S</kbd>. Perlu layanan lain? <kbd>A</kbd> alihkan dengan nomor yang sama.'}</p>`;
 };
 
 export const actionsView = (desk: Desk): string => {

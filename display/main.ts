@@ -28,7 +28,9 @@ const render = () => {
   setRegion('hero', view.heroView(state, announcing ?? state.lastCalls[0] ?? null));
   setRegion('recent', view.recentView(state));
   setRegion('counters', view.countersView(state));
+  $('counters').classList.toggle('many', state.counters.length > 4);
   setRegion('waiting', view.waitingView(state));
+  $('waiting').classList.toggle('many', state.waiting.length > 3);
   setRegion('ticker', view.tickerView(state));
   const admitted = view.admittedView(state);
   setRegion('admitted', admitted);

@@ -121,11 +121,16 @@ export class Announcer {
         clearTimeout(guard);
         resolve();
       };
-      // Some engines never fire `end` (no voice installed, a stalled engine): never let the queue hang.
-      const guard = setTimeout(() => {
+      // Some engines never start or never end (no voice installed, a stalled engine): never let the queue hang.
+      const giveUp = () => {
         synth.cancel();
         done();
-      }, 3000 + text.length * 110);
+      };
+      let guard = setTimeout(giveUp, 1500);
+      utterance.onstart = () => {
+        clearTimeout(guard);
+        guard = setTimeout(giveUp, 2000 + text.length * 120);
+      };
       utterance.onend = done;
       utterance.onerror = done;
       if (synth.speaking || synth.pending) synth.cancel();

@@ -66,9 +66,9 @@ export const recentView = (state: BoardState): string => {
   if (!rows.length) return '<li class="recent-empty">Belum ada panggilan <span class="en">No calls yet</span></li>';
   return rows
     .map(
-      (c, i) => `<li class="${i === 0 ? 'latest' : ''}"><span class="r-number">${escapeHtml(c.number)}</span>
+      (c, i) => `<li class="${i === 0 ? 'latest' : ''}"><span class="r-number">${escapeHtml(c.number)}${c.recall ? '<span class="tag">ulang</span>' : ''}</span>
         <span class="r-counter">Loket ${escapeHtml(c.counter)}</span>
-        <span class="r-time">${c.recall ? '<span class="tag">ulang</span>' : ''}${timeOf(c.calledAt)}</span></li>`,
+        <span class="r-time">${timeOf(c.calledAt)}</span></li>`,
     )
     .join('');
 };
@@ -102,8 +102,9 @@ export const admittedView = (state: BoardState): string => {
   }
   const ranges = admittedRanges(state.admitted);
   const shown = ranges.slice(0, 4).join(', ') + (ranges.length > 4 ? ', …' : '');
+  const runs = ranges.slice(0, 4).map((r) => `<span class="run">${escapeHtml(r)}</span>`).join(', ') + (ranges.length > 4 ? ', …' : '');
   return `<p class="adm-title">Silakan masuk <span class="en">Please come in</span></p>
-    <p class="adm-range" data-testid="admitted">${escapeHtml(shown)}</p>
+    <p class="adm-range ${shown.length > 26 ? 'long' : shown.length > 13 ? 'medium' : ''}" data-testid="admitted">${runs}</p>
     <p class="adm-note">${outside ? `${outside} nomor lain menunggu di luar hingga dipersilakan masuk` : `Kapasitas ruang tunggu ${state.roomCapacity ?? ''} orang`}</p>`;
 };
 
