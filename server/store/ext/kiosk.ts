@@ -18,7 +18,7 @@ import { closedNow, walkInsIssuedToday } from '../tickets';
 
 /** Where a walk-in ticket taken now would stand: a candidate that is not stored, placed by the same rule. */
 const positionOfNewWalkIn = (snap: QueueSnapshot, serviceId: number): number => {
-  const probe: QueueCandidate = { id: '\uffff', serviceId, priority: false, source: 'walkin', slotStartMs: null, queuedAtMs: snap.nowMs };
+  const probe: QueueCandidate = { id: '\uffff', serviceId, priority: false, source: 'walkin', slotStartMs: null, queuedAtMs: snap.nowMs, sequence: Number.MAX_SAFE_INTEGER };
   const waiting = snap.tickets.filter((tk) => tk.status === 'waiting' && tk.serviceId === serviceId).map(toCandidate);
   return positionsInService([...waiting, probe], snap.nowMs).get(probe.id) ?? 1;
 };
