@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -134,5 +138,55 @@ describe('the counter page calls, the lobby board shows it', () => {
       [...document.querySelectorAll('.hero, .panel')].filter((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1).map((el) => el.className),
     );
     expect(spilled).toEqual([]);
+  });
+});
+
+describe('the lobby board on its own', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'giliran-board-'));
+  let browser: Browser;
+  let s: TestServer | undefined;
+  beforeAll(async () => (browser = await launchBrowser()));
+  afterAll(async () => {
+    await browser?.close();
+    await s?.stop(true);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const listen = (server: TestServer, port: number) =>
+    new Promise<number>((resolve) => server.httpServer.listen(port, '127.0.0.1', () => resolve((server.httpServer.address() as AddressInfo).port)));
+
+  it('asks for a tap where the browser blocks sound, and rides out a server restart with an offline badge', async () => {
+    s = await startServer({ dir, listen: false });
+    const port = await listen(s, 0);
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    // A browser that keeps audio suspended until a gesture, as TVs and desktops do without kiosk flags.
+    await context.addInitScript(() => {
+      let unlocked = false;
+      document.addEventListener('click', () => (unlocked = true), true);
+      Object.defineProperty(AudioContext.prototype, 'state', { get: () => (unlocked ? 'running' : 'suspended') });
+      AudioContext.prototype.resume = () => (unlocked ? Promise.resolve() : new Promise<void>(() => undefined));
+    });
+    const board = await context.newPage();
+    // No ?office: the board takes the first office.
+    await board.goto(`http://127.0.0.1:${port}/display/`);
+    await board.getByText('Ketuk layar untuk mengaktifkan suara').waitFor();
+    await expect.poll(() => board.locator('#office-name').textContent()).toBe('Disdukcapil Kota Demo');
+    await board.screenshot({ path: screenshotPath('display-sound-overlay-1920x1080') });
+    await board.locator('#sound-overlay').click();
+    await expect.poll(() => board.locator('#sound-overlay').isHidden()).toBe(true);
+
+    await s.stop(true);
+    s = undefined;
+    await board.getByText('Terputus — menyambung ulang…').waitFor();
+    await board.screenshot({ path: screenshotPath('display-offline-1920x1080') });
+
+    s = await startServer({ dir, listen: false });
+    const staff = await signIn(s.app);
+    const kiosk = (await s.store.createKiosk('demo', 'Kiosk Uji', null, s.clock.now())).token;
+    const ticket = await request(s.app).post('/api/offices/demo/tickets').set(kioskAuth(kiosk)).send({ service: 'C' });
+    await staff.post('/api/counters/3/call-next');
+    await listen(s, port);
+    await expect.poll(() => board.locator('[data-testid=hero-number]').textContent(), { timeout: 20_000 }).toBe(ticket.body.number);
+    expect(await board.locator('#status').isHidden()).toBe(true);
   });
 });
