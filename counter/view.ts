@@ -127,6 +127,7 @@ export const currentView = (desk: Desk): string => {
       <p class="muted">${mine ? `${mine} nomor menunggu untuk loket ini.` : 'Belum ada yang menunggu untuk loket ini.'} Tekan <kbd>P</kbd> untuk memanggil. <span class="en">Press P to call the next ticket.</span></p></div>`;
   }
   const d = desk.details?.id === current.id ? desk.details : null;
+  const pausedNote = counter.status === 'open' ? '' : `<p class="paused-note">Loket ${counter.status === 'paused' ? 'dijeda' : 'tutup'}: tidak ada panggilan baru setelah nomor ini. <span class="en">No new calls after this ticket.</span></p>`;
   const booking = d?.booking;
   const who = !d
     ? '<p class="muted">Memuat rincian…</p>'
@@ -138,7 +139,7 @@ export const currentView = (desk: Desk): string => {
           ${booking.phoneMasked ? `<dt>WhatsApp</dt><dd class="mono">${escapeHtml(booking.phoneMasked)}</dd>` : ''}
         </dl>`
       : '<p class="walkin">Antrian langsung — tanpa reservasi <span class="en">Walk-in</span></p>';
-  return `
+  return `${pausedNote}
     <div class="current-head">
       <div>
         <p class="label">Nomor aktif <span class="en">Current ticket</span></p>

@@ -120,6 +120,7 @@ describe('the counter page calls, the lobby board shows it', () => {
     // Pause and reopen.
     await counter.keyboard.press('j');
     await expect.poll(() => counter.locator('[data-testid=counter-status]').textContent()).toBe('Dijeda');
+    await counter.getByText(/tidak ada panggilan baru setelah nomor ini/).waitFor();
     await counter.screenshot({ path: screenshotPath('counter-paused-1366x768') });
     await counter.keyboard.press('j');
     await expect.poll(() => counter.locator('[data-testid=counter-status]').textContent()).toBe('Buka');
@@ -133,6 +134,12 @@ describe('the counter page calls, the lobby board shows it', () => {
       const overflow = await page.evaluate(() => [document.documentElement.scrollWidth > innerWidth, document.documentElement.scrollHeight > innerHeight]);
       expect(overflow, page === board ? 'display' : 'counter').toEqual([false, false]);
     }
+    // Signing out ends the desk's session and its live link; the board carries on.
+    const session = (await counter.context().cookies()).find((c) => c.name === 'giliran_session')!;
+    expect((await request(s.app).get('/api/auth/me').set('Cookie', `giliran_session=${session.value}`)).status).toBe(200);
+    await counter.getByRole('button', { name: 'Keluar' }).click();
+    await counter.getByText('Anda telah keluar.').waitFor();
+    expect((await request(s.app).get('/api/auth/me').set('Cookie', `giliran_session=${session.value}`)).status).toBe(401);
     // Nor does any panel of the board spill out of its box.
     const spilled = await board.evaluate(() =>
       [...document.querySelectorAll('.hero, .panel')].filter((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1).map((el) => el.className),
