@@ -82,7 +82,7 @@ export const createRealtime = (httpServer: HttpServer, deps: Deps) => {
   // and give every board a fresh snapshot (its clock stays in step; a new day clears yesterday's calls).
   const sweep = async () => {
     for (const socket of counter.sockets.values()) {
-      if (!sessionUser(deps, socket.request.headers.cookie)) endSocket(socket);
+      if (!sessionUser(deps, socket.request.headers.cookie, { touch: false })) endSocket(socket);
     }
     const offices = new Set<string>();
     for (const socket of display.sockets.values()) offices.add((socket.data as { officeId: string }).officeId);

@@ -20,13 +20,13 @@ export const sessionCookie = (token: string, deps: Deps, maxAgeSeconds: number):
 export const tokenFromCookieHeader = (header: string | undefined): string | undefined =>
   header ? parseCookies(header)[SESSION_COOKIE] : undefined;
 
-export const sessionUser = (deps: Deps, cookieHeader: string | undefined): SessionUser | undefined => {
+export const sessionUser = (deps: Deps, cookieHeader: string | undefined, opts: { touch?: boolean } = {}): SessionUser | undefined => {
   const token = tokenFromCookieHeader(cookieHeader);
   if (!token) return undefined;
   return resolveSession(deps.store.ctx, token, deps.clock.now(), {
     idleMinutes: deps.config.sessionIdleMinutes,
     absoluteHours: deps.config.sessionAbsoluteHours,
-  });
+  }, opts);
 };
 
 export const staffOf = (res: Response): SessionUser => res.locals.staff as SessionUser;

@@ -35,7 +35,8 @@ export const startSession = (ctx: StoreCtx, userId: number, now: DateTime): stri
 export type SessionUser = Actor & { username: string; displayName: string; sessionId: string };
 
 /** The signed-in user behind a cookie token, or undefined when the session is unknown, ended, idle or too old. */
-export const resolveSession = (ctx: StoreCtx, token: string, now: DateTime, limits: SessionLimits): SessionUser | undefined => {
+/** `touch: false` checks without counting as activity (the live layer's periodic sweep must not keep a session alive). */
+export const resolveSession = (ctx: StoreCtx, token: string, now: DateTime, limits: SessionLimits, { touch = true } = {}): SessionUser | undefined => {
   const id = sha256(token);
   const row = ctx.db
     .select({ session: t.sessions, user: t.users })
@@ -48,7 +49,7 @@ export const resolveSession = (ctx: StoreCtx, token: string, now: DateTime, limi
   if (ms - row.session.lastSeenAt > limits.idleMinutes * 60_000) return undefined;
   if (ms - row.session.createdAt > limits.absoluteHours * 3_600_000) return undefined;
   // Touch at most once a minute: enough for the idle timeout, cheap for every request.
-  if (ms - row.session.lastSeenAt > 60_000) ctx.db.update(t.sessions).set({ lastSeenAt: ms }).where(eq(t.sessions.id, id)).run();
+  if (touch && ms - row.session.lastSeenAt > 60_000) ctx.db.update(t.sessions).set({ lastSeenAt: ms }).where(eq(t.sessions.id, id)).run();
   return {
     userId: row.user.id,
     role: row.user.role as Role,
