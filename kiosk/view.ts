@@ -183,6 +183,10 @@ const pairingScreen = (sc: Extract<Screen, { kind: 'pairing' }>): string => `
       id: 'Masukkan token kiosk dari halaman admin (Kiosk → Tambah). Tanpa token yang sah, kiosk tidak dapat mengeluarkan nomor.',
       en: 'Enter the kiosk token from the admin page (Kiosks → Add). Without a valid token the kiosk issues no numbers.',
     })}</p>
+    <p class="muted">${bi({
+      id: 'Atau buka tautan pemasangan (…/kiosk/#token=…) yang dicetak server saat pertama kali dijalankan.',
+      en: 'Or open the pairing link (…/kiosk/#token=…) the server printed at its first start.',
+    })}</p>
     <label for="pair-token">${bi({ id: 'Token kiosk', en: 'Kiosk token' })}</label>
     <input id="pair-token" name="token" autocomplete="off" autocapitalize="off" spellcheck="false" required minlength="8" data-keep-keys>
     ${sc.error ? `<p class="form-error" role="alert">${esc(sc.error)}</p>` : ''}

@@ -34,7 +34,7 @@ const loadOffice = async (officeId: string) => {
   const res = await fetch(`/api/offices/${encodeURIComponent(officeId)}`).catch(() => null);
   if (!res?.ok) return;
   const office = (await res.json()) as OfficeDetail;
-  state.office = { name: office.name, timezone: office.timezone };
+  state.office = { name: office.name, timezone: office.timezone, serviceNamesEn: Object.fromEntries(office.services.map((sv) => [sv.code, sv.nameEn])) };
   render();
 };
 

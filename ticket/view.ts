@@ -6,7 +6,7 @@ export type Bi = { id: string; en: string };
 export type PageState = {
   ticketId: string;
   ticket: PublicTicket | null;
-  office: { name: string; timezone: string } | null;
+  office: { name: string; timezone: string; serviceNamesEn: Record<string, string> } | null;
   error: 'not_found' | 'network' | null;
   live: 'connecting' | 'live' | 'offline';
   updatedAt: number | null;
@@ -35,7 +35,7 @@ export const statusOf = (t: PublicTicket): { kind: StatusKind; title: Bi; detail
       if (t.position === null) return { kind: 'expired', title: { id: 'Tiket tidak berlaku lagi', en: 'Ticket no longer valid' }, detail: { id: `Tiket ini untuk tanggal ${t.date}.`, en: `This ticket was for ${t.date}.` } };
       return t.waitOutside
         ? { kind: 'outside', title: { id: 'Tunggu di luar', en: 'Please wait outside' }, detail: { id: 'Ruang tunggu sedang penuh. Halaman ini memberi tahu saat Anda boleh masuk.', en: 'The waiting room is full. This page tells you when to come in.' } }
-        : { kind: 'inside', title: { id: 'Silakan masuk', en: 'Please come in' }, detail: { id: 'Silakan masuk dan tunggu di ruang tunggu sampai nomor Anda dipanggil.', en: 'Come in and wait in the waiting room until your number is called.' } };
+        : { kind: 'inside', title: { id: 'Silakan masuk', en: 'Please come in' }, detail: { id: 'Tunggu di ruang tunggu sampai nomor Anda dipanggil.', en: 'Wait in the waiting room until your number is called.' } };
   }
 };
 
@@ -75,7 +75,7 @@ export const pageHtml = (s: PageState): string => {
       <div class="ticket">
         <div class="label">${bi({ id: 'Nomor antrean', en: 'Queue number' })}</div>
         <div class="number" data-testid="number">${esc(t.number)}</div>
-        <div class="service">${esc(t.serviceName)}</div>
+        <div class="service">${esc(t.serviceName)}${s.office?.serviceNamesEn[t.service] ? `<span class="en" lang="en">${esc(s.office.serviceNamesEn[t.service]!)}</span>` : ''}</div>
       </div>
       <div class="status ${st.kind}" role="status" aria-live="assertive">
         <h1 data-testid="status-title">${bi(st.title)}</h1>

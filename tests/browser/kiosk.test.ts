@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { writeFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kioskAuth, person, signIn } from '../support/factories';
@@ -15,6 +16,13 @@ const mediaBoxes = (pdf: Buffer): { width: number; height: number }[] =>
     width: Number(m[3]) - Number(m[1]),
     height: Number(m[4]) - Number(m[2]),
   }));
+
+/** axe-core with the WCAG 2.1 A/AA rules: nothing serious or critical may remain. */
+const expectAccessible = async (page: Page, what: string) => {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${what}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+};
 
 describe('the kiosk in a browser', () => {
   let s: TestServer;
@@ -79,6 +87,7 @@ describe('the kiosk in a browser', () => {
     await expect(c.textContent()).resolves.toContain('Wajib masker dan sarung tangan');
     expect(await c.locator('.count').textContent()).toBe('20');
     await page.screenshot({ path: screenshotPath('kiosk-home') });
+    await expectAccessible(page, 'kiosk home');
 
     await page.getByRole('button', { name: /Lansia/ }).tap();
     await c.tap();
@@ -184,6 +193,15 @@ describe('the kiosk in a browser', () => {
     const narrow = mediaBoxes(await page.pdf({ preferCSSPageSize: true }));
     expect(narrow).toHaveLength(1);
     expect(narrow[0]!.width).toBeCloseTo(164.41, 0);
+    await context.close();
+  });
+
+  it('follows the queue live: a ticket taken at another kiosk lowers the places left without a reload', async () => {
+    const { context, page } = await paired();
+    const places = page.locator('.service[data-code="B"] .count');
+    const before = Number(await places.textContent());
+    expect((await request(s.app).post('/api/offices/demo/tickets').set(kioskAuth(s.kioskToken)).send({ service: 'B' })).status).toBe(201);
+    await expect.poll(async () => Number(await places.textContent()), { timeout: 10_000 }).toBe(before - 1);
     await context.close();
   });
 

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as t from '../../server/db/schema';
@@ -7,6 +8,13 @@ import { launchBrowser, screenshotPath } from '../support/browser';
 import { startServer, type TestServer } from '../support/server';
 
 const PHONE = { width: 360, height: 740 };
+
+/** axe-core with the WCAG 2.1 A/AA rules: nothing serious or critical may remain. */
+const expectAccessible = async (page: Page, what: string) => {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${what}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+};
 
 describe('the ticket status page on a phone follows the ticket live', () => {
   let s: TestServer;
@@ -46,6 +54,7 @@ describe('the ticket status page on a phone follows the ticket live', () => {
     await expect(page.locator('.top .office').textContent()).resolves.toBe('Disdukcapil Kota Demo');
     // Nothing personal on the page: the ticket has none to show.
     await page.screenshot({ path: screenshotPath('ticket-phone-waiting') });
+    await expectAccessible(page, 'ticket page');
 
     // The visitor ahead is called: this page moves up to position 1 without a reload.
     expect((await staff.post('/api/counters/1/call-next')).body.ticket.number).toBe(first.number);
