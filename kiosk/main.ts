@@ -296,6 +296,7 @@ setInterval(() => void refresh(), REFRESH_MS);
 
 const start = async () => {
   const fromLink = takeTokenFromHash();
+  state.settings = loadSettings();
   const candidate = fromLink ?? loadToken();
   if (!candidate) return show({ kind: 'pairing' });
   await pair(candidate);
