@@ -120,7 +120,7 @@ describe('a visitor books a slot on a phone', () => {
     await page.fill('#f-nik', NIK);
     await page.click('button[type="submit"]');
     await page.waitForSelector('.qr svg');
-    expect(await heading()).toBe('Reservasi berhasil');
+    expect(await heading()).toMatch(/^✓ Reservasi berhasil$/);
     code = (await page.locator('.code').innerText()).trim();
     expect(code).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
     const main = await page.locator('main').innerText();

@@ -1,0 +1,51 @@
+/** The booking page's HTTP calls: JSON in and out, error messages in the page's language. */
+import type { ApiError, BookingView, OfficeDetail, OfficeSummary, SlotDay } from '../shared/types';
+import { t, type Lang } from './texts';
+
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+const call = async <T>(lang: Lang, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, {
+      method,
+      headers: { Accept: 'application/json', 'Accept-Language': lang, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw new ApiFailure(0, 'NETWORK', t(lang, 'network'));
+  }
+  const data: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const error = (data as Partial<ApiError> | null)?.error;
+    throw new ApiFailure(res.status, error?.code ?? `HTTP_${res.status}`, error?.message ?? t(lang, 'failed', { status: res.status }), error?.fields ?? {});
+  }
+  return data as T;
+};
+
+export type OfficePage = OfficeDetail & { services: (OfficeDetail['services'][number] & { closedToday?: string })[] };
+export type BookingInput = { service: string; slotId: number; nik: string; name: string; phone: string };
+
+export const bookingApi = (lang: () => Lang) => ({
+  offices: () => call<OfficeSummary[]>(lang(), 'GET', '/offices'),
+  office: (id: string) => call<OfficePage>(lang(), 'GET', `/offices/${encodeURIComponent(id)}`),
+  availability: (officeId: string, service: string) =>
+    call<SlotDay[]>(lang(), 'GET', `/offices/${encodeURIComponent(officeId)}/availability?service=${encodeURIComponent(service)}&days=14`),
+  book: (officeId: string, input: BookingInput) => call<BookingView>(lang(), 'POST', `/offices/${encodeURIComponent(officeId)}/bookings`, input),
+  find: (code: string, nik4: string) => call<BookingView>(lang(), 'GET', `/bookings/${encodeURIComponent(code)}?nik4=${encodeURIComponent(nik4)}`),
+  cancel: (code: string, nik4: string) => call<BookingView>(lang(), 'POST', `/bookings/${encodeURIComponent(code)}/cancel`, { nik4 }),
+  reschedule: (code: string, nik4: string, slotId: number) =>
+    call<BookingView>(lang(), 'POST', `/bookings/${encodeURIComponent(code)}/reschedule`, { nik4, slotId }),
+});
+
+export const calendarUrl = (code: string, nik4: string): string =>
+  `/api/bookings/${encodeURIComponent(code)}/calendar.ics?nik4=${encodeURIComponent(nik4)}`;

@@ -1,0 +1,398 @@
+/** The booking page's wiring: server calls, state changes, history (the phone's Back button) and focus. */
+import './style.css';
+import { normalisePhone } from '../server/domain/phone';
+import { ApiFailure, bookingApi } from './api';
+import { prettyPhone } from './format';
+import { initialState, type Screen } from './state';
+import { t, type Lang } from './texts';
+import { pageHtml } from './view';
+
+const LANG_KEY = 'giliran.lang';
+const storedLang = (): Lang | null => {
+  try {
+    const v = localStorage.getItem(LANG_KEY);
+    return v === 'en' || v === 'id' ? v : null;
+  } catch {
+    return null;
+  }
+};
+
+const app = document.getElementById('app')!;
+const state = initialState(storedLang() ?? 'id');
+const api = bookingApi(() => state.lang);
+const TITLE = '#screen-title';
+
+const render = (focus?: string): void => {
+  document.documentElement.lang = state.lang;
+  document.title = `${t(state.lang, 'appTitle')} · Giliran`;
+  app.innerHTML = pageHtml(state);
+  const target = (focus && app.querySelector<HTMLElement>(focus)) || null;
+  if (target) target.focus();
+  else if (focus === TITLE) app.querySelector<HTMLElement>('[data-focus]')?.focus();
+  updatePhonePreview();
+};
+
+/** Moves to a screen; each step is a history entry so that the phone's Back button goes one step back. */
+const go = (screen: Screen, opts: { replace?: boolean } = {}): void => {
+  state.screen = screen;
+  state.loading = false;
+  if (opts.replace) history.replaceState({ screen }, '');
+  else history.pushState({ screen }, '');
+  render(TITLE);
+  window.scrollTo(0, 0);
+};
+
+const usable = (screen: Screen): boolean => {
+  switch (screen) {
+    case 'services':
+      return !!state.office;
+    case 'slots':
+      return !!state.office && !!state.service;
+    case 'form':
+      return !!state.office && state.slotId !== null;
+    case 'done':
+    case 'manage':
+    case 'reschedule':
+      return !!state.booking;
+    default:
+      return true;
+  }
+};
+
+window.addEventListener('popstate', (event) => {
+  const screen = (event.state as { screen?: Screen } | null)?.screen;
+  if (!screen) return;
+  state.screen = usable(screen) ? screen : state.office ? 'services' : 'offices';
+  state.error = null;
+  state.flash = null;
+  state.confirmCancel = false;
+  render(TITLE);
+});
+
+const failed = (err: unknown): ApiFailure =>
+  err instanceof ApiFailure ? err : new ApiFailure(0, 'INTERNAL', t(state.lang, 'failed', { status: 0 }));
+
+// ——— Booking flow ———
+
+const loadOffices = async (): Promise<void> => {
+  state.loading = true;
+  state.error = null;
+  render();
+  try {
+    state.offices = await api.offices();
+    const wanted = new URLSearchParams(location.search).get('office');
+    const only = state.offices.length === 1 ? state.offices[0]!.id : state.offices.find((o) => o.id === wanted)?.id;
+    if (only) return await chooseOffice(only, true);
+    go('offices', { replace: true });
+  } catch (err) {
+    state.error = failed(err).message;
+    state.loading = false;
+    state.screen = 'offices';
+    render(TITLE);
+  }
+};
+
+const loadOffice = async (id: string): Promise<void> => {
+  if (state.office?.id !== id) state.office = await api.office(id);
+};
+
+const chooseOffice = async (id: string, replace = false): Promise<void> => {
+  state.loading = true;
+  render();
+  try {
+    state.office = null;
+    await loadOffice(id);
+    state.service = null;
+    go('services', { replace });
+  } catch (err) {
+    state.error = failed(err).message;
+    go('offices', { replace: true });
+  }
+};
+
+/** Loads the 14 days of a service; with `pickFirst`, opens the first day that has places. */
+const loadDays = async (officeId: string, service: string, pickFirst: boolean): Promise<void> => {
+  try {
+    state.days = await api.availability(officeId, service);
+    const stillThere = state.days.some((d) => d.date === state.date && !d.closed);
+    if (pickFirst || !stillThere) state.date = state.days.find((d) => !d.closed && d.slots.some((s) => s.bookable))?.date ?? null;
+  } catch (err) {
+    state.days = [];
+    state.error = failed(err).message;
+  }
+};
+
+const chooseService = async (code: string): Promise<void> => {
+  state.service = code;
+  state.days = null;
+  state.date = null;
+  state.slotId = null;
+  state.error = null;
+  go('slots');
+  await loadDays(state.office!.id, code, true);
+  render(TITLE);
+};
+
+const FIELD_ORDER = ['nik', 'name', 'phone', 'code', 'nik4'];
+const focusFirstInvalid = () => {
+  const first = FIELD_ORDER.find((f) => state.fieldErrors[f]);
+  render(first ? `#f-${first}` : TITLE);
+};
+
+const checkForm = (): boolean => {
+  const { lang, form } = state;
+  const errors: Record<string, string> = {};
+  const nik = form.nik.replace(/[\s.\-]/g, '');
+  if (!nik) errors.nik = t(lang, 'required');
+  else if (!/^\d{16}$/.test(nik)) errors.nik = t(lang, 'nikLength');
+  if (form.name.trim().length < 2) errors.name = t(lang, 'required');
+  if (!form.phone.trim()) errors.phone = t(lang, 'required');
+  else if (!normalisePhone(form.phone)) errors.phone = t(lang, 'phoneInvalid');
+  state.fieldErrors = errors;
+  state.error = Object.keys(errors).length ? t(lang, 'fixFields') : null;
+  return !state.error;
+};
+
+let qrModule: Promise<typeof import('qrcode')> | null = null;
+const loadQr = () => (qrModule ??= import('qrcode'));
+
+/** The booking code as a QR for the kiosk's scanner; drawn here, in the phone, as SVG. */
+const drawQr = async (code: string): Promise<void> => {
+  try {
+    const qr = await loadQr();
+    const svg = await qr.toString(code, { type: 'svg', margin: 2, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } });
+    if (state.booking?.code !== code) return;
+    state.qrSvg = svg;
+    const holder = app.querySelector('.qr');
+    if (holder) holder.innerHTML = svg;
+  } catch {
+    // Without the QR the code itself still works at the kiosk.
+  }
+};
+
+const submitBooking = async (): Promise<void> => {
+  if (state.busy || !checkForm()) return focusFirstInvalid();
+  state.busy = true;
+  render();
+  const nik = state.form.nik.replace(/[\s.\-]/g, '');
+  try {
+    state.booking = await api.book(state.office!.id, {
+      service: state.service!, slotId: state.slotId!, nik, name: state.form.name.trim(), phone: state.form.phone,
+    });
+    state.nik4 = nik.slice(-4);
+    state.find = { code: state.booking.code, nik4: state.nik4 };
+    // The NIK is not kept in the page once it has served.
+    state.form = { nik: '', name: '', phone: '' };
+    state.qrSvg = null;
+    state.busy = false;
+    state.error = null;
+    go('done', { replace: true });
+    void drawQr(state.booking.code);
+  } catch (err) {
+    const f = failed(err);
+    state.busy = false;
+    state.error = f.message;
+    state.fieldErrors = Object.fromEntries(Object.entries(f.fields).filter(([k]) => FIELD_ORDER.includes(k)));
+    if (['SLOT_FULL', 'SLOT_NOT_BOOKABLE', 'CLOSED'].includes(f.code)) {
+      // The slot went while the form was filled in: show the days again, fresh.
+      state.slotId = null;
+      go('slots');
+      await loadDays(state.office!.id, state.service!, false);
+      return render(TITLE);
+    }
+    focusFirstInvalid();
+  }
+};
+
+// ——— Managing a booking ———
+
+const openBooking = async (code: string, nik4: string, replace = false): Promise<void> => {
+  state.booking = await api.find(code, nik4);
+  state.nik4 = nik4;
+  state.qrSvg = null;
+  state.confirmCancel = false;
+  try {
+    await loadOffice(state.booking.office);
+  } catch {
+    // The booking is shown without the office's extras.
+  }
+  go('manage', { replace });
+  void drawQr(state.booking.code);
+};
+
+const submitFind = async (): Promise<void> => {
+  if (state.busy) return;
+  const { lang } = state;
+  const code = state.find.code.replace(/[\s-]/g, '').toUpperCase();
+  const nik4 = state.find.nik4.trim();
+  const errors: Record<string, string> = {};
+  if (code.length < 4) errors.code = t(lang, 'required');
+  if (!/^\d{4}$/.test(nik4)) errors.nik4 = t(lang, 'nik4Invalid');
+  state.fieldErrors = errors;
+  state.error = Object.keys(errors).length ? t(lang, 'fixFields') : null;
+  state.flash = null;
+  if (state.error) return focusFirstInvalid();
+  state.busy = true;
+  render();
+  try {
+    await openBooking(code, nik4);
+  } catch (err) {
+    const f = failed(err);
+    state.error = f.code === 'NOT_FOUND' ? t(lang, 'notFound') : f.message;
+    render(TITLE);
+  } finally {
+    state.busy = false;
+    if (state.screen === 'find') render(state.error ? '#f-code' : TITLE);
+  }
+};
+
+const cancelBooking = async (): Promise<void> => {
+  if (state.busy || !state.booking) return;
+  state.busy = true;
+  render('[data-action="cancel-yes"]');
+  try {
+    state.booking = await api.cancel(state.booking.code, state.nik4);
+    state.flash = t(state.lang, 'cancelled');
+    state.error = null;
+  } catch (err) {
+    state.error = failed(err).message;
+  }
+  state.busy = false;
+  state.confirmCancel = false;
+  render(TITLE);
+};
+
+const startReschedule = async (): Promise<void> => {
+  const booking = state.booking!;
+  state.service = booking.service;
+  state.days = null;
+  state.date = booking.date;
+  state.slotId = null;
+  state.error = null;
+  state.flash = null;
+  go('reschedule');
+  await loadDays(booking.office, booking.service, false);
+  render(TITLE);
+};
+
+const moveBooking = async (): Promise<void> => {
+  if (state.busy || !state.booking || state.slotId === null) return;
+  state.busy = true;
+  render();
+  try {
+    state.booking = await api.reschedule(state.booking.code, state.nik4, state.slotId);
+    state.flash = t(state.lang, 'moved');
+    state.error = null;
+    state.busy = false;
+    go('manage', { replace: true });
+  } catch (err) {
+    state.error = failed(err).message;
+    state.busy = false;
+    state.slotId = null;
+    await loadDays(state.booking.office, state.booking.service, false);
+    render(TITLE);
+  }
+};
+
+// ——— Events ———
+
+const actions: Record<string, (el: HTMLElement) => void | Promise<void>> = {
+  lang: () => {
+    state.lang = state.lang === 'id' ? 'en' : 'id';
+    state.error = null;
+    state.fieldErrors = {};
+    try {
+      localStorage.setItem(LANG_KEY, state.lang);
+    } catch {
+      // Private mode: the choice lasts for this visit.
+    }
+    render('[data-action="lang"]');
+  },
+  retry: () => loadOffices(),
+  'nav-book': () => (state.office ? go('services') : loadOffices()),
+  'nav-manage': () => {
+    state.error = null;
+    state.fieldErrors = {};
+    go('find');
+  },
+  office: (el) => chooseOffice(el.dataset.id!),
+  'change-office': () => go('offices'),
+  service: (el) => chooseService(el.dataset.code!),
+  'to-services': () => history.back(),
+  'to-slots': () => history.back(),
+  'to-manage': () => history.back(),
+  day: (el) => {
+    state.date = el.dataset.date!;
+    state.slotId = null;
+    render('#slots-title');
+  },
+  slot: (el) => {
+    state.slotId = Number(el.dataset.id);
+    state.error = null;
+    if (state.screen === 'reschedule') return render('[data-action="move"]');
+    state.fieldErrors = {};
+    void loadQr();
+    go('form');
+  },
+  'manage-this': () => openBooking(state.booking!.code, state.nik4),
+  'book-again': () => {
+    state.booking = null;
+    state.service = null;
+    state.slotId = null;
+    state.flash = null;
+    go('services');
+  },
+  cancel: () => {
+    state.confirmCancel = true;
+    state.flash = null;
+    render('[data-action="cancel-yes"]');
+  },
+  'cancel-no': () => {
+    state.confirmCancel = false;
+    render('[data-action="cancel"]');
+  },
+  'cancel-yes': () => cancelBooking(),
+  reschedule: () => startReschedule(),
+  move: () => moveBooking(),
+};
+
+app.addEventListener('click', (event) => {
+  const el = (event.target as HTMLElement).closest<HTMLElement>('[data-action]');
+  if (!el || (el as HTMLButtonElement).disabled) return;
+  void actions[el.dataset.action!]?.(el);
+});
+
+app.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const form = (event.target as HTMLElement).dataset.form;
+  if (form === 'book') void submitBooking();
+  if (form === 'find') void submitFind();
+});
+
+const updatePhonePreview = (): void => {
+  const preview = app.querySelector<HTMLElement>('#phone-preview');
+  if (!preview) return;
+  const e164 = normalisePhone(state.form.phone);
+  preview.textContent = e164 ? t(state.lang, 'phoneWillBe', { phone: prettyPhone(e164) }) : '';
+};
+
+app.addEventListener('input', (event) => {
+  const input = event.target as HTMLInputElement;
+  const name = input.dataset.field;
+  if (!name) return;
+  if (name === 'nik' || name === 'name' || name === 'phone') state.form[name] = input.value;
+  if (name === 'code' || name === 'nik4') state.find[name] = input.value;
+  if (name === 'phone') updatePhonePreview();
+});
+
+// ——— Start: a link with ?code= (the booking's status link) opens the manage screen. ———
+const params = new URLSearchParams(location.search);
+const linkedCode = params.get('code');
+if (linkedCode) {
+  state.find.code = linkedCode.toUpperCase();
+  state.loading = false;
+  go('find', { replace: true });
+  app.querySelector<HTMLElement>('#f-nik4')?.focus();
+} else {
+  void loadOffices();
+}

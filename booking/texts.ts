@@ -1,0 +1,120 @@
+/** The booking pages' words: Indonesian first, English second. One catalogue, looked up by key. */
+export type Lang = 'id' | 'en';
+
+const TEXTS = {
+  appTitle: { id: 'Reservasi Online', en: 'Online booking' },
+  appSub: { id: 'Pesan jadwal layanan Disdukcapil tanpa antre', en: 'Book a civil-registry appointment, skip the queue' },
+  switchLang: { id: 'English', en: 'Indonesia' },
+  switchLangLabel: { id: 'Switch to English', en: 'Ganti ke Bahasa Indonesia' },
+  navBook: { id: 'Pesan', en: 'Book' },
+  navManage: { id: 'Cek reservasi', en: 'My booking' },
+  loading: { id: 'Memuat…', en: 'Loading…' },
+  retry: { id: 'Coba lagi', en: 'Try again' },
+  back: { id: 'Kembali', en: 'Back' },
+  step: { id: 'Langkah {n} dari 4', en: 'Step {n} of 4' },
+
+  chooseOffice: { id: 'Pilih kantor', en: 'Choose an office' },
+  noOffices: { id: 'Belum ada kantor yang menerima reservasi.', en: 'No office takes bookings yet.' },
+  changeOffice: { id: 'Ganti kantor', en: 'Change office' },
+
+  chooseService: { id: 'Pilih layanan', en: 'Choose a service' },
+  requirements: { id: 'Persyaratan', en: 'Requirements' },
+  notBookable: { id: 'Tidak dapat dipesan online. Silakan datang langsung.', en: 'Cannot be booked online. Please come in person.' },
+  closedToday: { id: 'Hari ini tutup: {reason}', en: 'Closed today: {reason}' },
+  notices: { id: 'Pengumuman', en: 'Notices' },
+  closures: { id: 'Penutupan layanan', en: 'Closures' },
+  closureAll: { id: 'Seluruh layanan', en: 'All services' },
+  closureFrom: { id: 'mulai {from}', en: 'from {from}' },
+  untilNotice: { id: 'sampai pemberitahuan lebih lanjut', en: 'until further notice' },
+  whatsapp: { id: 'Layanan lewat WhatsApp', en: 'Services by WhatsApp' },
+  whatsappHint: { id: 'Untuk konsultasi, pengaduan dan pengajuan online.', en: 'For questions, complaints and online applications.' },
+  hours: { id: 'Jam buka', en: 'Opening hours' },
+
+  chooseDay: { id: 'Pilih hari', en: 'Choose a day' },
+  chooseSlot: { id: 'Pilih jam', en: 'Choose a time' },
+  placesLeft: { id: '{n} tempat', en: '{n} places' },
+  placeLeft1: { id: '1 tempat', en: '1 place' },
+  full: { id: 'Penuh', en: 'Full' },
+  closed: { id: 'Tutup', en: 'Closed' },
+  noSlots: { id: 'Tidak ada sesi', en: 'No sessions' },
+  slotUnavailable: { id: 'Tidak tersedia', en: 'Not available' },
+  nothingBookable: {
+    id: 'Tidak ada jadwal yang bisa dipesan dalam 14 hari ke depan. Silakan cek lagi nanti atau hubungi WhatsApp kantor.',
+    en: 'Nothing can be booked in the coming 14 days. Please check again later or contact the office on WhatsApp.',
+  },
+
+  yourData: { id: 'Data pemohon', en: 'Your details' },
+  nik: { id: 'NIK (16 angka, lihat KTP/KK)', en: 'NIK (16 digits, see your ID card or family card)' },
+  nikHint: { id: 'NIK tidak disimpan dalam bentuk asli; hanya 4 angka terakhirnya yang terlihat.', en: 'Your NIK is not stored as typed; only its last 4 digits stay visible.' },
+  name: { id: 'Nama lengkap', en: 'Full name' },
+  phone: { id: 'Nomor WhatsApp', en: 'WhatsApp number' },
+  phoneHint: { id: 'Contoh: 0812-3456-7890. Konfirmasi dikirim ke nomor ini.', en: 'E.g. 0812-3456-7890. The confirmation is sent to this number.' },
+  phoneWillBe: { id: 'Dikirim ke {phone}', en: 'Sent to {phone}' },
+  submitBooking: { id: 'Pesan sekarang', en: 'Book now' },
+  sending: { id: 'Mengirim…', en: 'Sending…' },
+  summary: { id: 'Jadwal pilihan Anda', en: 'Your choice' },
+  fixFields: { id: 'Periksa kembali isian yang ditandai.', en: 'Please check the marked fields.' },
+  nikLength: { id: 'NIK harus 16 angka.', en: 'A NIK has exactly 16 digits.' },
+  required: { id: 'Wajib diisi.', en: 'Required.' },
+  phoneInvalid: { id: 'Nomor WhatsApp/HP tidak valid (contoh: 0812-3456-7890).', en: 'Not a valid mobile number (e.g. 0812-3456-7890).' },
+
+  booked: { id: 'Reservasi berhasil', en: 'You are booked' },
+  bookingCode: { id: 'Kode reservasi', en: 'Booking code' },
+  keepCode: {
+    id: 'Simpan kode ini. Untuk mengecek, mengubah atau membatalkan, Anda perlu kode ini dan 4 angka terakhir NIK.',
+    en: 'Keep this code. To check, change or cancel, you need it and the last 4 digits of your NIK.',
+  },
+  qrLabel: { id: 'Kode QR reservasi {code}', en: 'QR code of booking {code}' },
+  atKiosk: { id: 'Datang tepat waktu dan pindai QR atau ketik kode di kiosk kantor.', en: 'Arrive on time and scan the QR or type the code at the office kiosk.' },
+  whatToBring: { id: 'Yang perlu dibawa', en: 'What to bring' },
+  addCalendar: { id: 'Tambah ke kalender (.ics)', en: 'Add to calendar (.ics)' },
+  manageThis: { id: 'Cek, ubah atau batalkan', en: 'Check, change or cancel' },
+  bookAnother: { id: 'Buat reservasi lain', en: 'Make another booking' },
+  service: { id: 'Layanan', en: 'Service' },
+  office: { id: 'Kantor', en: 'Office' },
+  when: { id: 'Waktu', en: 'When' },
+  status: { id: 'Status', en: 'Status' },
+  phoneMasked: { id: 'WhatsApp', en: 'WhatsApp' },
+  nikMasked: { id: 'NIK', en: 'NIK' },
+
+  manageTitle: { id: 'Cek reservasi', en: 'Find your booking' },
+  manageIntro: { id: 'Masukkan kode reservasi dan 4 angka terakhir NIK Anda.', en: 'Enter your booking code and the last 4 digits of your NIK.' },
+  code: { id: 'Kode reservasi', en: 'Booking code' },
+  codeHint: { id: '8 huruf/angka, contoh: K7PX3MQA', en: '8 letters/digits, e.g. K7PX3MQA' },
+  nik4: { id: '4 angka terakhir NIK', en: 'Last 4 digits of your NIK' },
+  nik4Invalid: { id: 'Isi 4 angka terakhir NIK.', en: 'Enter the last 4 digits of your NIK.' },
+  find: { id: 'Cari reservasi', en: 'Find booking' },
+  notFound: {
+    id: 'Reservasi tidak ditemukan. Periksa kode dan 4 angka terakhir NIK.',
+    en: 'Booking not found. Check the code and the last 4 digits of your NIK.',
+  },
+  statusBooked: { id: 'Terjadwal', en: 'Booked' },
+  statusCheckedIn: { id: 'Sudah check-in', en: 'Checked in' },
+  statusCancelled: { id: 'Dibatalkan', en: 'Cancelled' },
+  reschedule: { id: 'Ubah jadwal', en: 'Change time' },
+  cancel: { id: 'Batalkan reservasi', en: 'Cancel booking' },
+  cancelConfirm: { id: 'Yakin membatalkan reservasi ini? Tempat Anda akan diberikan ke orang lain.', en: 'Cancel this booking? Your place goes to someone else.' },
+  cancelYes: { id: 'Ya, batalkan', en: 'Yes, cancel' },
+  cancelNo: { id: 'Tidak', en: 'No' },
+  cancelled: { id: 'Reservasi telah dibatalkan.', en: 'The booking has been cancelled.' },
+  rescheduleTitle: { id: 'Pilih jadwal baru', en: 'Choose a new time' },
+  rescheduleNote: { id: 'Jadwal lama tetap milik Anda sampai jadwal baru berhasil.', en: 'You keep your current time until the new one is confirmed.' },
+  moveTo: { id: 'Pindahkan ke {when}', en: 'Move to {when}' },
+  moved: { id: 'Jadwal berhasil diubah.', en: 'Your booking has been moved.' },
+  current: { id: 'Jadwal sekarang', en: 'Current time' },
+  ticketLink: { id: 'Lihat nomor antrean', en: 'See your queue number' },
+
+  network: { id: 'Tidak dapat terhubung. Periksa koneksi internet Anda, lalu coba lagi.', en: 'Cannot connect. Check your internet connection and try again.' },
+  failed: { id: 'Permintaan gagal (kode {status}). Coba lagi.', en: 'The request failed (code {status}). Please try again.' },
+} as const satisfies Record<string, { id: string; en: string }>;
+
+export type TextKey = keyof typeof TEXTS;
+
+export const t = (lang: Lang, key: TextKey, params: Record<string, string | number> = {}): string =>
+  TEXTS[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+
+/** Admin-written texts like "Petugas sakit / Staff ill" carry both languages: show the one asked for. */
+export const pickBilingual = (text: string, lang: Lang): string => {
+  const parts = text.split(' / ');
+  return parts.length === 2 ? (lang === 'id' ? parts[0]! : parts[1]!).trim() : text;
+};
