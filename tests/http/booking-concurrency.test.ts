@@ -2,6 +2,8 @@
  * Rule 1 of the product: never more bookings in a slot than its capacity, whatever the
  * concurrency. Real HTTP to a listening server on 127.0.0.1, many requests in flight at once.
  */
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manyNik, nikFor } from '../support/factories';
 import { startServer, type TestServer } from '../support/server';
@@ -11,8 +13,8 @@ let s: TestServer;
 beforeAll(async () => (s = await startServer({ config: { bookingRateLimit: 100_000, publicWriteRateLimit: 100_000 } })));
 afterAll(() => s.stop());
 
-const post = async (path: string, body: unknown) => {
-  const res = await fetch(`${s.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const post = async (path: string, body: unknown, base = s.url) => {
+  const res = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return { status: res.status, body: (await res.json()) as { code?: string; error?: { code: string } } };
 };
 
@@ -73,6 +75,39 @@ describe('two reschedules racing for the last place', () => {
       expect(byId.get(target.id)).toBe(5);
       expect(byId.get(froms[loserIndex]!.id)).toBe(1);
       expect(byId.get(froms[1 - loserIndex]!.id)).toBe(0);
+    }
+  });
+});
+
+describe('two server processes on the same database file', () => {
+  it('never overbook a slot between them: 200 requests over 2 slots of capacity 20 → 40 bookings', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/http/bookingProcess.ts', s.dir], { stdio: ['pipe', 'pipe', 'inherit'] });
+    try {
+      const otherUrl = await new Promise<string>((resolve, reject) => {
+        createInterface({ input: child.stdout! }).once('line', resolve);
+        child.once('exit', (code) => reject(new Error(`second process exited with ${code}`)));
+      });
+      const slots = [await slotAt(s, '2026-11-30', '08:00'), await slotAt(s, '2026-11-30', '09:00')];
+      const results = await Promise.all(
+        Array.from({ length: 200 }, (_, n) =>
+          post(
+            '/api/offices/demo/bookings',
+            { service: 'A', slotId: slots[n % 2]!.id, nik: manyNik(20_000 + n), name: `Warga ${n}`, phone: '0812-4444-5555' },
+            n % 4 < 2 ? s.url : otherUrl,
+          ),
+        ),
+      );
+      expect(results.filter((r) => r.status === 201)).toHaveLength(40);
+      expect(new Set(results.filter((r) => r.status !== 201).map((r) => r.body.error?.code))).toEqual(new Set(['SLOT_FULL']));
+      for (const slot of slots) {
+        expect(row(s, "SELECT booked, (SELECT count(*) FROM bookings b WHERE b.slot_id = slots.id AND b.status = 'booked') AS stored FROM slots WHERE id = ?", slot.id)).toEqual({ booked: 20, stored: 20 });
+      }
+      // Each process sees what the other committed.
+      const seen = await (await fetch(`${otherUrl}/api/offices/demo/availability?service=A&from=2026-11-30&days=1`)).json();
+      expect(seen[0].slots.slice(0, 2).map((x: { remaining: number }) => x.remaining)).toEqual([0, 0]);
+    } finally {
+      child.stdin!.end();
+      await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
     }
   });
 });
