@@ -4,7 +4,7 @@
  * makes this safe to run any number of times, from any number of processes; a booking moved
  * to another day gets a reminder for its new day.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
 import { closureOn } from '../domain/slots';
 import { addDays, isoInZone } from '../domain/time';
@@ -29,6 +29,7 @@ export const enqueueReminders = (ctx: StoreCtx, now: DateTime, channel: string, 
         .innerJoin(t.slots, eq(t.slots.id, t.bookings.slotId))
         .innerJoin(t.services, eq(t.services.id, t.bookings.serviceId))
         .where(and(eq(t.bookings.officeId, office.id), eq(t.bookings.date, tomorrow), eq(t.bookings.status, 'booked'), isNull(t.bookings.erasedAt)))
+        .orderBy(asc(t.slots.startAt), asc(t.bookings.id))
         .all();
       for (const { booking, slot, service } of rows) {
         // A booking on a closed day is being cancelled or moved; its holder hears about that instead.
