@@ -191,7 +191,9 @@ const submitBooking = async (): Promise<void> => {
   } catch (err) {
     const f = failed(err);
     state.busy = false;
-    state.error = f.message;
+    // A lost answer on a slow line and a retry end here too: say where the code is.
+    const hint = f.code === 'DUPLICATE_BOOKING' ? 'duplicateHint' : f.code === 'BOOKING_LIMIT' ? 'limitHint' : null;
+    state.error = hint ? `${f.message} ${t(state.lang, hint)}` : f.message;
     state.fieldErrors = Object.fromEntries(Object.entries(f.fields).filter(([k]) => FIELD_ORDER.includes(k)));
     if (['SLOT_FULL', 'SLOT_NOT_BOOKABLE', 'CLOSED'].includes(f.code)) {
       // The slot went while the form was filled in: show the days again, fresh.

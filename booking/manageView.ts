@@ -42,7 +42,7 @@ export const manageScreen = (state: State): string => {
             <button type="button" data-action="reschedule">${esc(t(lang, 'reschedule'))}</button>
             <button type="button" class="danger-outline" data-action="cancel">${esc(t(lang, 'cancel'))}</button>
           </div>`;
-  return `${heading(t(lang, 'manageTitle'))}${alerts(state)}
+  return `${heading(t(lang, 'yourBooking'))}${alerts(state)}
     ${ticketHtml(state, booking)}
     <dl class="summary">
       <div><dt>${esc(t(lang, 'status'))}</dt><dd><span class="status ${booking.status}">${esc(t(lang, STATUS[booking.status]))}</span></dd></div>

@@ -78,6 +78,7 @@ const TEXTS = {
   nikMasked: { id: 'NIK', en: 'NIK' },
 
   manageTitle: { id: 'Cek reservasi', en: 'Find your booking' },
+  yourBooking: { id: 'Reservasi Anda', en: 'Your booking' },
   manageIntro: { id: 'Masukkan kode reservasi dan 4 angka terakhir NIK Anda.', en: 'Enter your booking code and the last 4 digits of your NIK.' },
   code: { id: 'Kode reservasi', en: 'Booking code' },
   codeHint: { id: '8 huruf/angka, contoh: K7PX3MQA', en: '8 letters/digits, e.g. K7PX3MQA' },
@@ -104,6 +105,14 @@ const TEXTS = {
   current: { id: 'Jadwal sekarang', en: 'Current time' },
   ticketLink: { id: 'Lihat nomor antrean', en: 'See your queue number' },
 
+  duplicateHint: {
+    id: 'Kode reservasi Anda ada di pesan konfirmasi WhatsApp. Dengan kode itu Anda bisa mengubah jadwalnya di "Cek reservasi".',
+    en: 'Your booking code is in the WhatsApp confirmation. With it you can change the time under "My booking".',
+  },
+  limitHint: {
+    id: 'Batalkan reservasi yang tidak diperlukan di "Cek reservasi", lalu coba lagi.',
+    en: 'Cancel a booking you no longer need under "My booking", then try again.',
+  },
   network: { id: 'Tidak dapat terhubung. Periksa koneksi internet Anda, lalu coba lagi.', en: 'Cannot connect. Check your internet connection and try again.' },
   failed: { id: 'Permintaan gagal (kode {status}). Coba lagi.', en: 'The request failed (code {status}). Please try again.' },
 } as const satisfies Record<string, { id: string; en: string }>;

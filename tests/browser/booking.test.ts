@@ -235,10 +235,29 @@ describe('in English, and with the Back button', () => {
     await page.fill('#f-name', 'Budi');
     await page.fill('#f-phone', '085711112222');
     await page.click('button[type="submit"]');
-    await expect.poll(() => page.locator('.alert').innerText().catch(() => '')).toBe(
-      'This NIK already holds an active booking for this service on that day.',
+    await expect.poll(() => page.locator('.alert').innerText().catch(() => '')).toMatch(
+      /^This NIK already holds an active booking for this service on that day\. Your booking code is in the WhatsApp confirmation\./,
     );
     await expectAccessible('form refused in English');
     await shot('11-duplicate-en');
+  });
+});
+
+describe('a deployment with several offices', () => {
+  it('asks for the office first, then offers to change it', async () => {
+    s.ctx.sqlite.prepare("INSERT INTO offices (id, name, timezone, created_at) VALUES ('balikpapan', 'Disdukcapil Kota Balikpapan', 'Asia/Makassar', 0)").run();
+    await page.goto(`${s.url}/booking/`);
+    await page.waitForSelector('[data-action="office"]');
+    expect(await heading()).toBe('Choose an office');
+    expect(await page.locator('[data-action="office"]').allInnerTexts()).toEqual([
+      expect.stringMatching(/Disdukcapil Kota Balikpapan\s+WITA/),
+      expect.stringMatching(/Disdukcapil Kota Demo\s+WIB/),
+    ]);
+    await expectAccessible('offices');
+    await shot('12-offices-en');
+    await press('[data-action="office"][data-id="demo"]');
+    await page.waitForSelector('[data-action="service"]');
+    await page.click('[data-action="change-office"]');
+    expect(await heading()).toBe('Choose an office');
   });
 });
