@@ -84,6 +84,11 @@ describe('the calendar file', () => {
     expect(ics).not.toMatch(new RegExp(`Budi|6285712345678|${NIK}`));
   });
 
+  it('is described in the OpenAPI document', async () => {
+    const doc = (await request(s.app).get('/api/openapi.json')).body;
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/bookings/{code}/calendar.ics', '/offices/{officeId}/bookings/{code}']));
+  });
+
   it('marks a cancelled booking CANCELLED so that a calendar drops it', async () => {
     const { code } = await bookAt('2026-11-25', '10:00');
     await request(s.app).post(`/api/bookings/${code}/cancel`).send({ nik4: NIK4 }).expect(200);
