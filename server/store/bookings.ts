@@ -210,6 +210,9 @@ export const rescheduleBooking = (
     const booking = findBooking(ctx, code, nik4);
     if (booking.status !== 'booked') fail('INVALID_STATE', { status: booking.status });
     const office = loadOffice(ctx, booking.officeId);
+    // The rule behind availability's `bookable`: a service closed to online booking takes no moves either.
+    const service = ctx.db.select().from(t.services).where(eq(t.services.id, booking.serviceId)).get();
+    if (!service?.bookable) fail('SERVICE_UNAVAILABLE');
     const slot = loadSlot(ctx, office.id, booking.serviceId, newSlotId);
     if (slot.id === booking.slotId) return bookingView(ctx, booking);
     takePlace(ctx, office, slot, { nikHash: booking.nikHash! }, now, booking.id);

@@ -199,6 +199,23 @@ describe('rescheduling', () => {
     expect(booked(target.id)).toBe(0);
   });
 
+  it('refuses a move while the service cannot be booked online (availability shows no bookable slot then)', async () => {
+    const { code, slotId } = await bookAt('2026-11-25', '10:00');
+    const target = await slotAt(s, '2026-11-27', '13:00');
+    sql(s, "UPDATE services SET bookable = 0 WHERE code = 'A'");
+    try {
+      expect((await slotAt(s, '2026-11-27', '13:00')).bookable).toBe(false);
+      const res = await expectUnchanged(s, () => request(s.app).post(`/api/bookings/${code}/reschedule`).send({ nik4: NIK4, slotId: target.id }));
+      expect(res.status).toBe(409);
+      expect(res.body.error.code).toBe('SERVICE_UNAVAILABLE');
+      expect(booked(slotId)).toBe(1);
+      // Cancelling stays possible.
+      await request(s.app).post(`/api/bookings/${code}/cancel`).send({ nik4: NIK4 }).expect(200);
+    } finally {
+      sql(s, "UPDATE services SET bookable = 1 WHERE code = 'A'");
+    }
+  });
+
   it("does not touch other people's bookings", async () => {
     const mine = await bookAt('2026-11-25', '10:00');
     const theirs = await bookAt('2026-11-25', '10:00', person(5));
