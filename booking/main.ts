@@ -3,6 +3,7 @@ import './style.css';
 import { normalisePhone } from '../server/domain/phone';
 import { ApiFailure, bookingApi } from './api';
 import { prettyPhone } from './format';
+import { preloadQr, qrSvg } from './qr';
 import { initialState, type Screen } from './state';
 import { t, type Lang } from './texts';
 import { pageHtml } from './view';
@@ -153,21 +154,12 @@ const checkForm = (): boolean => {
   return !state.error;
 };
 
-let qrModule: Promise<typeof import('qrcode')> | null = null;
-const loadQr = () => (qrModule ??= import('qrcode'));
-
-/** The booking code as a QR for the kiosk's scanner; drawn here, in the phone, as SVG. */
 const drawQr = async (code: string): Promise<void> => {
-  try {
-    const qr = await loadQr();
-    const svg = await qr.toString(code, { type: 'svg', margin: 2, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } });
-    if (state.booking?.code !== code) return;
-    state.qrSvg = svg;
-    const holder = app.querySelector('.qr');
-    if (holder) holder.innerHTML = svg;
-  } catch {
-    // Without the QR the code itself still works at the kiosk.
-  }
+  const svg = await qrSvg(code);
+  if (!svg || state.booking?.code !== code) return;
+  state.qrSvg = svg;
+  const holder = app.querySelector('.qr');
+  if (holder) holder.innerHTML = svg;
 };
 
 const submitBooking = async (): Promise<void> => {
@@ -333,7 +325,7 @@ const actions: Record<string, (el: HTMLElement) => void | Promise<void>> = {
     state.error = null;
     if (state.screen === 'reschedule') return render('[data-action="move"]');
     state.fieldErrors = {};
-    void loadQr();
+    void preloadQr();
     go('form');
   },
   'manage-this': () => openBooking(state.booking!.code, state.nik4),
