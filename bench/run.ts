@@ -66,22 +66,27 @@ const burstPhase = async ({ db, product, baseline, baselineDb }: Servers): Promi
   await burst({ ...productTarget, slotIds: [db.warmupSlotId] }, WARMUP, C, 500_000);
   await burst({ ...baselineTarget, slotIds: [1] }, WARMUP, C, 500_000);
   step('booking burst: Giliran');
+  const cpu0 = (await product.rss()).cpuMicros;
   const ours = await burst({ ...productTarget, slotIds: db.slotIds }, N, C, 0);
+  const ourCpu = ((await product.rss()).cpuMicros - cpu0) / ours.attempts;
   step('booking burst: baseline');
+  const bareCpu0 = (await baseline.rss()).cpuMicros;
   const bare = await burst({ ...baselineTarget, slotIds: baselineSlots }, N, C, 0);
+  const bareCpu = ((await baseline.rss()).cpuMicros - bareCpu0) / bare.attempts;
   const ourCheck = checkProductDb(db.dbPath, db.slotIds);
   const bareCheck = checkBaselineDb(baselineDb, baselineSlots);
-  return { rows: burstRows(ours, bare, ourCheck, bareCheck), statuses: `Giliran ${statusText(ours)}; baseline ${statusText(bare)}`, ok: ourCheck.overbooked === 0 && ourCheck.mismatched === 0 };
+  return { rows: burstRows(ours, bare, ourCheck, bareCheck, ourCpu, bareCpu), statuses: `Giliran ${statusText(ours)}; baseline ${statusText(bare)}`, ok: ourCheck.overbooked === 0 && ourCheck.mismatched === 0 };
 };
 
 const statusText = (r: BurstResult) => Object.entries(r.statuses).map(([k, v]) => `${k}×${v}`).join(', ');
 
-const burstRows = (ours: BurstResult, bare: BurstResult, ourCheck: CapacityCheck, bareCheck: CapacityCheck): Row[] => {
+const burstRows = (ours: BurstResult, bare: BurstResult, ourCheck: CapacityCheck, bareCheck: CapacityCheck, ourCpu: number, bareCpu: number): Row[] => {
   const throughput = ours.rps / bare.rps;
   const made = (r: BurstResult) => r.statuses[201] ?? 0;
   return [
     { section: `Booking burst (${N} attempts, ${C} concurrent, ${M} places in ${SLOTS} slots)` },
     { measure: 'requests/s', ours: fixed(ours.rps, 0), bare: fixed(bare.rps, 0), ratio: fixed(throughput, 2), target: '≥ 0.60', ok: throughput >= 0.6 },
+    { measure: 'server CPU per attempt (µs)', ours: fixed(ourCpu, 0), bare: fixed(bareCpu, 0), ratio: fixed(ourCpu / bareCpu, 2) },
     { measure: 'latency p50 (ms)', ours: fixed(ours.p50, 0), bare: fixed(bare.p50, 0) },
     { measure: 'latency p99 (ms)', ours: fixed(ours.p99, 0), bare: fixed(bare.p99, 0) },
     { measure: 'bookings made (201)', ours: String(made(ours)), bare: String(made(bare)), target: `= ${Math.min(M, N)}`, ok: made(ours) === Math.min(M, N) },

@@ -13,12 +13,12 @@ import { readConfig } from '../server/config';
 import { startSender } from '../server/notify/sender';
 import { answerIpc } from './ipc';
 
-/** A clock that starts at BENCH_NOW and runs at real speed from then on. */
+/** A clock that starts at BENCH_NOW and runs at real speed from then on (in UTC, as systemClock). */
 const runningClock = (startIso: string | undefined): Clock => {
   if (!startIso) return { now: () => DateTime.utc() };
-  const start = DateTime.fromISO(startIso, { setZone: true });
+  const startMs = DateTime.fromISO(startIso, { setZone: true }).toMillis();
   const t0 = performance.now();
-  return { now: () => start.plus({ milliseconds: Math.round(performance.now() - t0) }) };
+  return { now: () => DateTime.fromMillis(startMs + Math.round(performance.now() - t0), { zone: 'utc' }) };
 };
 
 const config = { ...readConfig(process.env), host: '127.0.0.1' };

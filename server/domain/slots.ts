@@ -4,7 +4,7 @@
  * be booked.
  */
 import type { DateTime } from 'luxon';
-import { addDays, atLocal, weekdayOf } from './time';
+import { addDays, atLocal, localDate, weekdayOf } from './time';
 
 export type SlotTemplate = { serviceId: number; weekday: number; start: string; end: string; capacity: number };
 /** A per-date override replaces all template slots of that service on that date. Capacity 0 drops a slot. */
@@ -46,16 +46,17 @@ export type BookingRules = { cutoffMinutes: number; horizonDays: number };
 export type Bookability = 'ok' | 'started' | 'cutoff' | 'horizon' | 'full';
 
 export const slotBookability = (
-  slot: { date: string; start: string; capacity: number; booked: number },
+  /** `startAt`: the start instant when already known (a stored slot row), which saves a zone conversion per attempt. */
+  slot: { date: string; start: string; capacity: number; booked: number; startAt?: number },
   now: DateTime,
   zone: string,
   rules: BookingRules,
 ): Bookability => {
-  const startsAt = atLocal(slot.date, slot.start, zone);
-  const today = now.setZone(zone).toISODate()!;
-  if (now >= startsAt) return 'started';
-  if (slot.date > addDays(today, rules.horizonDays - 1)) return 'horizon';
-  if (now >= startsAt.minus({ minutes: rules.cutoffMinutes })) return 'cutoff';
+  const startsAt = slot.startAt ?? atLocal(slot.date, slot.start, zone).toMillis();
+  const nowMs = now.toMillis();
+  if (nowMs >= startsAt) return 'started';
+  if (slot.date > addDays(localDate(now, zone), rules.horizonDays - 1)) return 'horizon';
+  if (nowMs >= startsAt - rules.cutoffMinutes * 60_000) return 'cutoff';
   if (slot.booked >= slot.capacity) return 'full';
   return 'ok';
 };

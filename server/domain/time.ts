@@ -4,7 +4,21 @@ import { DateTime } from 'luxon';
 export const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 export const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-export const localDate = (now: DateTime, zone: string): string => now.setZone(zone).toISODate()!;
+/**
+ * The local date of an instant. The zone conversion is costly and a booking burst asks
+ * thousands of times a second, so each zone remembers the bounds of its current local day.
+ */
+const dayWindows = new Map<string, { from: number; to: number; date: string }>();
+export const localDate = (now: DateTime, zone: string): string => {
+  const ms = now.toMillis();
+  const window = dayWindows.get(zone);
+  if (window && ms >= window.from && ms < window.to) return window.date;
+  const local = now.setZone(zone);
+  const start = local.startOf('day');
+  const date = local.toISODate()!;
+  dayWindows.set(zone, { from: start.toMillis(), to: start.plus({ days: 1 }).toMillis(), date });
+  return date;
+};
 
 /** The instant at which a local 'HH:mm' on a local date begins, in the office's zone. */
 export const atLocal = (date: string, time: string, zone: string): DateTime =>
@@ -12,8 +26,17 @@ export const atLocal = (date: string, time: string, zone: string): DateTime =>
 
 export const weekdayOf = (date: string): number => DateTime.fromISO(date, { zone: 'UTC' }).weekday;
 
-export const addDays = (date: string, days: number): string =>
-  DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!;
+const shifted = new Map<string, string>();
+/** Calendar arithmetic on 'YYYY-MM-DD' (remembered: the same few dates recur all day). */
+export const addDays = (date: string, days: number): string => {
+  const key = `${date}|${days}`;
+  let result = shifted.get(key);
+  if (result === undefined) {
+    if (shifted.size > 10_000) shifted.clear();
+    shifted.set(key, (result = DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!));
+  }
+  return result;
+};
 
 export const isValidDate = (date: string): boolean =>
   DATE_RE.test(date) && DateTime.fromISO(date, { zone: 'UTC' }).isValid;

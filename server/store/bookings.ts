@@ -1,5 +1,5 @@
 /** Booking use cases: book a place, read, cancel, reschedule. Each is one transaction. */
-import { and, count, eq, gte, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
 import { DomainError, fail, invalid } from '../domain/errors';
 import { checkNik } from '../domain/nik';
@@ -11,7 +11,8 @@ import type { BookingView } from '../../shared/types';
 import { nikHash, randomCode, writeTx, type StoreCtx } from './context';
 import { audit, enqueueNotification } from './notify';
 import { blankoEmpty } from './admin/blanko';
-import { closedReason, loadOffice, serviceByCode, todayIn, type OfficeRow, type SlotRow } from './offices';
+import { closedReason, loadOffice, serviceByCode, todayIn, type OfficeRow, type ServiceRow, type SlotRow } from './offices';
+import { getRow, insertReturning, stmt } from './prepared';
 
 export type BookingRow = typeof t.bookings.$inferSelect;
 export type BookInput = { service: string; slotId: number; nik: string; name: string; phone: string };
@@ -21,9 +22,14 @@ const ACTIVE = ['booked', 'checked_in'];
 
 export const bookingView = (ctx: StoreCtx, booking: BookingRow): BookingView => {
   const office = loadOffice(ctx, booking.officeId);
-  const slot = ctx.db.select().from(t.slots).where(eq(t.slots.id, booking.slotId)).get()!;
-  const service = ctx.db.select().from(t.services).where(eq(t.services.id, booking.serviceId)).get()!;
-  const ticket = ctx.db.select({ id: t.tickets.id }).from(t.tickets).where(eq(t.tickets.bookingId, booking.id)).get();
+  const slot = getRow(ctx, t.slots, 'WHERE id = ?', booking.slotId)!;
+  const service = getRow(ctx, t.services, 'WHERE id = ?', booking.serviceId)!;
+  const ticket = stmt(ctx, 'SELECT id FROM tickets WHERE booking_id = ?').get(booking.id) as { id: string } | undefined;
+  return viewOf(booking, office, slot, service, ticket?.id);
+};
+
+/** The public shape of a booking from rows already in hand. */
+const viewOf = (booking: BookingRow, office: OfficeRow, slot: SlotRow, service: ServiceRow, ticketId?: string): BookingView => {
   return {
     code: booking.code,
     office: office.id,
@@ -38,7 +44,7 @@ export const bookingView = (ctx: StoreCtx, booking: BookingRow): BookingView => 
     nikMasked: booking.nikLast4 ? maskNik(booking.nikLast4) : '',
     phoneMasked: booking.phone ? maskPhone(booking.phone) : '',
     ...(booking.cancelReason ? { cancelReason: booking.cancelReason } : {}),
-    ...(ticket ? { ticketId: ticket.id } : {}),
+    ...(ticketId ? { ticketId } : {}),
   };
 };
 
@@ -59,7 +65,8 @@ const takePlace = (
   ctx: StoreCtx,
   office: OfficeRow,
   slot: SlotRow,
-  person: { nikHash: string },
+  /** The holder's NIK hash, computed only once the slot itself can take the booking. */
+  nikHashOf: () => string,
   now: DateTime,
   ignoreBookingId?: number,
 ): void => {
@@ -72,33 +79,18 @@ const takePlace = (
   if (state === 'full') fail('SLOT_FULL');
   if (state !== 'ok') fail('SLOT_NOT_BOOKABLE');
 
-  const others = and(
-    eq(t.bookings.officeId, office.id),
-    eq(t.bookings.nikHash, person.nikHash),
-    inArray(t.bookings.status, ACTIVE),
-    ignoreBookingId === undefined ? undefined : sql`${t.bookings.id} <> ${ignoreBookingId}`,
-  );
+  // The same person's other active bookings (prepared statements: this runs on every attempt of a burst).
+  const others = `FROM bookings WHERE office_id = ? AND nik_hash = ? AND status IN (${ACTIVE.map((a) => `'${a}'`).join(', ')}) AND id <> ?`;
+  const mine = [office.id, nikHashOf(), ignoreBookingId ?? -1];
   if (office.onePerServicePerDay) {
-    const same = ctx.db
-      .select({ id: t.bookings.id })
-      .from(t.bookings)
-      .where(and(others, eq(t.bookings.serviceId, slot.serviceId), eq(t.bookings.date, slot.date)))
-      .get();
+    const same = stmt(ctx, `SELECT 1 ${others} AND service_id = ? AND date = ?`).get(...mine, slot.serviceId, slot.date);
     if (same) fail('DUPLICATE_BOOKING');
   }
-  const [active] = ctx.db
-    .select({ n: count() })
-    .from(t.bookings)
-    .where(and(others, gte(t.bookings.date, todayIn(office, now))))
-    .all();
-  if ((active?.n ?? 0) >= office.maxActiveBookingsPerNik) fail('BOOKING_LIMIT', { limit: office.maxActiveBookingsPerNik });
+  const active = stmt(ctx, `SELECT count(*) AS n ${others} AND date >= ?`).get(...mine, todayIn(office, now)) as { n: number };
+  if (active.n >= office.maxActiveBookingsPerNik) fail('BOOKING_LIMIT', { limit: office.maxActiveBookingsPerNik });
 
   // The capacity check and the increment are one statement inside the write transaction.
-  const taken = ctx.db
-    .update(t.slots)
-    .set({ booked: sql`${t.slots.booked} + 1` })
-    .where(and(eq(t.slots.id, slot.id), sql`${t.slots.booked} < ${t.slots.capacity}`))
-    .run();
+  const taken = stmt(ctx, 'UPDATE slots SET booked = booked + 1 WHERE id = ? AND booked < capacity').run(slot.id);
   if (taken.changes !== 1) fail('SLOT_FULL');
 };
 
@@ -107,17 +99,15 @@ const releasePlace = (ctx: StoreCtx, slotId: number): void => {
 };
 
 const loadSlot = (ctx: StoreCtx, officeId: string, serviceId: number, slotId: number): SlotRow =>
-  ctx.db
-    .select()
-    .from(t.slots)
-    .where(and(eq(t.slots.id, slotId), eq(t.slots.officeId, officeId), eq(t.slots.serviceId, serviceId)))
-    .get() ?? fail('NOT_FOUND');
+  getRow(ctx, t.slots, 'WHERE id = ? AND office_id = ? AND service_id = ?', slotId, officeId, serviceId) ?? fail('NOT_FOUND');
 
-const notificationPayload = (ctx: StoreCtx, booking: BookingRow) => {
-  const view = bookingView(ctx, booking);
-  const office = loadOffice(ctx, booking.officeId);
-  return { code: view.code, office: office.name, service: view.serviceName, date: view.date, start: view.start, end: view.end };
-};
+const payloadOf = (view: BookingView, office: OfficeRow) =>
+  ({ code: view.code, office: office.name, service: view.serviceName, date: view.date, start: view.start, end: view.end });
+
+const notificationPayload = (ctx: StoreCtx, booking: BookingRow) => payloadOf(bookingView(ctx, booking), loadOffice(ctx, booking.officeId));
+
+const INSERT_BOOKING = `INSERT INTO bookings (office_id, code, service_id, slot_id, date, nik_hash, nik_last4, name, phone, status, created_at, created_by_user_id)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'booked', ?, ?)`;
 
 export const bookPlace = (ctx: StoreCtx, officeId: string, input: BookInput, now: DateTime, opts: BookOptions): BookingView =>
   writeTx(ctx, () => {
@@ -127,45 +117,35 @@ export const bookPlace = (ctx: StoreCtx, officeId: string, input: BookInput, now
     if (!service.bookable) fail('SERVICE_UNAVAILABLE');
     if (blankoEmpty(office, service)) fail('BLANKO_EMPTY');
     const slot = loadSlot(ctx, officeId, service.id, input.slotId);
-    const hash = nikHash(ctx, person.nik);
-    takePlace(ctx, office, slot, { nikHash: hash }, now);
+    let hash: string | undefined;
+    const hashOf = () => (hash ??= nikHash(ctx, person.nik));
+    takePlace(ctx, office, slot, hashOf, now);
 
     let booking: BookingRow | undefined;
     for (let attempt = 0; !booking; attempt++) {
       try {
-        booking = ctx.db
-          .insert(t.bookings)
-          .values({
-            officeId,
-            code: randomCode(8),
-            serviceId: service.id,
-            slotId: slot.id,
-            date: slot.date,
-            nikHash: hash,
-            nikLast4: person.nik.slice(-4),
-            name: person.name,
-            phone: person.phone,
-            status: 'booked',
-            createdAt: now.toMillis(),
-            createdByUserId: opts.createdByUserId ?? null,
-          })
-          .returning()
-          .get();
+        booking = insertReturning(
+          ctx, t.bookings, INSERT_BOOKING,
+          officeId, randomCode(8), service.id, slot.id, slot.date, hashOf(), person.nik.slice(-4), person.name, person.phone,
+          now.toMillis(), opts.createdByUserId ?? null,
+        );
       } catch (e) {
         // A code collision (1 in 10^12) is retried; anything else is a real error.
-        if (attempt > 3 || !String(e).includes('bookings_code')) throw e;
+        if (attempt > 3 || !String(e).includes('bookings.code')) throw e;
       }
     }
+    // A new booking has no ticket yet; the office, slot and service are already in hand.
+    const view = viewOf(booking, office, slot, service);
     enqueueNotification(
       ctx,
-      { officeId, bookingId: booking.id, recipient: person.phone, template: 'booked', payload: notificationPayload(ctx, booking) },
+      { officeId, bookingId: booking.id, recipient: person.phone, template: 'booked', payload: payloadOf(view, office) },
       opts.notifyChannel,
       now,
     );
     if (opts.createdByUserId !== undefined) {
       audit(ctx, { officeId, userId: opts.createdByUserId, action: 'booking.assisted', target: booking.code }, now);
     }
-    return bookingView(ctx, booking);
+    return view;
   });
 
 /** A wrong nik4 and an unknown code give the same NOT_FOUND, so codes cannot be probed. */
@@ -215,7 +195,7 @@ export const rescheduleBooking = (
     if (!service?.bookable) fail('SERVICE_UNAVAILABLE');
     const slot = loadSlot(ctx, office.id, booking.serviceId, newSlotId);
     if (slot.id === booking.slotId) return bookingView(ctx, booking);
-    takePlace(ctx, office, slot, { nikHash: booking.nikHash! }, now, booking.id);
+    takePlace(ctx, office, slot, () => booking.nikHash!, now, booking.id);
     releasePlace(ctx, booking.slotId);
     const updated = ctx.db
       .update(t.bookings)

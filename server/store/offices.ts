@@ -3,31 +3,24 @@ import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
 import { fail } from '../domain/errors';
 import { closureOn, planSlots, type ClosureSpan } from '../domain/slots';
-import { atLocal, dateRange } from '../domain/time';
+import { atLocal, dateRange, localDate, weekdayOf } from '../domain/time';
 import * as t from '../db/schema';
 import type { StoreCtx } from './context';
+import { allRows, getRow, stmt } from './prepared';
 
 export type OfficeRow = typeof t.offices.$inferSelect;
 export type ServiceRow = typeof t.services.$inferSelect;
 export type SlotRow = typeof t.slots.$inferSelect;
 
+// The three reads of every booking and every live update run as prepared statements (prepared.ts).
 export const loadOffice = (ctx: StoreCtx, officeId: string): OfficeRow =>
-  ctx.db.select().from(t.offices).where(eq(t.offices.id, officeId)).get() ?? fail('NOT_FOUND');
+  getRow(ctx, t.offices, 'WHERE id = ?', officeId) ?? fail('NOT_FOUND');
 
 export const loadServices = (ctx: StoreCtx, officeId: string): ServiceRow[] =>
-  ctx.db
-    .select()
-    .from(t.services)
-    .where(and(eq(t.services.officeId, officeId), eq(t.services.active, true)))
-    .orderBy(asc(t.services.position), asc(t.services.code))
-    .all();
+  allRows(ctx, t.services, 'WHERE office_id = ? AND active = 1 ORDER BY position, code', officeId);
 
 export const serviceByCode = (ctx: StoreCtx, officeId: string, code: string): ServiceRow | undefined =>
-  ctx.db
-    .select()
-    .from(t.services)
-    .where(and(eq(t.services.officeId, officeId), eq(t.services.code, code), eq(t.services.active, true)))
-    .get();
+  getRow(ctx, t.services, 'WHERE office_id = ? AND code = ? AND active = 1', officeId, code);
 
 export const loadClosures = (ctx: StoreCtx, officeId: string): ClosureSpan[] =>
   ctx.db
@@ -37,23 +30,35 @@ export const loadClosures = (ctx: StoreCtx, officeId: string): ClosureSpan[] =>
     .all()
     .map((c) => ({ id: c.id, serviceId: c.serviceId, from: c.fromDate, to: c.toDate, reason: c.reason }));
 
+/** The rows of loadClosures that cover `date` (what a single booking needs), as a prepared statement. */
+const closuresOn = (ctx: StoreCtx, officeId: string, date: string): ClosureSpan[] =>
+  allRows(ctx, t.closures, 'WHERE office_id = ? AND from_date <= ? AND (to_date IS NULL OR to_date >= ?)', officeId, date, date)
+    .map((c) => ({ id: c.id, serviceId: c.serviceId, from: c.fromDate, to: c.toDate, reason: c.reason }));
+
+/** weekdayOf, remembered: a burst asks about the same few dates thousands of times. */
+const weekdays = new Map<string, number>();
+const weekdayOfCached = (date: string): number => {
+  let weekday = weekdays.get(date);
+  if (weekday === undefined) {
+    if (weekdays.size > 1000) weekdays.clear();
+    weekdays.set(date, (weekday = weekdayOf(date)));
+  }
+  return weekday;
+};
+
 /** The reason a service cannot be used on a date, or undefined when it is open. */
 export const closedReason = (
   ctx: StoreCtx,
   office: OfficeRow,
   serviceId: number,
   date: string,
-  closures = loadClosures(ctx, office.id),
+  closures = closuresOn(ctx, office.id, date),
 ): string | undefined => {
   const closure = closureOn(closures, date, serviceId);
   if (closure) return closure.reason;
-  const hours = ctx.db
-    .select()
-    .from(t.openingHours)
-    .where(eq(t.openingHours.officeId, office.id))
-    .all();
-  const weekday = atLocal(date, '12:00', office.timezone).weekday;
-  if (!hours.some((h) => h.weekday === weekday)) return 'Kantor tutup pada hari ini / The office is closed on this day';
+  // A calendar date's weekday does not depend on the zone.
+  const open = stmt(ctx, 'SELECT 1 FROM opening_hours WHERE office_id = ? AND weekday = ?').get(office.id, weekdayOfCached(date));
+  if (!open) return 'Kantor tutup pada hari ini / The office is closed on this day';
   return undefined;
 };
 
@@ -102,4 +107,4 @@ export const servicesById = (ctx: StoreCtx, ids: number[]): Map<number, ServiceR
     (ids.length ? ctx.db.select().from(t.services).where(inArray(t.services.id, ids)).all() : []).map((s) => [s.id, s]),
   );
 
-export const todayIn = (office: OfficeRow, now: DateTime): string => now.setZone(office.timezone).toISODate()!;
+export const todayIn = (office: OfficeRow, now: DateTime): string => localDate(now, office.timezone);
