@@ -14,7 +14,7 @@ export const closureRoutes = (deps: Deps, router: Router): void => {
   route(
     router,
     adminDoc({ method: 'get', path: '/offices/{officeId}/closures', summary: 'Closures, newest first, with their state (upcoming, active, ended, withdrawn)', params: officeParams }),
-    async ({ params }, _req, res) => (await store.adminSnapshot(params.officeId, staffOf(res), clock.now())).closures,
+    ({ params }, _req, res) => store.listClosures(params.officeId, staffOf(res), clock.now()),
     admin,
   );
 

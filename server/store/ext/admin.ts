@@ -7,7 +7,7 @@ import type { DateTime } from 'luxon';
 import type { StoreCtx } from '../context';
 import type { Actor, Role } from '../actor';
 import type { Change, SessionEnd } from '../index';
-import { endClosure } from '../closures';
+import { endClosure, listClosures } from '../closures';
 import { hashPassword } from '../passwords';
 import { rangeReport } from '../reports';
 import { loadOffice } from '../offices';
@@ -99,6 +99,10 @@ export const adminStore = (ctx: StoreCtx, changed: (change: Change) => void, opt
       publish(officeId, notices.updateContact(ctx, officeId, id, patch, actor, now)),
     deleteContact: async (officeId: string, id: number, actor: Actor, now: DateTime) => publish(officeId, notices.deleteContact(ctx, officeId, id, actor, now)),
 
+    listClosures: async (officeId: string, actor: Actor, now: DateTime) => {
+      asOfficeAdmin(actor, officeId);
+      return listClosures(ctx, loadOffice(ctx, officeId), now);
+    },
     endClosure: async (officeId: string, closureId: number, to: string, actor: Actor, now: DateTime) =>
       publish(officeId, endClosure(ctx, officeId, closureId, to, actor, now)),
     urgentOnly: async (officeId: string, actor: Actor, now: DateTime) => {

@@ -1,0 +1,49 @@
+/** Jam buka & kapasitas: opening hours per weekday, room capacity and the booking and calling rules; blanko stock. */
+import { WEEKDAYS, bi, checkbox, esc, field, input, section, submit } from '../html';
+import type { State } from '../state';
+
+export const officeView = (st: State): string => {
+  const snap = st.snap!;
+  const o = snap.office;
+  const hours = `<form data-form="hours"><table class="grid compact"><thead><tr><th>${bi('Hari', 'Day')}</th><th>${bi('Buka', 'Open')}</th><th>${bi('Dari', 'From')}</th><th>${bi('Sampai', 'Until')}</th></tr></thead><tbody>${WEEKDAYS.map(([n, id, en]) => {
+    const h = snap.hours.find((x) => x.weekday === n);
+    return `<tr><td>${bi(id, en)}</td><td><input type="checkbox" name="open${n}" ${h ? 'checked' : ''} aria-label="${id} buka / open" /></td>
+      <td><input type="time" name="from${n}" value="${esc(h?.open ?? '08:00')}" aria-label="${id} dari / from" /></td>
+      <td><input type="time" name="to${n}" value="${esc(h?.close ?? '15:00')}" aria-label="${id} sampai / until" /></td></tr>`;
+  }).join('')}</tbody></table>
+    <div class="actions">${submit('Simpan jam buka', 'Save opening hours')}</div>
+    <p class="hint">${bi('Di luar jam buka kiosk tidak menerbitkan nomor. Hari yang tidak dicentang tutup.', 'Outside the hours the kiosk issues no tickets. Unticked days are closed.')}</p></form>`;
+  const settings = `<form class="form-grid" data-form="office-settings">
+    ${field('Nama kantor', 'Office name', input('name', o.name, { required: true, minlength: 3, maxlength: 120 }))}
+    ${field('Kapasitas ruang tunggu', 'Room capacity', input('roomCapacity', o.roomCapacity ?? '', { type: 'number', min: 1, max: 10000, class: 'narrow', placeholder: 'tanpa batas' }), 'Pengunjung di dalam sekaligus; selebihnya menunggu di luar dan dipanggil masuk. Kosong = tanpa batas.')}
+    ${field('Reservasi dibuka (hari ke depan)', 'Booking horizon (days)', input('bookingHorizonDays', o.bookingHorizonDays, { type: 'number', min: 1, max: 90, required: true, class: 'narrow' }))}
+    ${field('Batas pesan sebelum sesi (menit)', 'Booking cut-off (min)', input('bookingCutoffMinutes', o.bookingCutoffMinutes, { type: 'number', min: 0, max: 1440, required: true, class: 'narrow' }))}
+    ${field('Check-in paling awal (menit sebelum sesi)', 'Check-in opens (min before)', input('checkInEarlyMinutes', o.checkInEarlyMinutes, { type: 'number', min: 0, max: 240, required: true, class: 'narrow' }))}
+    ${field('Reservasi aktif per NIK', 'Active bookings per NIK', input('maxActiveBookingsPerNik', o.maxActiveBookingsPerNik, { type: 'number', min: 1, max: 20, required: true, class: 'narrow' }))}
+    ${field('Panggil antrian langsung setelah … reservasi', 'Walk-in after … bookings', input('walkInEvery', o.walkInEvery, { type: 'number', min: 1, max: 20, required: true, class: 'narrow' }), 'Agar antrian langsung tidak terlewat')}
+    ${field('Batas panggil ulang', 'Recall limit', input('recallLimit', o.recallLimit, { type: 'number', min: 0, max: 10, required: true, class: 'narrow' }), 'Setelah itu nomor dianggap tidak hadir')}
+    <div class="field checks">${checkbox('onePerServicePerDay', o.onePerServicePerDay, 'Satu reservasi per NIK per layanan per hari', 'One booking per NIK per service per day')}</div>
+    <div class="actions">${submit('Simpan aturan', 'Save rules')}</div>
+  </form>`;
+  return `<div class="cols">${section('Jam buka', 'Opening hours', hours)}${section('Kapasitas dan aturan', 'Capacity and rules', settings)}</div>
+    <p class="hint">${bi(`Zona waktu kantor: ${o.timezone}`, 'Office time zone')}</p>`;
+};
+
+export const blankoView = (st: State): string => {
+  const snap = st.snap!;
+  const stock = snap.office.blankoStock;
+  const users = snap.services.filter((s) => s.needsBlanko);
+  const state =
+    stock === 0
+      ? `<div class="alert bad">${bi('Stok habis: layanan berikut berhenti dan pengunjung ditawari surat keterangan (suket).', 'Out of stock: these services have stopped and visitors are offered a suket.')}</div>`
+      : stock < 20
+        ? `<div class="alert warn">${bi('Stok menipis.', 'Stock is running low.')}</div>`
+        : '';
+  const body = `<div class="row gap wrap blanko"><div class="big-number${stock === 0 ? ' bad' : ''}">${stock}<span>${bi('keping tersisa', 'cards left')}</span></div>
+      <form class="row gap" data-form="blanko-add">${field('Terima kiriman', 'Delivery received', input('add', '', { type: 'number', min: 1, max: 1000000, required: true, class: 'narrow' }))}<div class="actions">${submit('Tambah ke stok', 'Add to stock')}</div></form>
+      <form class="row gap" data-form="blanko-set">${field('Hasil hitung stok', 'Counted stock', input('stock', stock, { type: 'number', min: 0, max: 1000000, required: true, class: 'narrow' }))}<div class="actions">${submit('Tetapkan stok', 'Set stock', '')}</div></form></div>
+    ${state}
+    <p class="blanko-uses">${bi('Memakai blanko:', 'Uses a blank card:')} ${users.length ? users.map((s) => `<span class="svc">${esc(s.code)}</span> ${esc(s.nameId)}`).join(', ') : '<span class="muted">–</span>'}</p>
+    <p class="hint">${bi('Setiap KTP-el yang selesai dicetak memakai satu blanko. Pada stok nol, layanan yang memakai blanko berhenti: kiosk dan halaman reservasi menawarkan suket.', 'Each KTP-el printed uses one card. At zero those services stop and the kiosk and booking pages offer a suket.')}</p>`;
+  return section('Stok blanko KTP-el', 'KTP-el blank card stock', body);
+};

@@ -1,0 +1,48 @@
+/** Ringkasan: the office today at a glance, and what needs the admin's attention. */
+import { badge, bi, button, dateText, esc, section } from '../html';
+import type { ServiceInfo } from '../../shared/types';
+import type { State } from '../state';
+
+export const overviewView = (st: State): string => {
+  const snap = st.snap!;
+  const detail = st.detail;
+  const activeClosures = snap.closures.filter((c) => c.state === 'active' && c.kind === 'closure');
+  const upcoming = snap.closures.filter((c) => c.state === 'upcoming');
+  const services = (detail?.services ?? []) as (ServiceInfo & { walkInRemaining?: number | null })[];
+  const today = `<table class="grid"><thead><tr><th>${bi('Layanan', 'Service')}</th><th>${bi('Hari ini', 'Today')}</th><th>${bi('Sisa kuota langsung', 'Walk-in places left')}</th></tr></thead><tbody>${services
+    .map(
+      (s) => `<tr><td><span class="svc">${esc(s.code)}</span> ${esc(s.name)}</td><td>${
+        s.closedToday ? `${badge('Tutup', 'bad')} <span class="muted small">${esc(s.closedToday)}</span>` : badge('Buka', 'ok')
+      }</td><td>${s.walkInRemaining === null || s.walkInRemaining === undefined ? '<span class="muted">tanpa batas</span>' : esc(s.walkInRemaining)}</td></tr>`,
+    )
+    .join('')}</tbody></table>`;
+  const stock = snap.office.blankoStock;
+  const tiles = [
+    tile('Penutupan aktif', 'Active closures', String(activeClosures.length), activeClosures.length ? 'warn' : '', 'closures'),
+    tile('Penutupan mendatang', 'Upcoming closures', String(upcoming.length), '', 'closures'),
+    tile('Mode mendesak', 'Urgent-only mode', snap.urgentOnly.active ? `Hanya ${snap.urgentOnly.open.join(', ')}` : 'Tidak aktif', snap.urgentOnly.active ? 'warn' : '', 'closures'),
+    tile('Stok blanko', 'Blanko stock', String(stock), stock === 0 ? 'bad' : stock < 20 ? 'warn' : '', 'blanko'),
+    tile('Loket', 'Counters', `${snap.counters.filter((c) => c.status === 'open').length} buka / ${snap.counters.length}`, '', 'counters'),
+    tile('Kiosk aktif', 'Active kiosks', String(snap.kiosks.filter((k) => k.revokedAt === null).length), '', 'staff'),
+  ].join('');
+  const out = snap.outbox;
+  const outbox = `<div class="row gap">
+      <div class="stat">${bi('Menunggu', 'Pending')}<strong>${out.pending + out.sending}</strong></div>
+      <div class="stat">${bi('Terkirim', 'Sent')}<strong>${out.sent}</strong></div>
+      <div class="stat ${out.failed ? 'bad' : ''}">${bi('Gagal', 'Failed')}<strong>${out.failed}</strong></div>
+      ${out.failed ? button('Kirim ulang yang gagal', 'Retry the failed', { 'data-action': 'retry-failed' }, 'primary') : ''}
+    </div>
+    ${
+      out.recentFailures.length
+        ? `<table class="grid compact"><thead><tr><th>Template</th><th>${bi('Penerima', 'To')}</th><th>${bi('Percobaan', 'Attempts')}</th><th>${bi('Galat terakhir', 'Last error')}</th></tr></thead><tbody>${out.recentFailures
+            .map((f) => `<tr><td>${esc(f.template)}</td><td class="mono">${esc(f.recipient)}</td><td>${f.attempts}</td><td class="small">${esc(f.lastError ?? '')}</td></tr>`)
+            .join('')}</tbody></table>`
+        : ''
+    }`;
+  return `<div class="tiles">${tiles}</div>
+    ${section(`Layanan hari ini, ${dateText(snap.today)}`, 'Services today', today)}
+    ${section('Notifikasi WhatsApp', 'WhatsApp notifications', outbox)}`;
+};
+
+const tile = (labelId: string, labelEn: string, value: string, kind: string, goto: string): string =>
+  `<a class="tile ${kind}" href="#${goto}"><span>${bi(labelId, labelEn)}</span><strong>${esc(value)}</strong></a>`;
