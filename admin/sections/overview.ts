@@ -15,13 +15,13 @@ export const overviewView = (st: State): string => {
         s.closedToday ? `${badge('Tutup', 'bad')} <span class="muted small">${esc(s.closedToday)}</span>` : badge('Buka', 'ok')
       }</td><td>${s.walkInRemaining === null || s.walkInRemaining === undefined ? '<span class="muted">tanpa batas</span>' : esc(s.walkInRemaining)}</td></tr>`,
     )
-    .join('')}</tbody></table>`;
+    .join('') || `<tr><td colspan="3" class="muted">${bi('Belum ada layanan.', 'No services yet.')}</td></tr>`}</tbody></table>`;
   const stock = snap.office.blankoStock;
   const tiles = [
     tile('Penutupan aktif', 'Active closures', String(activeClosures.length), activeClosures.length ? 'warn' : '', 'closures'),
     tile('Penutupan mendatang', 'Upcoming closures', String(upcoming.length), '', 'closures'),
     tile('Mode mendesak', 'Urgent-only mode', snap.urgentOnly.active ? `Hanya ${snap.urgentOnly.open.join(', ')}` : 'Tidak aktif', snap.urgentOnly.active ? 'warn' : '', 'closures'),
-    tile('Stok blanko', 'Blanko stock', String(stock), stock === 0 ? 'bad' : stock < 20 ? 'warn' : '', 'blanko'),
+    tile('Stok blanko', 'Blanko stock', String(stock), !snap.services.some((s) => s.needsBlanko) ? '' : stock === 0 ? 'bad' : stock < 20 ? 'warn' : '', 'blanko'),
     tile('Loket', 'Counters', `${snap.counters.filter((c) => c.status === 'open').length} buka / ${snap.counters.length}`, '', 'counters'),
     tile('Kiosk aktif', 'Active kiosks', String(snap.kiosks.filter((k) => k.revokedAt === null).length), '', 'staff'),
   ].join('');
@@ -39,10 +39,31 @@ export const overviewView = (st: State): string => {
             .join('')}</tbody></table>`
         : ''
     }`;
-  return `<div class="tiles">${tiles}</div>
+  return `${setupSteps(st)}<div class="tiles">${tiles}</div>
     ${section(`Layanan hari ini, ${dateText(snap.today)}`, 'Services today', today)}
     ${section('Notifikasi WhatsApp', 'WhatsApp notifications', outbox)}`;
 };
 
 const tile = (labelId: string, labelEn: string, value: string, kind: string, goto: string): string =>
   `<a class="tile ${kind}" href="#${goto}"><span>${bi(labelId, labelEn)}</span><strong>${esc(value)}</strong></a>`;
+
+/** For a new office: what is still missing before visitors can book and take tickets. */
+const setupSteps = (st: State): string => {
+  const snap = st.snap!;
+  const steps: [boolean, string, string, string][] = [
+    [snap.hours.length > 0, 'Jam buka', 'Opening hours', 'office'],
+    [snap.services.length > 0, 'Layanan (huruf, nama, persyaratan, kuota)', 'Services', 'services'],
+    [snap.services.some((s) => s.templates.length > 0), 'Jadwal sesi mingguan untuk layanan yang dipesan online', 'Weekly slots', 'slots'],
+    [snap.counters.some((c) => c.services.length > 0), 'Loket dan layanannya', 'Counters and their services', 'counters'],
+    [snap.staff.some((u) => u.role === 'counter' && !u.disabled), 'Akun petugas loket', 'Counter staff accounts', 'staff'],
+    [snap.kiosks.some((k) => k.revokedAt === null), 'Kiosk di lobi', 'A lobby kiosk', 'staff'],
+  ];
+  if (steps.every(([done]) => done)) return '';
+  return section(
+    'Langkah penyiapan kantor',
+    'Setting up the office',
+    `<ol class="steps">${steps
+      .map(([done, id, en, href]) => `<li class="${done ? 'done' : ''}"><span aria-hidden="true">${done ? '✓' : '○'}</span> <a href="#${href}">${bi(id, en)}</a>${done ? ' <span class="sr-only">(selesai)</span>' : ''}</li>`)
+      .join('')}</ol>`,
+  );
+};

@@ -249,6 +249,25 @@ describe('the admin page', () => {
     expect(errors).toEqual([]);
   });
 
+  it('sets up a new office: created from the overview, it lists the steps still missing', async () => {
+    await open('overview');
+    const form = page.locator('form[data-form="office-create"]');
+    await form.locator('input[name=id]').fill('lebong');
+    await form.locator('input[name=name]').fill('Disdukcapil Kabupaten Lebong');
+    await form.locator('button[type=submit]').click();
+    await expect.poll(flash).toContain('Kantor lebong dibuat');
+    expect(await page.locator('.office-pick select').inputValue()).toBe('lebong');
+    const steps = page.locator('ol.steps li');
+    expect(await steps.count()).toBe(6);
+    expect(await page.locator('ol.steps li.done').allInnerTexts()).toEqual([expect.stringContaining('Jam buka')]);
+    await shot('17-new-office-steps');
+    await expectAccessible('new office');
+    // Back to the demo office with the office picker.
+    await page.selectOption('.office-pick select', 'demo');
+    await page.waitForSelector('.tiles');
+    expect(await page.locator('ol.steps').count()).toBe(0);
+  });
+
   it('shows a supervisor the reports only', async () => {
     const admin = await signIn(s.app);
     const created = await admin.post('/api/offices/demo/staff').send({ username: 'pengawas', displayName: 'Pak Pengawas', role: 'supervisor' });

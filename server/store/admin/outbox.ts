@@ -1,5 +1,5 @@
 /** The notification outbox as the admin sees it: how many wait, were sent, failed; and a retry for the failed. */
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, notLike } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
 import { maskPhone } from '../../domain/phone';
 import { isoInZone } from '../../domain/time';
@@ -56,7 +56,8 @@ export const retryFailed = (ctx: StoreCtx, officeId: string, actor: Actor, now: 
     const result = ctx.db
       .update(t.notifications)
       .set({ status: 'pending', attempts: 0, nextAttemptAt: now.toMillis(), leaseUntil: null })
-      .where(and(eq(t.notifications.officeId, officeId), eq(t.notifications.status, 'failed')))
+      // A message whose number the retention job masked has nobody left to reach.
+      .where(and(eq(t.notifications.officeId, officeId), eq(t.notifications.status, 'failed'), notLike(t.notifications.recipient, '%•%')))
       .run();
     audit(ctx, { officeId, userId: actor.userId, action: 'notifications.retry_failed', detail: { count: result.changes } }, now);
     return result.changes;
