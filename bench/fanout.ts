@@ -19,14 +19,26 @@ export type FanoutTarget = {
 
 type Watched = { socket: Socket; receivedAt: number | null };
 
-export type Fanout = {
-  sockets: number;
-  rounds: number;
-  samples: number;
-  missed: number;
-  p50: number;
-  p99: number;
-  max: number;
+export type Fanout = { rounds: number; samples: number; missed: number; p50: number; p99: number; max: number };
+
+/** Runs `rounds` measured calls on each target in turn (after `warmups`), so both see the same machine load. */
+export const interleave = async (
+  targets: { round: () => Promise<{ samples: number[]; missed: number }> }[],
+  rounds: number,
+  warmups: number,
+): Promise<Fanout[]> => {
+  const all = targets.map(() => ({ samples: [] as number[], missed: 0 }));
+  for (let r = 0; r < warmups + rounds; r++) {
+    // Alternate who goes first, so neither always follows the other's burst of traffic.
+    const order = r % 2 === 0 ? targets.map((_, i) => i) : targets.map((_, i) => i).reverse();
+    for (const i of order) {
+      const result = await targets[i]!.round();
+      if (r < warmups) continue;
+      all[i]!.samples.push(...result.samples);
+      all[i]!.missed += result.missed;
+    }
+  }
+  return all.map(({ samples, missed }) => ({ rounds, samples: samples.length, missed, ...summarise(samples) }));
 };
 
 const connectOne = (url: string, nsp: string, auth: Record<string, string>, firstEvent: string): Promise<Socket> =>
@@ -67,31 +79,28 @@ export const connectAll = async (target: FanoutTarget, displays: number, batch =
     const until = performance.now() + maxMs;
     while (performance.now() - lastEventAt < quietMs && performance.now() < until) await sleep(20);
   };
-  const rounds = async (count: number, warmups: number): Promise<Fanout> => {
+  /** One call: the receipt delay of every socket (ms from just before the request), and how many never got it. */
+  const round = async (): Promise<{ samples: number[]; missed: number }> => {
+    await quiet();
+    for (const { w } of watched) w.receivedAt = null;
+    armed = true;
+    const t0 = performance.now();
+    const token = await target.call();
+    const until = performance.now() + 15_000;
+    while (watched.some(({ w }) => w.receivedAt === null) && performance.now() < until) await sleep(5);
+    armed = false;
     const samples: number[] = [];
     let missed = 0;
-    for (let round = 0; round < warmups + count; round++) {
-      await quiet();
-      for (const { w } of watched) w.receivedAt = null;
-      armed = true;
-      const t0 = performance.now();
-      const token = await target.call();
-      const until = performance.now() + 15_000;
-      while (watched.some(({ w }) => w.receivedAt === null) && performance.now() < until) await sleep(5);
-      armed = false;
-      if (round >= warmups) {
-        for (const { w } of watched) {
-          if (w.receivedAt === null) missed++;
-          else samples.push(w.receivedAt - t0);
-        }
-      }
-      await target.settle?.(token);
+    for (const { w } of watched) {
+      if (w.receivedAt === null) missed++;
+      else samples.push(w.receivedAt - t0);
     }
+    await target.settle?.(token);
     await quiet();
-    return { sockets: watched.length, rounds: count, samples: samples.length, missed, ...summarise(samples) };
+    return { samples, missed };
   };
   const close = () => {
     for (const { w } of watched) w.socket.disconnect();
   };
-  return { rounds, close, count: watched.length };
+  return { round, close, count: watched.length };
 };

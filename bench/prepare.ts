@@ -17,8 +17,9 @@ export const ADMIN_PASSWORD = 'bench-admin-password';
 export type PreparedDb = {
   dbPath: string;
   kioskToken: string;
-  /** The measured slots (service A), capacities summing to the requested total. */
-  slotIds: number[];
+  /** The measured slots (service A), capacities summing to the requested total; one set per repetition. */
+  slotSets: number[][];
+  /** The capacities of each set's slots, in order. */
   capacities: number[];
   /** A separate slot for warm-up requests, so warm-up never touches the measured capacity. */
   warmupSlotId: number;
@@ -30,9 +31,10 @@ export const split = (total: number, parts: number): number[] =>
 
 export const prepareDb = async (
   dir: string,
-  opts: { slots: number; capacity: number; warmupCapacity: number; unlimitedWalkIns: boolean; now?: string },
+  opts: { slots: number; capacity: number; warmupCapacity: number; unlimitedWalkIns: boolean; sets?: number; now?: string },
 ): Promise<PreparedDb> => {
   const dbPath = join(dir, 'giliran.db');
+  const sets = opts.sets ?? 1;
   const now = DateTime.fromISO(opts.now ?? BENCH_NOW, { setZone: true });
   const { db, sqlite } = openDatabase(dbPath, 'FULL');
   try {
@@ -45,17 +47,18 @@ export const prepareDb = async (
         `SELECT s.id FROM slots s JOIN services v ON v.id = s.service_id
          WHERE s.office_id = 'demo' AND v.code = 'A' AND s.date > ? ORDER BY s.date, s.start LIMIT ?`,
       )
-      .all(today, opts.slots + 1) as { id: number }[];
-    if (rows.length < opts.slots + 1) throw new Error(`only ${rows.length} future slots of service A; need ${opts.slots + 1}`);
+      .all(today, opts.slots * sets + 1) as { id: number }[];
+    if (rows.length < opts.slots * sets + 1) throw new Error(`only ${rows.length} future slots of service A; need ${opts.slots * sets + 1}`);
     const [warmup, ...measured] = rows.map((r) => r.id) as [number, ...number[]];
     const capacities = split(opts.capacity, opts.slots);
+    const slotSets = Array.from({ length: sets }, (_, k) => measured.slice(k * opts.slots, (k + 1) * opts.slots));
     const setCapacity = sqlite.prepare('UPDATE slots SET capacity = ? WHERE id = ?');
     sqlite.transaction(() => {
       setCapacity.run(opts.warmupCapacity, warmup);
-      measured.forEach((id, i) => setCapacity.run(capacities[i], id));
+      for (const set of slotSets) set.forEach((id, i) => setCapacity.run(capacities[i], id));
       if (opts.unlimitedWalkIns) sqlite.prepare(`UPDATE services SET walk_in_quota = NULL WHERE office_id = 'demo'`).run();
     }).immediate();
-    return { dbPath, kioskToken: seed.kioskToken, slotIds: measured, capacities, warmupSlotId: warmup };
+    return { dbPath, kioskToken: seed.kioskToken, slotSets, capacities, warmupSlotId: warmup };
   } finally {
     sqlite.close();
   }

@@ -42,7 +42,9 @@ export const renderReport = (input: {
     `- Date: ${facts.date}`,
     `- Machine: ${facts.cores} cores (${facts.cpu}), ${facts.memory}, ${facts.os}, load average at the end ${facts.load}`,
     `- Node: ${facts.node}`,
-    `- Parameters: ${paramText} (warm-up attempts on a separate slot before each measured burst; two warm-up calls before the measured calls)`,
+    `- Parameters: ${paramText}. Warm-up attempts on a separate slot first; then REPS bursts per server, alternating who goes first, each on fresh slots`,
+    '  (throughput: the best run of each; CPU: the mean). Fan-out: two warm-up calls, then the calls alternate between the two servers, whose sockets stay connected together.',
+    '- The machine is shared with other work while this runs: throughput and latency move with its load; the server CPU time per attempt is the steadier comparison.',
     `- Whole run: ${seconds.toFixed(0)} s`,
     '',
   ];

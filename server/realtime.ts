@@ -113,16 +113,21 @@ export const createRealtime = (httpServer: HttpServer, deps: Deps) => {
       display.to(officeRoom(officeId)).emit('called', call);
       counter.to(officeRoom(officeId)).emit('called', call);
     }
-    display.to(officeRoom(officeId)).emit('state', boardState(store.ctx, snap));
-    counter.to(officeRoom(officeId)).emit('queue', staffState(store.ctx, snap));
-    // Every waiting ticket's position may have moved: refresh each followed ticket of this office.
+    // Every waiting ticket's position may have moved: refresh each followed ticket of this office
+    // (before the bigger board and staff views, so a called visitor's phone hears it with the board).
+    // Read from this server's rooms synchronously: no await, so no later flush can overtake this one.
     const followed = new Set<string>();
-    for (const socket of await ticket.in(officeRoom(officeId)).fetchSockets()) followed.add((socket.data as { ticketId: string }).ticketId);
+    for (const socketId of ticket.adapter.rooms.get(officeRoom(officeId)) ?? []) {
+      const followedId = (ticket.sockets.get(socketId)?.data as { ticketId?: string } | undefined)?.ticketId;
+      if (followedId) followed.add(followedId);
+    }
     const byId = new Map(snap.tickets.map((tk) => [tk.id, tk]));
     for (const id of followed) {
       const row = byId.get(id);
       if (row) ticket.to(id).emit('ticket', publicTicket(snap, row));
     }
+    display.to(officeRoom(officeId)).emit('state', boardState(store.ctx, snap));
+    counter.to(officeRoom(officeId)).emit('queue', staffState(store.ctx, snap));
   };
   store.onChange((change) => {
     const queued = pending.get(change.officeId);

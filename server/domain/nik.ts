@@ -28,6 +28,13 @@ export const isProvinceCode = (code: number): boolean =>
  * @param today the office's local date ('YYYY-MM-DD'); decides the century of the
  * two-digit birth year (a year that would lie after today belongs to the 1900s).
  */
+// Every booking attempt checks a NIK against the same "today": parse it once.
+let lastDay: { text: string; date: DateTime } = { text: '', date: DateTime.invalid('unset') };
+const parsedDay = (today: string): DateTime => {
+  if (lastDay.text !== today) lastDay = { text: today, date: DateTime.fromISO(today, { zone: 'UTC' }) };
+  return lastDay.date;
+};
+
 export const checkNik = (raw: string, today: string): NikCheck => {
   if (!/^\d*$/.test(raw)) return { ok: false, problem: 'nik_digits' };
   if (raw.length !== 16) return { ok: false, problem: 'nik_length' };
@@ -40,7 +47,7 @@ export const checkNik = (raw: string, today: string): NikCheck => {
   const day = female ? rawDay - 40 : rawDay;
   const month = part(8, 2);
   const yy = part(10, 2);
-  const todayDate = DateTime.fromISO(today, { zone: 'UTC' });
+  const todayDate = parsedDay(today);
   const currentYy = todayDate.year % 100;
   const century = Math.floor(todayDate.year / 100) * 100;
   const year = yy <= currentYy ? century + yy : century - 100 + yy;

@@ -45,8 +45,19 @@ export const isValidDate = (date: string): boolean =>
 export const dateRange = (from: string, days: number): string[] =>
   Array.from({ length: days }, (_, i) => addDays(from, i));
 
-/** ISO 8601 with the office's offset, e.g. 2026-11-24T08:00:00.000+07:00. */
-export const isoInZone = (epochMs: number, zone: string): string =>
-  DateTime.fromMillis(epochMs, { zone }).toISO()!;
+const isoCache = new Map<string, string>();
+/**
+ * ISO 8601 with the office's offset, e.g. 2026-11-24T08:00:00.000+07:00. Remembered: every
+ * live update formats the same tickets' instants again.
+ */
+export const isoInZone = (epochMs: number, zone: string): string => {
+  const key = `${epochMs}|${zone}`;
+  let iso = isoCache.get(key);
+  if (iso === undefined) {
+    if (isoCache.size > 20_000) isoCache.clear();
+    isoCache.set(key, (iso = DateTime.fromMillis(epochMs, { zone }).toISO()!));
+  }
+  return iso;
+};
 
 export const minutesBetween = (fromMs: number, toMs: number): number => (toMs - fromMs) / 60_000;

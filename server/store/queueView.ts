@@ -1,9 +1,10 @@
 /**
  * Read models of the day's queue: a ticket's public shape (position, estimate, wait
- * outside), the lobby board, and the staff queue. Derived from the database on demand;
- * nothing here is kept in memory.
+ * outside), the lobby board, and the staff queue. Derived from the database on demand.
+ * Every change re-reads the day, so the reads are prepared statements (prepared.ts), and the
+ * day's rows are reused only while the database is provably unchanged (see dayRows).
  */
-import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
 import type { DateTime } from 'luxon';
 import { positionsInService, type QueueCandidate } from '../domain/queue';
 import { isActive, type TicketStatus } from '../domain/ticketState';
@@ -14,19 +15,15 @@ import type { StaffState } from '../../shared/protocol';
 import type { BoardState, CallEvent, CounterView, Priority, PublicTicket } from '../../shared/types';
 import type { StoreCtx } from './context';
 import { loadOffice, loadServices, todayIn, type OfficeRow, type ServiceRow } from './offices';
+import { allRows, getRow, stmt } from './prepared';
 import type { TicketRow } from './tickets';
 
 export type CounterRow = typeof t.counters.$inferSelect & { serviceIds: number[] };
 
 export const loadCounters = (ctx: StoreCtx, officeId: string): CounterRow[] => {
-  const rows = ctx.db.select().from(t.counters).where(eq(t.counters.officeId, officeId)).orderBy(asc(t.counters.id)).all();
+  const rows = allRows(ctx, t.counters, 'WHERE office_id = ? ORDER BY id', officeId);
   const links = rows.length
-    ? ctx.db
-        .select()
-        .from(t.counterServices)
-        .where(inArray(t.counterServices.counterId, rows.map((r) => r.id)))
-        .orderBy(asc(t.counterServices.position))
-        .all()
+    ? allRows(ctx, t.counterServices, 'WHERE counter_id IN (SELECT id FROM counters WHERE office_id = ?) ORDER BY position', officeId)
     : [];
   return rows.map((r) => ({ ...r, serviceIds: links.filter((l) => l.counterId === r.id).map((l) => l.serviceId) }));
 };
@@ -54,36 +51,65 @@ export type QueueSnapshot = {
   nowMs: number;
 };
 
-export const loadSnapshot = (ctx: StoreCtx, officeId: string, now: DateTime): QueueSnapshot => {
+type DayRows = Pick<QueueSnapshot, 'office' | 'services' | 'counters' | 'tickets' | 'averageMinutes'> & { date: string };
+
+/**
+ * The day's rows are read again only when the database may have changed: `data_version`
+ * moves when another connection commits, `total_changes()` when this one writes. A call
+ * reads the day for its HTTP answer and again for the live update; the second read is then
+ * free. Never inside a transaction (its writes could still be rolled back).
+ */
+const dayCache = new WeakMap<Database.Database, Map<string, DayRows & { version: number; changes: number }>>();
+const databaseVersion = (ctx: StoreCtx) => ({
+  version: (stmt(ctx, 'PRAGMA data_version').get() as { data_version: number }).data_version,
+  changes: (stmt(ctx, 'SELECT total_changes() AS n').get() as { n: number }).n,
+});
+
+const dayRows = (ctx: StoreCtx, officeId: string, now: DateTime): DayRows => {
+  const cacheable = !ctx.sqlite.inTransaction;
+  let offices = dayCache.get(ctx.sqlite);
+  if (!offices) dayCache.set(ctx.sqlite, (offices = new Map()));
+  const seen = cacheable ? databaseVersion(ctx) : undefined;
+  const cached = offices.get(officeId);
+  if (seen && cached && cached.version === seen.version && cached.changes === seen.changes && cached.date === todayIn(cached.office, now)) {
+    // Fresh containers: callers may sort or filter what they get.
+    return { ...cached, services: new Map(cached.services), counters: [...cached.counters], tickets: [...cached.tickets] };
+  }
+  const rows = readDayRows(ctx, officeId, now);
+  if (seen) offices.set(officeId, { ...rows, ...seen, services: new Map(rows.services), counters: [...rows.counters], tickets: [...rows.tickets] });
+  else offices.delete(officeId);
+  return rows;
+};
+
+const readDayRows = (ctx: StoreCtx, officeId: string, now: DateTime): DayRows => {
   const office = loadOffice(ctx, officeId);
   const services = new Map(loadServices(ctx, officeId).map((s) => [s.id, s]));
-  const tickets = ctx.db
-    .select()
-    .from(t.tickets)
-    .where(and(eq(t.tickets.officeId, officeId), eq(t.tickets.date, todayIn(office, now))))
-    .orderBy(asc(t.tickets.issuedAt))
-    .all();
+  const date = todayIn(office, now);
+  const tickets = allRows(ctx, t.tickets, 'WHERE office_id = ? AND date = ? ORDER BY issued_at', officeId, date);
+  const averageMinutes = new Map<number, number>();
+  for (const service of services.values()) {
+    const recent = stmt(
+      ctx,
+      `SELECT started_at AS startedAt, completed_at AS completedAt FROM tickets
+       WHERE office_id = ? AND service_id = ? AND status = 'done' AND started_at IS NOT NULL ORDER BY completed_at DESC LIMIT 10`,
+    ).all(officeId, service.id) as { startedAt: number | null; completedAt: number | null }[];
+    const durations = recent.reverse().map((r) => ((r.completedAt ?? 0) - (r.startedAt ?? 0)) / 60_000);
+    averageMinutes.set(service.id, movingAverageMinutes(durations, service.typicalMinutes));
+  }
+  return { office, services, counters: loadCounters(ctx, officeId), tickets, averageMinutes, date };
+};
+
+export const loadSnapshot = (ctx: StoreCtx, officeId: string, now: DateTime): QueueSnapshot => {
+  const { office, services, counters, tickets, averageMinutes } = dayRows(ctx, officeId, now);
   const waiting = tickets.filter((tk) => tk.status === 'waiting');
   const active = tickets.filter((tk) => isActive(tk.status as TicketStatus)).sort((a, b) => a.queuedAt - b.queuedAt || a.sequence - b.sequence);
   const inside = new Set(office.roomCapacity === null ? active.map((tk) => tk.id) : active.slice(0, office.roomCapacity).map((tk) => tk.id));
   // Anyone already at a counter is inside whatever the order says.
   for (const tk of active) if (tk.status !== 'waiting') inside.add(tk.id);
-  const averageMinutes = new Map<number, number>();
-  for (const service of services.values()) {
-    const recent = ctx.db
-      .select({ startedAt: t.tickets.startedAt, completedAt: t.tickets.completedAt })
-      .from(t.tickets)
-      .where(and(eq(t.tickets.officeId, officeId), eq(t.tickets.serviceId, service.id), eq(t.tickets.status, 'done'), isNotNull(t.tickets.startedAt)))
-      .orderBy(desc(t.tickets.completedAt))
-      .limit(10)
-      .all();
-    const durations = recent.reverse().map((r) => ((r.completedAt ?? 0) - (r.startedAt ?? 0)) / 60_000);
-    averageMinutes.set(service.id, movingAverageMinutes(durations, service.typicalMinutes));
-  }
   return {
     office,
     services,
-    counters: loadCounters(ctx, officeId),
+    counters,
     tickets,
     positions: positionsInService(waiting.map(toCandidate), now.toMillis()),
     inside,
@@ -136,13 +162,7 @@ export const counterViews = (snap: QueueSnapshot): CounterView[] =>
 export const recentCalls = (ctx: StoreCtx, snap: QueueSnapshot, limit = 6): CallEvent[] => {
   const ids = new Set(snap.tickets.map((tk) => tk.id));
   if (ids.size === 0) return [];
-  const events = ctx.db
-    .select()
-    .from(t.ticketEvents)
-    .where(and(eq(t.ticketEvents.officeId, snap.office.id), inArray(t.ticketEvents.type, ['called', 'recalled'])))
-    .orderBy(desc(t.ticketEvents.at), desc(t.ticketEvents.id))
-    .limit(limit)
-    .all()
+  const events = allRows(ctx, t.ticketEvents, "WHERE office_id = ? AND type IN ('called', 'recalled') ORDER BY at DESC, id DESC LIMIT ?", snap.office.id, limit)
     .filter((e) => ids.has(e.ticketId));
   return events.map((e) => callEvent(snap, e));
 };
@@ -160,11 +180,7 @@ export const callEvent = (snap: QueueSnapshot, e: typeof t.ticketEvents.$inferSe
 
 export const boardState = (ctx: StoreCtx, snap: QueueSnapshot): BoardState => {
   const waiting = snap.tickets.filter((tk) => tk.status === 'waiting');
-  const notices = ctx.db
-    .select()
-    .from(t.notices)
-    .where(and(eq(t.notices.officeId, snap.office.id), eq(t.notices.active, true)))
-    .all();
+  const notices = allRows(ctx, t.notices, 'WHERE office_id = ? AND active = 1', snap.office.id);
   return {
     office: { id: snap.office.id, name: snap.office.name, timezone: snap.office.timezone },
     now: isoInZone(snap.nowMs, snap.office.timezone),
@@ -188,18 +204,14 @@ export const boardState = (ctx: StoreCtx, snap: QueueSnapshot): BoardState => {
 };
 
 export const staffState = (ctx: StoreCtx, snap: QueueSnapshot): StaffState => {
-  const bookings = ctx.db
-    .select({ id: t.bookings.id, slotId: t.bookings.slotId })
-    .from(t.bookings)
-    .where(and(eq(t.bookings.officeId, snap.office.id), eq(t.bookings.date, snap.tickets[0]?.date ?? '')))
-    .all();
-  const slotIds = [...new Set(bookings.map((b) => b.slotId))];
-  const slotRows = slotIds.length ? ctx.db.select().from(t.slots).where(inArray(t.slots.id, slotIds)).all() : [];
-  const slotOf = (bookingId: number | null) => {
-    const b = bookings.find((x) => x.id === bookingId);
-    const s = b && slotRows.find((x) => x.id === b.slotId);
-    return s ? `${s.start}–${s.end}` : null;
-  };
+  // The slot time of each of the day's bookings, by booking id.
+  const slotByBooking = new Map(
+    (stmt(
+      ctx,
+      `SELECT b.id AS id, s.start AS start, s."end" AS "end" FROM bookings b JOIN slots s ON s.id = b.slot_id WHERE b.office_id = ? AND b.date = ?`,
+    ).all(snap.office.id, snap.tickets[0]?.date ?? '') as { id: number; start: string; end: string }[]).map((r) => [r.id, `${r.start}–${r.end}`]),
+  );
+  const slotOf = (bookingId: number | null) => (bookingId === null ? null : (slotByBooking.get(bookingId) ?? null));
   const waiting = snap.tickets.filter((tk) => tk.status === 'waiting');
   const order = snap.positions;
   return {
@@ -223,4 +235,4 @@ export const staffState = (ctx: StoreCtx, snap: QueueSnapshot): StaffState => {
 };
 
 export const ticketById = (ctx: StoreCtx, ticketId: string): TicketRow | undefined =>
-  ctx.db.select().from(t.tickets).where(eq(t.tickets.id, ticketId)).get();
+  getRow(ctx, t.tickets, 'WHERE id = ?', ticketId);

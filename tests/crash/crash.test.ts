@@ -28,7 +28,13 @@ describe('kill -9 during a booking burst', () => {
   });
 
   it('loses no confirmed booking or ticket, never overbooks, never repeats a ticket number', async () => {
-    const db = await prepareDb(dir, { slots: 6, capacity: 150, warmupCapacity: 1, unlimitedWalkIns: true });
+    // Two sets of three slots: the first fills within the first lives (its edge is crossed while the
+    // server is being killed), the second keeps taking bookings until the end.
+    const db = await prepareDb(dir, { slots: 3, capacity: 600, warmupCapacity: 1, unlimitedWalkIns: true, sets: 2 });
+    const small = db.slotSets[0]!;
+    const setup = new Database(db.dbPath);
+    setup.prepare(`UPDATE slots SET capacity = 12 WHERE id IN (${small.join(', ')})`).run();
+    setup.close();
     const startedAt = Date.now();
     // The office clock keeps moving forward across restarts, as a real clock would.
     const boot = () => startProcess('server.ts', serverEnv(dir, db.dbPath, DateTime.fromISO(BENCH_NOW, { setZone: true }).plus({ milliseconds: Date.now() - startedAt }).toISO()!));
@@ -40,7 +46,7 @@ describe('kill -9 during a booking burst', () => {
 
     server = await boot();
     target = { url: server.url };
-    const load = startLoad({ target: () => target, kioskToken: db.kioskToken, slotIds: db.slotIds, bookingWorkers: 24, walkInWorkers: 4 });
+    const load = startLoad({ target: () => target, kioskToken: db.kioskToken, slotIds: db.slotSets.flat(), bookingWorkers: 24, walkInWorkers: 4 });
     const inFlightAtKill: number[] = [];
     const answersBetweenKills: number[] = [];
     for (let kill = 0; kill < KILLS; kill++) {
@@ -91,6 +97,8 @@ describe('kill -9 during a booking burst', () => {
     const capacity = checkProductDb(db.dbPath);
     expect(capacity.overbooked).toBe(0);
     expect(capacity.mismatched).toBe(0);
+    // The small slots were filled to the brim, not beyond.
+    expect(checkProductDb(db.dbPath, small).measuredBookings).toBe(36);
     console.info(
       `crash test: ${KILLS} kills, in flight at each kill ${inFlightAtKill.join('/')}; ${seen.bookings.length} bookings and ${seen.tickets.length} tickets confirmed; ` +
         `${seen.cut} requests cut; ${JSON.stringify(seen.statuses)}; ${capacity.bookings} bookings in ${capacity.slots} slots`,
