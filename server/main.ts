@@ -21,7 +21,7 @@ server.httpServer.listen(config.port, config.host, () => {
 });
 
 const shutdown = async () => {
-  stopSender();
+  await stopSender();
   stopRetention();
   await server.close();
   process.exit(0);

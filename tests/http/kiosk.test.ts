@@ -214,3 +214,24 @@ describe('only a paired kiosk of the office issues tickets', () => {
     expect(s.store.ctx.db.select().from(t.tickets).where(eq(t.tickets.officeId, 'demo')).all()).toEqual([]);
   });
 });
+
+describe('without KTP-el blanko the recording service stops at the kiosk and offers a suket', () => {
+  let s: TestServer;
+  beforeEach(async () => (s = await startServer({ listen: false })));
+  afterEach(() => s.stop());
+
+  it('shows service C closed with the suket reason and refuses its walk-ins with 409 BLANKO_EMPTY', async () => {
+    const kiosk = kioskAuth(s.kioskToken);
+    s.ctx.sqlite.prepare("update offices set blanko_stock = 0 where id = 'demo'").run();
+    const state = await request(s.app).get('/api/kiosk/state').set(kiosk);
+    const c = state.body.services.find((x: { code: string }) => x.code === 'C');
+    expect(c.unavailable).toEqual({ code: 'CLOSED', reason: expect.stringContaining('suket') });
+    expect(state.body.services.find((x: { code: string }) => x.code === 'A').unavailable).toBeUndefined();
+    const before = ticketCount(s);
+    const refused = await request(s.app).post('/api/offices/demo/tickets').set(kiosk).send({ service: 'C' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('BLANKO_EMPTY');
+    expect(refused.body.error.message).toContain('suket');
+    expect(ticketCount(s)).toBe(before);
+  });
+});

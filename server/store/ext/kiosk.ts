@@ -14,6 +14,7 @@ import type { StoreCtx } from '../context';
 import type { Change } from '../index';
 import { serviceInfo } from '../officeViews';
 import { loadSnapshot, toCandidate, type QueueSnapshot } from '../queueView';
+import { BLANKO_EMPTY_REASON, blankoEmpty } from '../admin/blanko';
 import { closedNow, walkInsIssuedToday } from '../tickets';
 
 /** Where a walk-in ticket taken now would stand: a candidate that is not stored, placed by the same rule. */
@@ -34,7 +35,8 @@ export const kioskState = (
   const active = snap.tickets.filter((tk) => isActive(tk.status as TicketStatus));
   const services: KioskServiceState[] = [...snap.services.values()].map((s) => {
     const remaining = s.walkInQuota === null ? null : Math.max(0, s.walkInQuota - walkInsIssuedToday(ctx, office, s.id, now));
-    const reason = closedNow(ctx, office, s, now);
+    // Without blanko the service stops like a closure, and the reason offers the suket.
+    const reason = closedNow(ctx, office, s, now) ?? (blankoEmpty(office, s) ? BLANKO_EMPTY_REASON : undefined);
     const unavailable: KioskServiceState['unavailable'] = !s.walkIn
       ? { code: 'SERVICE_UNAVAILABLE' }
       : reason
