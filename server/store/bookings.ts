@@ -60,6 +60,18 @@ const checkPerson = (input: BookInput, today: string): { nik: string; phone: str
   return { nik: input.nik, phone: phone!, name };
 };
 
+/** Refusals that depend on the slot alone: its service closed that day, begun, past the cut-off, or full. */
+const slotRefusal = (ctx: StoreCtx, office: OfficeRow, slot: SlotRow, now: DateTime): void => {
+  const reason = closedReason(ctx, office, slot.serviceId, slot.date);
+  if (reason) fail('CLOSED', { reason });
+  const state = slotBookability(slot, now, office.timezone, {
+    cutoffMinutes: office.bookingCutoffMinutes,
+    horizonDays: office.bookingHorizonDays,
+  });
+  if (state === 'full') fail('SLOT_FULL');
+  if (state !== 'ok') fail('SLOT_NOT_BOOKABLE');
+};
+
 /** Places the booking in `slot` after every per-NIK and capacity rule; call inside a transaction. */
 const takePlace = (
   ctx: StoreCtx,
@@ -70,14 +82,7 @@ const takePlace = (
   now: DateTime,
   ignoreBookingId?: number,
 ): void => {
-  const reason = closedReason(ctx, office, slot.serviceId, slot.date);
-  if (reason) fail('CLOSED', { reason });
-  const state = slotBookability(slot, now, office.timezone, {
-    cutoffMinutes: office.bookingCutoffMinutes,
-    horizonDays: office.bookingHorizonDays,
-  });
-  if (state === 'full') fail('SLOT_FULL');
-  if (state !== 'ok') fail('SLOT_NOT_BOOKABLE');
+  slotRefusal(ctx, office, slot, now);
 
   // The same person's other active bookings (prepared statements: this runs on every attempt of a burst).
   const others = `FROM bookings WHERE office_id = ? AND nik_hash = ? AND status IN (${ACTIVE.map((a) => `'${a}'`).join(', ')}) AND id <> ?`;
@@ -109,14 +114,25 @@ const notificationPayload = (ctx: StoreCtx, booking: BookingRow) => payloadOf(bo
 const INSERT_BOOKING = `INSERT INTO bookings (office_id, code, service_id, slot_id, date, nik_hash, nik_last4, name, phone, status, created_at, created_by_user_id)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'booked', ?, ?)`;
 
-export const bookPlace = (ctx: StoreCtx, officeId: string, input: BookInput, now: DateTime, opts: BookOptions): BookingView =>
-  writeTx(ctx, () => {
-    const office = loadOffice(ctx, officeId);
-    const service = serviceByCode(ctx, officeId, input.service) ?? invalid({ service: { key: 'unknown_service' } });
-    const person = checkPerson(input, todayIn(office, now));
-    if (!service.bookable) fail('SERVICE_UNAVAILABLE');
-    if (blankoEmpty(office, service)) fail('BLANKO_EMPTY');
-    const slot = loadSlot(ctx, officeId, service.id, input.slotId);
+/** What a booking request names, read and checked in the order its refusals are given. */
+const bookingParts = (ctx: StoreCtx, officeId: string, input: BookInput, now: DateTime) => {
+  const office = loadOffice(ctx, officeId);
+  const service = serviceByCode(ctx, officeId, input.service) ?? invalid({ service: { key: 'unknown_service' } });
+  const person = checkPerson(input, todayIn(office, now));
+  if (!service.bookable) fail('SERVICE_UNAVAILABLE');
+  if (blankoEmpty(office, service)) fail('BLANKO_EMPTY');
+  const slot = loadSlot(ctx, officeId, service.id, input.slotId);
+  return { office, service, person, slot };
+};
+
+export const bookPlace = (ctx: StoreCtx, officeId: string, input: BookInput, now: DateTime, opts: BookOptions): BookingView => {
+  // When a day's places open, most attempts meet a full slot. Those (and every other refusal the
+  // request or the slot alone decides) are answered from plain reads, without taking the write
+  // lock; what passes is read and checked again, and taken, inside the write transaction.
+  const seen = bookingParts(ctx, officeId, input, now);
+  slotRefusal(ctx, seen.office, seen.slot, now);
+  return writeTx(ctx, () => {
+    const { office, service, person, slot } = bookingParts(ctx, officeId, input, now);
     let hash: string | undefined;
     const hashOf = () => (hash ??= nikHash(ctx, person.nik));
     takePlace(ctx, office, slot, hashOf, now);
@@ -147,6 +163,7 @@ export const bookPlace = (ctx: StoreCtx, officeId: string, input: BookInput, now
     }
     return view;
   });
+};
 
 /** A wrong nik4 and an unknown code give the same NOT_FOUND, so codes cannot be probed. */
 export const findBooking = (ctx: StoreCtx, code: string, nik4: string): BookingRow => {

@@ -22,7 +22,9 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 describe('kill -9 during a booking burst', () => {
   const dir = mkdtempSync(join(tmpdir(), 'giliran-crash-'));
   let server: ServerProcess | undefined;
+  let load: ReturnType<typeof startLoad> | undefined;
   afterAll(async () => {
+    await load?.stop();
     await server?.kill();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -46,22 +48,24 @@ describe('kill -9 during a booking burst', () => {
 
     server = await boot();
     target = { url: server.url };
-    const load = startLoad({ target: () => target, kioskToken: db.kioskToken, slotIds: db.slotSets.flat(), bookingWorkers: 24, walkInWorkers: 4 });
+    load = startLoad({ target: () => target, kioskToken: db.kioskToken, slotIds: db.slotSets.flat(), bookingWorkers: 24, walkInWorkers: 4 });
+    const answered = () => Object.values(load!.seen.statuses).reduce((a, b) => a + b, 0);
     const inFlightAtKill: number[] = [];
     const answersBetweenKills: number[] = [];
     for (let kill = 0; kill < KILLS; kill++) {
-      const before = load.seen.bookings.length + load.seen.tickets.length + Object.values(load.seen.statuses).reduce((a, b) => a + b, 0);
+      const before = answered();
       await sleep(250 + Math.random() * 900);
       inFlightAtKill.push(load.inFlight());
       target = null;
       await server.kill();
-      answersBetweenKills.push(load.seen.bookings.length + load.seen.tickets.length + Object.values(load.seen.statuses).reduce((a, b) => a + b, 0) - before);
+      answersBetweenKills.push(answered() - before);
       server = await boot();
       expect(await health(server.url)).toEqual({ status: 200, body: { status: 'ok' } });
       target = { url: server.url };
     }
     await sleep(500);
     const seen = await load.stop();
+    load = undefined;
     await server.stop();
     server = undefined;
 
