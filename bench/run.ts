@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { burst, type BurstResult, type BurstTarget } from './burst';
+import { burst, burstClient, type BurstClient, type BurstResult, type BurstTarget } from './burst';
 import { checkBaselineDb, checkProductDb, type CapacityCheck } from './checks';
 import { issueWalkIns, signInCookie, staffPost } from './client';
 import { connectAll, interleave, type Fanout } from './fanout';
@@ -39,7 +39,7 @@ const SLOTS = arg('slots', 'BENCH_SLOTS', 10);
 const REPS = arg('reps', 'BENCH_REPS', 2);
 const DEADLINE_S = arg('deadline', 'BENCH_DEADLINE_S', 290);
 const ONLY = flag('only', 'BENCH_ONLY');
-const WARMUP = Math.min(500, Math.max(50, Math.round(N / 10)));
+const WARMUP = Math.min(1000, Math.max(2 * C, Math.round(N / 10)));
 const WARMUP_CAPACITY = Math.round(WARMUP / 2);
 
 const started = performance.now();
@@ -60,10 +60,14 @@ const step = (what: string) => process.stderr.write(`[${fixed((performance.now()
 
 type Servers = { db: PreparedDb; product: ServerProcess; baseline: ServerProcess; baselineDb: string };
 
-/** One measured burst on one server: the answers, and the server's CPU time per attempt. */
-const measuredBurst = async (server: ServerProcess, target: Omit<BurstTarget, 'url'>, firstNik: number) => {
+/**
+ * One measured burst on one server, right after a short warm-up on its separate slot (which also
+ * opens the C keep-alive connections): the answers, and the server's CPU time per attempt.
+ */
+const measuredBurst = async (server: ServerProcess, client: BurstClient, target: BurstTarget & { warmupSlot: number }, run: number) => {
+  await burst(client, { path: target.path, slotIds: [target.warmupSlot] }, WARMUP, C, 500_000 + run * WARMUP);
   const cpu0 = (await server.rss()).cpuMicros;
-  const result = await burst({ url: server.url, ...target }, N, C, firstNik);
+  const result = await burst(client, target, N, C, run * N);
   return { ...result, cpuPerAttempt: ((await server.rss()).cpuMicros - cpu0) / Math.max(1, result.attempts) };
 };
 type Measured = Awaited<ReturnType<typeof measuredBurst>>;
@@ -72,19 +76,20 @@ const burstPhase = async ({ db, product, baseline, baselineDb }: Servers): Promi
   const productPath = '/api/offices/demo/bookings';
   // Baseline slot ids: 1 is the warm-up slot, then each set's slots in order.
   const baselineSets = db.slotSets.map((set, k) => set.map((_, i) => 2 + k * SLOTS + i));
-  step('booking burst: warm-up (separate slot)');
-  await burst({ url: product.url, path: productPath, slotIds: [db.warmupSlotId] }, WARMUP, C, 500_000);
-  await burst({ url: baseline.url, path: '/book', slotIds: [1] }, WARMUP, C, 500_000);
+  const ourClient = burstClient(product.url, C);
+  const bareClient = burstClient(baseline.url, C);
   const ours: Measured[] = [];
   const bare: Measured[] = [];
   // Repetitions alternate who goes first, so both meet the same machine (other work shares these cores).
   for (let r = 0; r < REPS; r++) {
     for (const who of r % 2 === 0 ? ['ours', 'bare'] : ['bare', 'ours']) {
       step(`booking burst ${r + 1}/${REPS}: ${who === 'ours' ? 'Giliran' : 'baseline'}`);
-      if (who === 'ours') ours.push(await measuredBurst(product, { path: productPath, slotIds: db.slotSets[r]! }, r * N));
-      else bare.push(await measuredBurst(baseline, { path: '/book', slotIds: baselineSets[r]! }, r * N));
+      if (who === 'ours') ours.push(await measuredBurst(product, ourClient, { path: productPath, slotIds: db.slotSets[r]!, warmupSlot: db.warmupSlotId }, r));
+      else bare.push(await measuredBurst(baseline, bareClient, { path: '/book', slotIds: baselineSets[r]!, warmupSlot: 1 }, r));
     }
   }
+  ourClient.close();
+  bareClient.close();
   const ourCheck = checkProductDb(db.dbPath, db.slotSets.flat());
   const bareCheck = checkBaselineDb(baselineDb, baselineSets.flat());
   const statuses = `Giliran ${ours.map(statusText).join(' | ')}; baseline ${bare.map(statusText).join(' | ')}`;
