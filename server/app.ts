@@ -31,6 +31,8 @@ export const createApp = ({ store, clock, config, log }: { store: Store; clock: 
   const deps: Deps = { store, clock, config, log };
   const app = express();
   app.disable('x-powered-by');
+  // API answers are never cached, so hashing each body for an ETag is wasted work (static pages keep theirs).
+  app.set('etag', false);
   app.set('trust proxy', 'loopback');
   app.use(
     helmet({

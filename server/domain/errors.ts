@@ -29,14 +29,22 @@ export type ErrorCode =
   | 'INTERNAL';
 
 export class DomainError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    /** Values interpolated into the catalogue message, e.g. {reason}. */
-    readonly params: Record<string, string | number> = {},
-    /** Per-field message keys for VALIDATION errors. */
-    readonly fields: Record<string, FieldProblem> = {},
-  ) {
+  readonly code: ErrorCode;
+  /** Values interpolated into the catalogue message, e.g. {reason}. */
+  readonly params: Record<string, string | number>;
+  /** Per-field message keys for VALIDATION errors. */
+  readonly fields: Record<string, FieldProblem>;
+
+  constructor(code: ErrorCode, params: Record<string, string | number> = {}, fields: Record<string, FieldProblem> = {}) {
+    // A refusal is an expected answer, not a bug: capturing a stack trace for each of the
+    // thousands of SLOT_FULL answers in a booking burst cost more than deciding them.
+    const stackLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(code);
+    Error.stackTraceLimit = stackLimit;
+    this.code = code;
+    this.params = params;
+    this.fields = fields;
     this.name = 'DomainError';
   }
 }

@@ -10,7 +10,7 @@ export const perMinute = (limit: number) =>
   rateLimit({
     windowMs: 60_000,
     limit,
-    standardHeaders: 'draft-8',
+    standardHeaders: 'draft-7',
     legacyHeaders: false,
     handler: (req, res) => sendError(res, new DomainError('RATE_LIMITED'), req.headers['accept-language']),
   });

@@ -6,6 +6,7 @@ import type { NextFunction, Request, Response, Router } from 'express';
 import { z } from 'zod';
 import { DomainError, type FieldProblem } from '../domain/errors';
 import { fieldMessages } from '../domain/messages';
+import { sendError } from './errors';
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
@@ -68,12 +69,21 @@ export const route = <D extends RouteDoc>(
   registry.push(doc);
   const expressPath = doc.path.replace(/\{(\w+)\}/g, ':$1');
   router[doc.method](expressPath, ...middleware, async (req: Request, res: Response) => {
-    const input = {
-      params: doc.params ? parseOrFail(doc.params, req.params, 'params') : req.params,
-      query: doc.query ? parseOrFail(doc.query, req.query, 'query') : req.query,
-      body: doc.body ? parseOrFail(doc.body, req.body, 'body') : undefined,
-    } as Parsed<D>;
-    const result = await handler(input, req, res);
+    let result: unknown;
+    try {
+      const input = {
+        params: doc.params ? parseOrFail(doc.params, req.params, 'params') : req.params,
+        query: doc.query ? parseOrFail(doc.query, req.query, 'query') : req.query,
+        body: doc.body ? parseOrFail(doc.body, req.body, 'body') : undefined,
+      } as Parsed<D>;
+      result = await handler(input, req, res);
+    } catch (error) {
+      // A refusal is answered here rather than passed down every remaining router layer to the
+      // error handler: in a booking burst most answers are refusals (see bench/). Anything else
+      // still goes to the one error handler.
+      if (error instanceof DomainError && !res.headersSent) return sendError(res, error, req.headers['accept-language']);
+      throw error;
+    }
     if (res.headersSent) return;
     if (result === undefined || result === null) {
       res.status(204).end();

@@ -15,13 +15,14 @@
  * Channels: `log` (default; the phone is masked) and `whatsapp` (WhatsApp Cloud API: POST
  * {WHATSAPP_BASE_URL}/messages with a bearer token, as text or as a pre-approved template).
  */
-import { and, asc, eq, lte, or } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import { maskPhone } from '../domain/phone';
 import * as t from '../db/schema';
 import { writeTx, type StoreCtx } from '../store/context';
+import { allRows, stmt } from '../store/prepared';
 import { enqueueReminders } from './reminders';
 import { renderMessage, templateParams, type Payload } from './templates';
 
@@ -81,32 +82,28 @@ export const backoffAfter = (attempts: number): number => BACKOFF_MS[Math.min(at
 /** Claims up to `limit` due messages for this sender (see 1. above). */
 export const claimDue = (ctx: StoreCtx, nowMs: number, limit: number, leaseMs = LEASE_MS): Row[] =>
   writeTx(ctx, () => {
-    const due = ctx.db
-      .select()
-      .from(t.notifications)
-      .where(
-        or(
-          and(eq(t.notifications.status, 'pending'), lte(t.notifications.nextAttemptAt, nowMs)),
-          and(eq(t.notifications.status, 'sending'), lte(t.notifications.leaseUntil, nowMs)),
-        ),
-      )
-      .orderBy(asc(t.notifications.nextAttemptAt), asc(t.notifications.id))
-      .limit(limit)
-      .all();
-    return due.map((row) =>
-      ctx.db
-        .update(t.notifications)
-        .set({ status: 'sending', attempts: row.attempts + 1, leaseUntil: nowMs + leaseMs })
-        .where(and(eq(t.notifications.id, row.id), eq(t.notifications.attempts, row.attempts)))
-        .returning()
-        .get()!,
+    // Prepared statements: the sender runs beside a booking burst and must stay cheap.
+    const due = allRows(
+      ctx,
+      t.notifications,
+      `WHERE (status = 'pending' AND next_attempt_at <= ?) OR (status = 'sending' AND lease_until <= ?)
+       ORDER BY next_attempt_at, id LIMIT ?`,
+      nowMs,
+      nowMs,
+      limit,
     );
+    const claim = stmt(ctx, "UPDATE notifications SET status = 'sending', attempts = ?, lease_until = ? WHERE id = ? AND attempts = ?");
+    return due.map((row) => {
+      claim.run(row.attempts + 1, nowMs + leaseMs, row.id, row.attempts);
+      return { ...row, status: 'sending', attempts: row.attempts + 1, leaseUntil: nowMs + leaseMs };
+    });
   });
 
 const fenced = (row: Row) => and(eq(t.notifications.id, row.id), eq(t.notifications.status, 'sending'), eq(t.notifications.attempts, row.attempts));
 
 export const markSent = (ctx: StoreCtx, row: Row, nowMs: number): boolean =>
-  ctx.db.update(t.notifications).set({ status: 'sent', sentAt: nowMs, leaseUntil: null, lastError: null }).where(fenced(row)).run().changes === 1;
+  stmt(ctx, "UPDATE notifications SET status = 'sent', sent_at = ?, lease_until = NULL, last_error = NULL WHERE id = ? AND status = 'sending' AND attempts = ?")
+    .run(nowMs, row.id, row.attempts).changes === 1;
 
 export const markFailed = (ctx: StoreCtx, row: Row, nowMs: number, error: string): void => {
   ctx.db

@@ -129,8 +129,13 @@ export const bookPlace = (ctx: StoreCtx, officeId: string, input: BookInput, now
   // When a day's places open, most attempts meet a full slot. Those (and every other refusal the
   // request or the slot alone decides) are answered from plain reads, without taking the write
   // lock; what passes is read and checked again, and taken, inside the write transaction.
-  const seen = bookingParts(ctx, officeId, input, now);
-  slotRefusal(ctx, seen.office, seen.slot, now);
+  // One read transaction for these reads: one snapshot and one WAL read lock instead of one each.
+  ctx.sqlite
+    .transaction(() => {
+      const seen = bookingParts(ctx, officeId, input, now);
+      slotRefusal(ctx, seen.office, seen.slot, now);
+    })
+    .deferred();
   return writeTx(ctx, () => {
     const { office, service, person, slot } = bookingParts(ctx, officeId, input, now);
     let hash: string | undefined;

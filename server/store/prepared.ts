@@ -43,8 +43,15 @@ const shapeOf = (table: Table): Shape => {
   return shape;
 };
 
-/** SQL for "every column of `table`" followed by `rest` (WHERE/ORDER BY/LIMIT, `?` parameters). */
-const selectSql = (table: Table, rest: string) => `SELECT ${shapeOf(table).select} FROM "${getTableName(table)}" ${rest}`;
+/** SQL for "every column of `table`" followed by `rest` (WHERE/ORDER BY/LIMIT, `?` parameters), built once. */
+const selectSqlCache = new WeakMap<Table, Map<string, string>>();
+const selectSql = (table: Table, rest: string): string => {
+  let byRest = selectSqlCache.get(table);
+  if (!byRest) selectSqlCache.set(table, (byRest = new Map()));
+  let sql = byRest.get(rest);
+  if (sql === undefined) byRest.set(rest, (sql = `SELECT ${shapeOf(table).select} FROM "${getTableName(table)}" ${rest}`));
+  return sql;
+};
 
 export const getRow = <T extends Table>(ctx: StoreCtx, table: T, rest: string, ...params: unknown[]): InferSelectModel<T> | undefined => {
   const row = stmt(ctx, selectSql(table, rest)).get(...params) as Record<string, unknown> | undefined;
