@@ -4,7 +4,7 @@
  * processes (bench/server.ts, bench/baseline-server.ts); this process only generates load.
  * Parameters (env or flag): BENCH_N / --n (attempts, 5000), BENCH_C / --c (concurrency, 200),
  * BENCH_M / --m (total capacity, 500), BENCH_K / --k (sockets, 1000), BENCH_ROUNDS / --rounds
- * (measured calls, 20), BENCH_REPS / --reps (bursts per server, alternating, 2), BENCH_ONLY / --only
+ * (measured calls, 20), BENCH_REPS / --reps (bursts per server, alternating, 3), BENCH_ONLY / --only
  * (burst | fanout; both by default),
  * BENCH_PROFILE=<dir> (CPU profiles of the servers). A full run writes bench/RESULTS.md.
  */
@@ -36,7 +36,7 @@ const M = arg('m', 'BENCH_M', 500);
 const K = arg('k', 'BENCH_K', 1000);
 const ROUNDS = arg('rounds', 'BENCH_ROUNDS', 20);
 const SLOTS = arg('slots', 'BENCH_SLOTS', 10);
-const REPS = arg('reps', 'BENCH_REPS', 2);
+const REPS = arg('reps', 'BENCH_REPS', 3);
 const DEADLINE_S = arg('deadline', 'BENCH_DEADLINE_S', 290);
 const ONLY = flag('only', 'BENCH_ONLY');
 const WARMUP = Math.min(1000, Math.max(2 * C, Math.round(N / 10)));
