@@ -1,36 +1,16 @@
 /** The booking page's HTTP calls: JSON in and out, error messages in the page's language. */
-import type { ApiError, BookingView, OfficeDetail, OfficeSummary, SlotDay } from '../shared/types';
+import { requestJson } from '../shared/apiClient';
+import type { BookingView, OfficeDetail, OfficeSummary, SlotDay } from '../shared/types';
 import { t, type Lang } from './texts';
 
-export class ApiFailure extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly fields: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
+export { ApiFailure } from '../shared/apiClient';
 
-const call = async <T>(lang: Lang, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
-  let res: Response;
-  try {
-    res = await fetch(`/api${path}`, {
-      method,
-      headers: { Accept: 'application/json', 'Accept-Language': lang, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-  } catch {
-    throw new ApiFailure(0, 'NETWORK', t(lang, 'network'));
-  }
-  const data: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const error = (data as Partial<ApiError> | null)?.error;
-    throw new ApiFailure(res.status, error?.code ?? `HTTP_${res.status}`, error?.message ?? t(lang, 'failed', { status: res.status }), error?.fields ?? {});
-  }
-  return data as T;
-};
+const call = <T>(lang: Lang, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> =>
+  requestJson<T>(method, `/api${path}`, body, {
+    lang,
+    networkMessage: t(lang, 'network'),
+    failedMessage: (status) => t(lang, 'failed', { status }),
+  });
 
 export type OfficePage = OfficeDetail & { services: (OfficeDetail['services'][number] & { closedToday?: string })[] };
 export type BookingInput = { service: string; slotId: number; nik: string; name: string; phone: string };

@@ -1,38 +1,17 @@
 /** The kiosk's calls to the server, with its bearer token. Errors keep the server's code and message. */
+import { requestJson } from '../shared/apiClient';
 import type { KioskState, Priority, PublicTicket } from '../shared/types';
 
-export class ApiFailure extends Error {
-  constructor(
-    readonly code: string,
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { ApiFailure } from '../shared/apiClient';
 
 export type KioskIdentity = { id: number; name: string; officeId: string };
 
-const call = async <T>(token: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        'Accept-Language': 'id',
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      cache: 'no-store',
-    });
-  } catch {
-    throw new ApiFailure('NETWORK', 0, 'Server tidak menjawab.');
-  }
-  const json = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
-  if (!res.ok) throw new ApiFailure(json?.error?.code ?? 'INTERNAL', res.status, json?.error?.message ?? `HTTP ${res.status}`);
-  return json as T;
-};
+const call = <T>(token: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> =>
+  requestJson<T>(method, path, body, {
+    headers: { Authorization: `Bearer ${token}` },
+    networkMessage: 'Server tidak menjawab.',
+    failedMessage: (status) => `HTTP ${status}`,
+  });
 
 export const kioskApi = (token: string) => ({
   me: () => call<KioskIdentity>(token, 'GET', '/api/kiosk/me'),

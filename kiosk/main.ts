@@ -89,7 +89,7 @@ const setKeypad = (open: boolean) => {
 };
 
 const failWith = (err: unknown) => {
-  const e = err instanceof ApiFailure ? err : new ApiFailure('INTERNAL', 0, String(err));
+  const e = err instanceof ApiFailure ? err : new ApiFailure(0, 'INTERNAL', String(err));
   if (e.code === 'UNAUTHENTICATED') return unpaired('Token kiosk tidak berlaku lagi. / The kiosk token is no longer valid.');
   if (e.code === 'NETWORK') state.online = false;
   show({ kind: 'error', code: e.code, message: e.message }, ERROR_SECONDS);
