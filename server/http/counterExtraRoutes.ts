@@ -48,7 +48,7 @@ export const counterExtraRoutes = (deps: Deps): Router => {
     },
     async ({ params }, _req, res) => {
       res.setHeader('Cache-Control', 'no-store');
-      return store.ticketDetails(params.ticketId, staffOf(res));
+      return store.ticketDetails(params.ticketId, staffOf(res), deps.clock.now());
     },
     staff,
   );

@@ -33,6 +33,9 @@ describe("the counter screen's own reads", () => {
       booking: { code: booked.body.code, name: 'Budi Santoso', nikMasked: '************0006', phoneMasked: expect.stringMatching(/4444$/), slot: expect.stringMatching(/^\d\d:00–\d\d:00$/) },
     });
     expect(JSON.stringify(res.body)).not.toContain(nikFor(5));
+    // The look at the holder's data is on the audit log: who, which booking.
+    const viewed = s.ctx.sqlite.prepare("select user_id, target from audit_log where action = 'booking.viewed'").all();
+    expect(viewed).toEqual([{ user_id: 1, target: booked.body.code }]);
 
     // Not signed in: refused, with the Indonesian message by default.
     const anonymous = await request(s.app).get(`/api/tickets/${ticket.body.id}/details`);

@@ -11,6 +11,7 @@ import { isoInZone } from '../../domain/time';
 import * as t from '../../db/schema';
 import type { Priority, TicketStatus } from '../../../shared/types';
 import type { StoreCtx } from '../context';
+import { audit } from '../notify';
 import { assertOffice, type Actor } from '../actor';
 import type { Change } from '../index';
 import { loadOffice, todayIn } from '../offices';
@@ -45,7 +46,7 @@ export type NoShowEntry = { id: string; number: string; service: string; counter
 
 const iso = (ms: number | null, zone: string): string | null => (ms === null ? null : isoInZone(ms, zone));
 
-export const ticketDetails = (ctx: StoreCtx, ticketId: string, actor: Actor): StaffTicketDetails => {
+export const ticketDetails = (ctx: StoreCtx, ticketId: string, actor: Actor, now: DateTime): StaffTicketDetails => {
   const ticket = ctx.db.select().from(t.tickets).where(eq(t.tickets.id, ticketId)).get() ?? fail('NOT_FOUND');
   assertOffice(actor, ticket.officeId);
   const office = loadOffice(ctx, ticket.officeId);
@@ -53,6 +54,10 @@ export const ticketDetails = (ctx: StoreCtx, ticketId: string, actor: Actor): St
   const counter = ticket.counterId === null ? undefined : ctx.db.select().from(t.counters).where(eq(t.counters.id, ticket.counterId)).get();
   const booking = ticket.bookingId === null ? undefined : ctx.db.select().from(t.bookings).where(eq(t.bookings.id, ticket.bookingId)).get();
   const slot = booking ? ctx.db.select().from(t.slots).where(eq(t.slots.id, booking.slotId)).get() : undefined;
+  // Every look at a holder's personal data by staff is on the record, as for the staff booking view.
+  if (booking && booking.erasedAt === null) {
+    audit(ctx, { officeId: ticket.officeId, userId: actor.userId, action: 'booking.viewed', target: booking.code, detail: { ticket: ticket.number } }, now);
+  }
   return {
     id: ticket.id,
     number: ticket.number,
@@ -103,6 +108,6 @@ export const noShowsToday = (ctx: StoreCtx, officeId: string, actor: Actor, now:
 };
 
 export const counterStore = (ctx: StoreCtx, _changed: (change: Change) => void) => ({
-  ticketDetails: async (ticketId: string, actor: Actor) => ticketDetails(ctx, ticketId, actor),
+  ticketDetails: async (ticketId: string, actor: Actor, now: DateTime) => ticketDetails(ctx, ticketId, actor, now),
   noShowsToday: async (officeId: string, actor: Actor, now: DateTime) => noShowsToday(ctx, officeId, actor, now),
 });
