@@ -1,4 +1,5 @@
 /** Builds the whole application (HTTP, pages, live layer) around a store; never listens. */
+import compression from 'compression';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
@@ -61,8 +62,10 @@ export const createApp = ({ store, clock, config, log }: { store: Store; clock: 
   api.use((_req, _res, next) => next(new DomainError('NOT_FOUND')));
   app.use('/api', api);
 
-  // The pages, built by Vite into dist/pages (npm run build).
+  // The pages, built by Vite into dist/pages (npm run build), gzipped for slow phone connections.
+  // The API stays uncompressed: its answers are small and its hot path is the booking burst.
   const PAGES_DIR = resolve(ROOT, config.pagesDir);
+  app.use(compression());
   if (existsSync(PAGES_DIR)) {
     app.get('/t/:ticketId', (_req, res) => res.sendFile(join(PAGES_DIR, 'ticket', 'index.html')));
     app.use(express.static(PAGES_DIR, { index: 'index.html', maxAge: '1h', setHeaders: (res, path) => {
