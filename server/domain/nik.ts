@@ -57,6 +57,3 @@ export const checkNik = (raw: string, today: string): NikCheck => {
   if (part(12, 4) === 0) return { ok: false, problem: 'nik_serial' };
   return { ok: true, birthDate: birth.toISODate()!, sex: female ? 'female' : 'male' };
 };
-
-/** Strips the spaces and dots people type between the groups of a NIK. */
-export const normaliseNik = (input: string): string => input.replace(/[\s.\-]/g, '');

@@ -38,9 +38,6 @@ export const addDays = (date: string, days: number): string => {
   return result;
 };
 
-export const isValidDate = (date: string): boolean =>
-  DATE_RE.test(date) && DateTime.fromISO(date, { zone: 'UTC' }).isValid;
-
 /** Dates from `from` for `days` days, inclusive of `from`. */
 export const dateRange = (from: string, days: number): string[] =>
   Array.from({ length: days }, (_, i) => addDays(from, i));
@@ -60,4 +57,3 @@ export const isoInZone = (epochMs: number, zone: string): string => {
   return iso;
 };
 
-export const minutesBetween = (fromMs: number, toMs: number): number => (toMs - fromMs) / 60_000;

@@ -11,9 +11,3 @@ export const movingAverageMinutes = (recentDurations: readonly number[], typical
 
 export const estimateWaitMinutes = (ahead: number, averageServiceMinutes: number, openCounters: number): number =>
   Math.ceil((ahead * averageServiceMinutes) / Math.max(1, openCounters));
-
-/**
- * Room capacity: the first `roomCapacity` active tickets (in issue order) are inside;
- * the rest wait outside until earlier ones are served. Null capacity means no limit.
- */
-export const admittedCount = (roomCapacity: number | null): number => roomCapacity ?? Number.POSITIVE_INFINITY;

@@ -11,7 +11,7 @@ import { addDays } from '../domain/time';
 import * as t from '../db/schema';
 import { writeTx, type StoreCtx } from './context';
 import { assertOffice, assertRole, type Actor } from './actor';
-import { bookingView, type BookingRow } from './bookings';
+import { bookingView, releasePlace, type BookingRow } from './bookings';
 import { audit, enqueueNotification } from './notify';
 import { closedReason, ensureSlots, loadClosures, loadOffice, serviceByCode, todayIn, type OfficeRow, type SlotRow } from './offices';
 
@@ -71,7 +71,7 @@ export const closeInTx = (
   for (const booking of affected) {
     const before = bookingView(ctx, booking);
     const target = input.action === 'move' ? firstFreeSlot(ctx, office, booking, closures, now) : undefined;
-    ctx.db.update(t.slots).set({ booked: sql`max(${t.slots.booked} - 1, 0)` }).where(eq(t.slots.id, booking.slotId)).run();
+    releasePlace(ctx, booking.slotId);
     let updated: BookingRow;
     if (target) {
       ctx.db.update(t.slots).set({ booked: sql`${t.slots.booked} + 1` }).where(eq(t.slots.id, target.id)).run();

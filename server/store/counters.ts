@@ -136,6 +136,4 @@ export const setCounterStatus = (ctx: StoreCtx, counterId: number, status: Count
     return loadCounter(ctx, counterId);
   });
 
-export const counterOffice = (ctx: StoreCtx, counterId: number): string =>
-  (ctx.db.select({ officeId: t.counters.officeId }).from(t.counters).where(eq(t.counters.id, counterId)).get() ?? fail('NOT_FOUND')).officeId;
 

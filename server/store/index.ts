@@ -122,7 +122,6 @@ export const createStore = (ctx: StoreCtx, opts: { notifyChannel: string }) => {
       changed({ officeId: counter.officeId, ticketIds: [] });
       return queue.counterViews(queue.loadSnapshot(ctx, counter.officeId, now)).find((c) => c.id === counterId)!;
     },
-    counterOffice: async (counterId: number) => counters.counterOffice(ctx, counterId),
     createKiosk: async (officeId: string, name: string, actor: Actor | null, now: DateTime) => staff.createKiosk(ctx, officeId, name, actor, now),
     createClosure: async (officeId: string, input: closures.ClosureInput, actor: Actor, now: DateTime) => {
       const result = closures.createClosure(ctx, officeId, input, actor, now, opts.notifyChannel);

@@ -31,12 +31,13 @@ export const officeDetail = (ctx: StoreCtx, officeId: string, now: DateTime): Of
   const office = loadOffice(ctx, officeId);
   const today = todayIn(office, now);
   const closures = loadClosures(ctx, officeId);
-  const services = loadServices(ctx, officeId).map((s) => {
+  const serviceRows = loadServices(ctx, officeId);
+  const services = serviceRows.map((s) => {
     const reason = closedReason(ctx, office, s.id, today, closures) ?? (blankoEmpty(office, s) ? BLANKO_EMPTY_REASON : undefined);
     const remaining = s.walkInQuota === null ? null : Math.max(0, s.walkInQuota - walkInsIssuedToday(ctx, office, s.id, now));
     return { ...serviceInfo(s), ...(reason ? { closedToday: reason } : {}), walkInRemaining: remaining };
   });
-  const codeOf = new Map(loadServices(ctx, officeId).map((s) => [s.id, s.code]));
+  const codeOf = new Map(serviceRows.map((s) => [s.id, s.code]));
   return {
     id: office.id,
     name: office.name,

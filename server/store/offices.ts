@@ -1,5 +1,5 @@
 /** Reading an office and its rules, and materialising its slots from the plan. */
-import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
 import { fail } from '../domain/errors';
 import { closureOn, planSlots, type ClosureSpan } from '../domain/slots';
@@ -101,10 +101,5 @@ export const slotsFor = (ctx: StoreCtx, serviceId: number, from: string, to: str
     .where(and(eq(t.slots.serviceId, serviceId), gte(t.slots.date, from), lte(t.slots.date, to)))
     .orderBy(asc(t.slots.date), asc(t.slots.start))
     .all();
-
-export const servicesById = (ctx: StoreCtx, ids: number[]): Map<number, ServiceRow> =>
-  new Map(
-    (ids.length ? ctx.db.select().from(t.services).where(inArray(t.services.id, ids)).all() : []).map((s) => [s.id, s]),
-  );
 
 export const todayIn = (office: OfficeRow, now: DateTime): string => localDate(now, office.timezone);
