@@ -94,7 +94,8 @@ describe('the kiosk in a browser', () => {
     await expect(page.getByTestId('ticket-number').textContent()).resolves.toBe('C001');
     await expect(page.locator('.ticket-screen .prio').textContent()).resolves.toContain('Prioritas: Lansia');
     await page.getByText('Tiket sedang dicetak').waitFor();
-    expect(await prints(page)).toBe(1);
+    // The ticket is shown first and printed on the next frame.
+    await expect.poll(() => prints(page)).toBe(1);
     const ticketUrl = await page.locator('.pt-url').textContent();
     expect(ticketUrl).toMatch(new RegExp(`^${s.url}/t/[\\w-]{8,}$`));
     expect(await page.locator('.print-area .pt-qr svg').count()).toBe(1);
@@ -138,7 +139,8 @@ describe('the kiosk in a browser', () => {
     await page.keyboard.type(`${s.url}/booking/?code=${booked.body.code}`);
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('ticket-number').textContent()).resolves.toBe('B001');
-    expect(await prints(page)).toBe(1);
+    // The ticket is shown first and printed on the next frame.
+    await expect.poll(() => prints(page)).toBe(1);
 
     // The same booking again: already checked in.
     await page.keyboard.type(booked.body.code.toLowerCase());
