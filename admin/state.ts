@@ -1,7 +1,5 @@
 /** What the admin page knows: who is signed in, the office, its snapshot, and what the admin is doing. */
-import type { AdminSnapshot } from '../server/store/admin/snapshot';
-import type { AuditEntry } from '../server/store/admin/audit';
-import type { RangeReport } from '../server/store/reports';
+import type { AdminSnapshot, AuditEntry, RangeReport } from '../shared/staffTypes';
 import type { OfficeDetail, OfficeSummary } from '../shared/types';
 
 export type Me = { id: number; username: string; displayName: string; role: 'admin' | 'supervisor' | 'counter'; officeId: string | null };

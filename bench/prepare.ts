@@ -6,9 +6,10 @@
  */
 import { DateTime } from 'luxon';
 import { join } from 'node:path';
-import { openDatabase } from '../server/db/open';
+import { createSqliteStore } from '../server/store/sqlite';
+import { openDatabase } from '../server/store/sqlite/open';
 import { seedIfEmpty } from '../server/seed';
-import { loadNikSecret } from '../server/secret';
+import { loadNikSecret } from '../server/security/nikSecret';
 
 /** Tuesday 24 November 2026, 09:30 in Jakarta: the demo office is open, tomorrow's slots are bookable. */
 export const BENCH_NOW = '2026-11-24T09:30:00.000+07:00';
@@ -38,8 +39,8 @@ export const prepareDb = async (
   const now = DateTime.fromISO(opts.now ?? BENCH_NOW, { setZone: true });
   const { db, sqlite } = openDatabase(dbPath, 'FULL');
   try {
-    const ctx = { db, sqlite, nikSecret: loadNikSecret(undefined, dir) };
-    const seed = await seedIfEmpty(ctx, { seedDemo: true, adminPassword: ADMIN_PASSWORD }, now);
+    const store = createSqliteStore({ databasePath: dbPath, synchronous: 'FULL', nikSecret: loadNikSecret(undefined, dir), notifyChannel: 'log' });
+    const seed = await seedIfEmpty(store, { seedDemo: true, adminPassword: ADMIN_PASSWORD }, now).finally(() => store.close());
     if (!seed.kioskToken) throw new Error('the bench database was not fresh');
     const today = now.setZone('Asia/Jakarta').toISODate()!;
     const rows = sqlite

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { boot } from '../server/boot';
 import type { Clock } from '../server/clock';
 import { readConfig } from '../server/config';
-import { startSender } from '../server/notify/sender';
+import { startSender } from '../server/jobs/sender';
 import { answerIpc } from './ipc';
 
 /** A clock that starts at BENCH_NOW and runs at real speed from then on (in UTC, as systemClock). */
@@ -24,7 +24,7 @@ const runningClock = (startIso: string | undefined): Clock => {
 const config = { ...readConfig(process.env), host: '127.0.0.1' };
 const clock = runningClock(process.env.BENCH_NOW);
 const server = await boot({ config, clock });
-const stopSender = startSender(server.ctx, clock, config, server.log);
+const stopSender = startSender(server.store, clock, config, server.log);
 
 server.httpServer.listen(config.port, config.host, () => {
   const { port } = server.httpServer.address() as AddressInfo;

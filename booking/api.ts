@@ -18,8 +18,8 @@ export type BookingInput = { service: string; slotId: number; nik: string; name:
 export const bookingApi = (lang: () => Lang) => ({
   offices: () => call<OfficeSummary[]>(lang(), 'GET', '/offices'),
   office: (id: string) => call<OfficePage>(lang(), 'GET', `/offices/${encodeURIComponent(id)}`),
-  availability: (officeId: string, service: string) =>
-    call<SlotDay[]>(lang(), 'GET', `/offices/${encodeURIComponent(officeId)}/availability?service=${encodeURIComponent(service)}&days=14`),
+  availability: (officeId: string, service: string, days: number) =>
+    call<SlotDay[]>(lang(), 'GET', `/offices/${encodeURIComponent(officeId)}/availability?service=${encodeURIComponent(service)}&days=${days}`),
   book: (officeId: string, input: BookingInput) => call<BookingView>(lang(), 'POST', `/offices/${encodeURIComponent(officeId)}/bookings`, input),
   find: (code: string, nik4: string) => call<BookingView>(lang(), 'GET', `/bookings/${encodeURIComponent(code)}?nik4=${encodeURIComponent(nik4)}`),
   cancel: (code: string, nik4: string) => call<BookingView>(lang(), 'POST', `/bookings/${encodeURIComponent(code)}/cancel`, { nik4 }),

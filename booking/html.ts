@@ -37,7 +37,7 @@ export const field = (state: State, f: Field): string => {
 };
 
 /**
- * The 14 days with their places left or why they are closed, and the chosen day's slots.
+ * The days up to the office's booking horizon with their places left or why they are closed, and the chosen day's slots.
  * Used by the booking flow and by rescheduling (`current` marks the slot the booking holds now).
  */
 export const dayAndSlotPicker = (state: State, timezone: string, current?: number): string => {
@@ -72,6 +72,6 @@ export const dayAndSlotPicker = (state: State, timezone: string, current?: numbe
         })
         .join('')}</ul>`
     : '';
-  return `${anyBookable ? '' : `<p class="note">${esc(t(lang, 'nothingBookable'))}</p>`}
+  return `${anyBookable ? '' : `<p class="note">${esc(t(lang, 'nothingBookable', { days: state.days.length }))}</p>`}
     <ul class="days" aria-label="${esc(t(lang, 'chooseDay'))}">${state.days.map(dayItem).join('')}</ul>${slots}`;
 };

@@ -4,7 +4,7 @@ import { normalisePhone } from '../server/domain/phone';
 import { ApiFailure, bookingApi } from './api';
 import { prettyPhone } from './format';
 import { preloadQr, qrSvg } from './qr';
-import { initialState, type Screen } from './state';
+import { calendarDays, initialState, type Screen } from './state';
 import { t, type Lang } from './texts';
 import { pageHtml } from './view';
 
@@ -111,10 +111,10 @@ const chooseOffice = async (id: string, replace = false): Promise<void> => {
   }
 };
 
-/** Loads the 14 days of a service; with `pickFirst`, opens the first day that has places. */
+/** Loads a service's days up to the office's booking horizon; with `pickFirst`, opens the first day that has places. */
 const loadDays = async (officeId: string, service: string, pickFirst: boolean): Promise<void> => {
   try {
-    state.days = await api.availability(officeId, service);
+    state.days = await api.availability(officeId, service, calendarDays(state, officeId));
     const stillThere = state.days.some((d) => d.date === state.date && !d.closed);
     if (pickFirst || !stillThere) state.date = state.days.find((d) => !d.closed && d.slots.some((s) => s.bookable))?.date ?? null;
   } catch (err) {

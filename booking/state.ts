@@ -65,5 +65,14 @@ export const selectedSlot = (state: State): (SlotView & { date: string }) | unde
 
 export const serviceOf = (state: State, code: string | null = state.service) => state.office?.services.find((s) => s.code === code);
 
+/** The availability API answers at most this many days at once. */
+const MOST_DAYS = 31;
+/** An office's booking horizon before its details have loaded (the default of the office settings). */
+const USUAL_HORIZON = 14;
+
+/** How many days the calendar shows: the office's booking horizon, since no place past it is open yet. */
+export const calendarDays = (state: State, officeId: string): number =>
+  Math.min(state.office?.id === officeId ? state.office.bookingHorizonDays : USUAL_HORIZON, MOST_DAYS);
+
 /** Places still bookable on a day: the sum over its bookable slots. */
 export const placesLeft = (day: SlotDay): number => day.slots.filter((s) => s.bookable).reduce((n, s) => n + s.remaining, 0);

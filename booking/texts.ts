@@ -39,8 +39,8 @@ const TEXTS = {
   noSlots: { id: 'Tidak ada sesi', en: 'No sessions' },
   slotUnavailable: { id: 'Tidak tersedia', en: 'Not available' },
   nothingBookable: {
-    id: 'Tidak ada jadwal yang bisa dipesan dalam 14 hari ke depan. Silakan cek lagi nanti atau hubungi WhatsApp kantor.',
-    en: 'Nothing can be booked in the coming 14 days. Please check again later or contact the office on WhatsApp.',
+    id: 'Tidak ada jadwal yang bisa dipesan dalam {days} hari ke depan. Silakan cek lagi nanti atau hubungi WhatsApp kantor.',
+    en: 'Nothing can be booked in the coming {days} days. Please check again later or contact the office on WhatsApp.',
   },
 
   yourData: { id: 'Data pemohon', en: 'Your details' },

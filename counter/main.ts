@@ -3,7 +3,7 @@ import './style.css';
 import { io, type Socket } from 'socket.io-client';
 import type { CounterClientToServer, CounterServerToClient, StaffState } from '../shared/protocol';
 import type { CounterView, OfficeDetail, OfficeSummary, PublicTicket } from '../shared/types';
-import type { NoShowEntry, StaffTicketDetails } from '../server/store/ext/counter';
+import type { NoShowEntry, StaffTicketDetails } from '../shared/staffTypes';
 import { api, ApiFailure } from './api';
 import * as view from './view';
 import type { Action, Desk, Me } from './view';

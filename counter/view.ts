@@ -1,7 +1,8 @@
 /** The counter screen's pure views and rules of what may be pressed: desk state in, HTML text out. */
 import type { StaffState } from '../shared/protocol';
 import type { CounterView, TicketStatus } from '../shared/types';
-import type { NoShowEntry, StaffTicketDetails } from '../server/store/ext/counter';
+import type { NoShowEntry, StaffTicketDetails } from '../shared/staffTypes';
+import { heldAtCounter, stepsFrom, type TicketStep } from '../shared/ticketSteps';
 
 export type Me = { id: number; username: string; displayName: string; role: 'admin' | 'supervisor' | 'counter'; officeId: string | null };
 export type ServiceName = { code: string; name: string };
@@ -51,16 +52,21 @@ const COUNTER_STATUS: Record<CounterView['status'], string> = { open: 'Buka', pa
 
 export const myCounter = (desk: Desk): CounterView | undefined => desk.queue?.counters.find((c) => c.id === desk.counterId);
 
+/** The buttons for the steps the ticket at the counter may take (shared/ticketSteps.ts); calling and requeueing have their own. */
+const STEP_BUTTON: Partial<Record<TicketStep, Action>> = { recall: 'recall', start: 'start', complete: 'complete', no_show: 'noShow', transfer: 'transfer' };
+
 export const availableActions = (desk: Desk): Set<Action> => {
   const out = new Set<Action>();
   const counter = myCounter(desk);
   if (!counter || desk.busy) return out;
-  const current = counter.current && (counter.current.status === 'called' || counter.current.status === 'serving') ? counter.current : undefined;
+  const current = counter.current && heldAtCounter(counter.current.status) ? counter.current : undefined;
   out.add('pause');
   if (counter.status === 'open' && !current) out.add('call');
-  if (current?.status === 'called') ['recall', 'start', 'noShow'].forEach((a) => out.add(a as Action));
-  if (current?.status === 'serving') out.add('complete');
-  if (current && desk.services.length > 1) out.add('transfer');
+  for (const step of current ? stepsFrom(current.status) : []) {
+    const button = STEP_BUTTON[step];
+    // Transferring needs another service to go to.
+    if (button && (step !== 'transfer' || desk.services.length > 1)) out.add(button);
+  }
   if (desk.noShows.length) out.add('requeue');
   return out;
 };

@@ -12,24 +12,26 @@ import type { Clock } from './clock';
 import type { Config } from './config';
 import { DomainError } from './domain/errors';
 import type { Deps } from './http/deps';
+import type { ChangeBus } from './events/bus';
 import { adminRoutes } from './http/adminRoutes';
-import { bookingExtraRoutes } from './http/bookingExtraRoutes';
-import { counterExtraRoutes } from './http/counterExtraRoutes';
-import { kioskExtraRoutes } from './http/kioskExtraRoutes';
 import { errorHandler } from './http/errors';
-import { kioskRoutes } from './http/kioskRoutes';
+import { kioskRoutes } from './http/kiosk/kioskRoutes';
 import { openApiDocument } from './http/openapi';
-import { publicRoutes } from './http/publicRoutes';
-import { staffRoutes } from './http/staffRoutes';
+import { publicBookingRoutes } from './http/public/bookingRoutes';
+import { publicOfficeRoutes } from './http/public/officeRoutes';
+import { publicTicketRoutes } from './http/public/ticketRoutes';
+import { staffAuthRoutes } from './http/staff/authRoutes';
+import { staffBookingRoutes } from './http/staff/bookingRoutes';
+import { staffCounterRoutes } from './http/staff/counterRoutes';
 import { createRealtime } from './realtime';
-import type { Store } from './store';
+import type { Store } from './store/store';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-export type App = { app: Express; httpServer: HttpServer; io: IoServer; store: Store };
+export type App = { app: Express; httpServer: HttpServer; io: IoServer; store: Store; bus: ChangeBus };
 
-export const createApp = ({ store, clock, config, log }: { store: Store; clock: Clock; config: Config; log: Logger }): App => {
-  const deps: Deps = { store, clock, config, log };
+export const createApp = ({ store, bus, clock, config, log }: { store: Store; bus: ChangeBus; clock: Clock; config: Config; log: Logger }): App => {
+  const deps: Deps = { store, bus, clock, config, log };
   const app = express();
   app.disable('x-powered-by');
   // API answers are never cached, so hashing each body for an ETag is wasted work (static pages keep theirs).
@@ -51,13 +53,14 @@ export const createApp = ({ store, clock, config, log }: { store: Store; clock: 
   app.use('/api', express.json({ limit: config.bodyLimit }));
 
   const api = express.Router();
-  api.use(publicRoutes(deps));
+  api.use(publicOfficeRoutes(deps));
+  api.use(publicBookingRoutes(deps));
+  api.use(publicTicketRoutes(deps));
   api.use(kioskRoutes(deps));
-  api.use(staffRoutes(deps));
+  api.use(staffAuthRoutes(deps));
+  api.use(staffCounterRoutes(deps));
+  api.use(staffBookingRoutes(deps));
   api.use(adminRoutes(deps));
-  api.use(bookingExtraRoutes(deps));
-  api.use(counterExtraRoutes(deps));
-  api.use(kioskExtraRoutes(deps));
   api.get('/openapi.json', (_req, res) => void res.json(openApiDocument()));
   api.use((_req, _res, next) => next(new DomainError('NOT_FOUND')));
   app.use('/api', api);
@@ -81,5 +84,5 @@ export const createApp = ({ store, clock, config, log }: { store: Store; clock: 
 
   const httpServer = createServer(app);
   const io = createRealtime(httpServer, deps);
-  return { app, httpServer, io, store };
+  return { app, httpServer, io, store, bus };
 };

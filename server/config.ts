@@ -1,5 +1,5 @@
 /** Configuration, read once from the environment, typed, with defaults. Nothing else reads process.env. */
-import type { Synchronous } from './db/open';
+import type { Synchronous } from './store/sqlite/open';
 
 export type Config = {
   port: number;

@@ -2,13 +2,13 @@
 import { systemClock } from './clock';
 import { readConfig } from './config';
 import { boot } from './boot';
-import { startSender } from './notify/sender';
-import { startRetention } from './retention';
+import { startSender } from './jobs/sender';
+import { startRetention } from './jobs/retention';
 
 const config = readConfig(process.env);
 const server = await boot({ config, clock: systemClock });
-const stopSender = startSender(server.ctx, systemClock, config, server.log);
-const stopRetention = startRetention(server.ctx, systemClock, config, server.log);
+const stopSender = startSender(server.store, systemClock, config, server.log);
+const stopRetention = startRetention(server.store, systemClock, config, server.log);
 
 server.httpServer.listen(config.port, config.host, () => {
   const base = config.publicBaseUrl ?? `http://localhost:${config.port}`;

@@ -103,6 +103,41 @@ export const fieldMessages: Record<string, Entry> = {
   counter_has_ticket: { id: 'Loket ini sedang menangani sebuah nomor.', en: 'This counter is handling a ticket right now.' },
 };
 
+/**
+ * Texts the system itself writes to people (reasons a day or a service is closed, why a booking
+ * was cancelled, the blanko/suket notice, report column headers). They are stored or shown as one
+ * bilingual line, Indonesian first: `bilingualText(key, params)`.
+ */
+export const textMessages = {
+  office_closed_on_day: { id: 'Kantor tutup pada hari ini', en: 'The office is closed on this day' },
+  office_closed_today: { id: 'Kantor tutup pada hari ini', en: 'The office is closed today' },
+  service_hours: { id: 'Jam layanan {open}–{close}', en: 'Service hours {open}–{close}' },
+  cancelled_by_holder: { id: 'Dibatalkan oleh pemesan', en: 'Cancelled by the holder' },
+  blanko_empty: {
+    id: 'Blanko KTP-el habis: layanan ini berhenti sementara; surat keterangan (suket) diberikan sebagai pengganti KTP-el',
+    en: 'KTP-el blank cards are out of stock: this service is paused; a certificate (suket) is given instead of the card',
+  },
+  csv_from: { id: 'Dari', en: 'From' },
+  csv_to: { id: 'Sampai', en: 'To' },
+  csv_kind: { id: 'Jenis', en: 'Kind' },
+  csv_code: { id: 'Kode', en: 'Code' },
+  csv_name: { id: 'Nama', en: 'Name' },
+  csv_issued: { id: 'Diterbitkan', en: 'Issued' },
+  csv_called: { id: 'Dipanggil', en: 'Called' },
+  csv_served: { id: 'Dilayani', en: 'Served' },
+  csv_no_show: { id: 'Tidak hadir', en: 'No-show' },
+  csv_cancelled_bookings: { id: 'Reservasi batal', en: 'Cancelled bookings' },
+  csv_average_wait: { id: 'Rata-rata tunggu (menit)', en: 'Average wait (min)' },
+  csv_p90_wait: { id: 'P90 tunggu (menit)', en: 'P90 wait (min)' },
+  csv_average_service: { id: 'Rata-rata layanan (menit)', en: 'Average service (min)' },
+  csv_p90_service: { id: 'P90 layanan (menit)', en: 'P90 service (min)' },
+  csv_arrivals_at: { id: 'Datang {hour}', en: 'Arrivals {hour}' },
+  csv_all_services: { id: 'Semua layanan', en: 'All services' },
+  /** A counter's row in the range CSV names it in Indonesian only: `textMessage('csv_counter', 'id', { name })`. */
+  csv_counter: { id: 'Loket {name}', en: 'Counter {name}' },
+} satisfies Record<string, Entry>;
+export type TextKey = keyof typeof textMessages;
+
 const interpolate = (text: string, params: Record<string, string | number> = {}): string =>
   text.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ''));
 
@@ -130,3 +165,10 @@ export const pickLang = (acceptLanguage: string | undefined): Lang => {
   }
   return 'id';
 };
+
+export const textMessage = (key: TextKey, lang: Lang, params?: Record<string, string | number>): string =>
+  interpolate(textMessages[key][lang], params);
+
+/** "Indonesian / English" in one line: how stored reasons and report headers read. */
+export const bilingualText = (key: TextKey, params?: Record<string, string | number>): string =>
+  `${textMessage(key, 'id', params)} / ${textMessage(key, 'en', params)}`;

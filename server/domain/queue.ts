@@ -65,3 +65,13 @@ export const positionsInService = (candidates: readonly QueueCandidate[], nowMs:
   }
   return positions;
 };
+
+/**
+ * Where a walk-in ticket taken now would stand in its service's queue: a ticket that is not
+ * issued, placed by the same rule as the waiting ones.
+ */
+export const positionOfNewWalkIn = (waiting: readonly QueueCandidate[], serviceId: number, nowMs: number): number => {
+  const probe: QueueCandidate = { id: '\uffff', serviceId, priority: false, source: 'walkin', slotStartMs: null, queuedAtMs: nowMs, sequence: Number.MAX_SAFE_INTEGER };
+  const queue = waiting.filter((c) => c.serviceId === serviceId);
+  return positionsInService([...queue, probe], nowMs).get(probe.id) ?? 1;
+};

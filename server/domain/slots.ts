@@ -4,6 +4,8 @@
  * be booked.
  */
 import type { DateTime } from 'luxon';
+import { blankoEmpty, blankoEmptyReason } from './blanko';
+import { bilingualText } from './messages';
 import { addDays, atLocal, localDate, weekdayOf } from './time';
 
 export type SlotTemplate = { serviceId: number; weekday: number; start: string; end: string; capacity: number };
@@ -42,7 +44,42 @@ export const closureOn = (
 export const hoursOn = (hours: readonly OpeningHours[], date: string): OpeningHours | undefined =>
   hours.find((h) => h.weekday === weekdayOf(date));
 
+/**
+ * Why a service takes nobody on a date: the closure that covers it, or the office having no
+ * opening hours on that weekday. Undefined when the day is open. `hours`: the office's week, or
+ * at least the rows of that weekday.
+ */
+export const closedReasonOn = (
+  closures: readonly ClosureSpan[],
+  hours: readonly OpeningHours[],
+  serviceId: number | null,
+  date: string,
+): string | undefined => {
+  const closure = closureOn(closures, date, serviceId);
+  if (closure) return closure.reason;
+  return hoursOn(hours, date) ? undefined : bilingualText('office_closed_on_day');
+};
+
+/** A day's closures (those covering it are enough) and the office's opening hours. */
+export type DayFacts = { closures: readonly ClosureSpan[]; hours: readonly OpeningHours[] };
+
+/**
+ * Why a service is closed for a whole day: its closure, no opening hours, or no blanko for a
+ * service that needs it (the visitor is offered a suket). What the availability calendar shows
+ * for a day and the office page shows as `closedToday`.
+ */
+export const serviceClosedOn = (
+  day: DayFacts,
+  office: { blankoStock: number },
+  service: { id: number; needsBlanko: boolean },
+  date: string,
+): string | undefined =>
+  closedReasonOn(day.closures, day.hours, service.id, date) ?? (blankoEmpty(office, service) ? blankoEmptyReason() : undefined);
+
 export type BookingRules = { cutoffMinutes: number; horizonDays: number };
+
+/** The last local day that can be booked: a horizon of N days runs from today to today + N − 1. */
+export const lastBookableDay = (today: string, horizonDays: number): string => addDays(today, horizonDays - 1);
 export type Bookability = 'ok' | 'started' | 'cutoff' | 'horizon' | 'full';
 
 export const slotBookability = (
@@ -55,7 +92,7 @@ export const slotBookability = (
   const startsAt = slot.startAt ?? atLocal(slot.date, slot.start, zone).toMillis();
   const nowMs = now.toMillis();
   if (nowMs >= startsAt) return 'started';
-  if (slot.date > addDays(localDate(now, zone), rules.horizonDays - 1)) return 'horizon';
+  if (slot.date > lastBookableDay(localDate(now, zone), rules.horizonDays)) return 'horizon';
   if (nowMs >= startsAt - rules.cutoffMinutes * 60_000) return 'cutoff';
   if (slot.booked >= slot.capacity) return 'full';
   return 'ok';

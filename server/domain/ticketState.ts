@@ -2,12 +2,16 @@
  * The ticket life of PRODUCT.md: waiting → called (→ recalled at most N times) → serving → done;
  * called → no-show (by staff, or by a recall past the limit); no-show → waiting (requeue);
  * waiting, called or serving → waiting in another service (transfer, same number).
- * Every other step is refused.
+ * Every other step is refused. Which status allows which step is one table, shared with the
+ * counter page: shared/ticketSteps.ts.
  */
+import { canStep, heldAtCounter, type TicketStep } from '../../shared/ticketSteps';
+import type { TicketStatus } from '../../shared/types';
 import { DomainError } from './errors';
 
-export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no_show';
-export type TicketAction = 'call' | 'recall' | 'start' | 'complete' | 'no_show' | 'transfer' | 'requeue';
+export type { TicketStatus };
+export type TicketAction = TicketStep;
+export { canStep };
 
 export type TicketLife = {
   status: TicketStatus;
@@ -17,18 +21,6 @@ export type TicketLife = {
 };
 
 export type StepContext = { counterId?: number; serviceId?: number; recallLimit: number };
-
-const allowedFrom: Record<TicketAction, readonly TicketStatus[]> = {
-  call: ['waiting'],
-  recall: ['called'],
-  start: ['called'],
-  complete: ['serving'],
-  no_show: ['called'],
-  transfer: ['waiting', 'called', 'serving'],
-  requeue: ['no_show'],
-};
-
-export const canStep = (status: TicketStatus, action: TicketAction): boolean => allowedFrom[action].includes(status);
 
 /** Returns the ticket after the step, or throws INVALID_STATE. `event` names what happened. */
 export const stepTicket = (
@@ -61,3 +53,59 @@ export const stepTicket = (
 };
 
 export const isActive = (status: TicketStatus): boolean => status === 'waiting' || status === 'called' || status === 'serving';
+
+/**
+ * A ticket belongs to its local day: once the office's midnight has passed, only completing it
+ * (a visitor still at the counter) is allowed.
+ */
+export const checkTicketDay = (ticketDate: string, today: string, action: TicketAction): void => {
+  if (ticketDate !== today && action !== 'complete') throw new DomainError('INVALID_STATE', { status: 'expired' });
+};
+
+/** The name each step is recorded under in a ticket's history (reports read these). */
+export const STEP_EVENTS: Readonly<Record<TicketAction, string>> = {
+  call: 'called',
+  recall: 'recalled',
+  start: 'started',
+  complete: 'completed',
+  no_show: 'no_show',
+  transfer: 'transferred',
+  requeue: 'requeued',
+};
+
+export type StepStamps = {
+  calledAt?: null;
+  lastCalledAt?: number | null;
+  startedAt?: number | null;
+  completedAt?: number;
+  noShowAt?: number;
+  queuedAt?: number;
+};
+
+/**
+ * The instants a step sets on a ticket at `ms`. A ticket that waits again (transfer, requeue)
+ * forgets its calls and start; a requeued one joins the end of its queue, a transferred one keeps
+ * its place in time.
+ */
+export const stepStamps = (event: TicketAction, ms: number): StepStamps => {
+  switch (event) {
+    case 'recall':
+      return { lastCalledAt: ms };
+    case 'start':
+      return { startedAt: ms };
+    case 'complete':
+      return { completedAt: ms };
+    case 'no_show':
+      return { noShowAt: ms };
+    case 'transfer':
+      return { calledAt: null, lastCalledAt: null, startedAt: null };
+    case 'requeue':
+      return { calledAt: null, lastCalledAt: null, startedAt: null, queuedAt: ms };
+    case 'call':
+      // A call is stamped by the call-next compare-and-set itself, which keeps the first call's instant.
+      return {};
+  }
+};
+
+/** Whether a ticket in `status` after a step has left the counter that held it. */
+export const leavesCounter = (status: TicketStatus): boolean => !heldAtCounter(status);

@@ -20,11 +20,26 @@ export const localDate = (now: DateTime, zone: string): string => {
   return date;
 };
 
+/** Today's local date in an office's zone: how every rule asks for "today". */
+export const todayIn = (office: { timezone: string }, now: DateTime): string => localDate(now, office.timezone);
+
+/** The local 'HH:mm' of an instant in a zone. */
+export const localTime = (epochMs: number, zone: string): string => DateTime.fromMillis(epochMs, { zone }).toFormat('HH:mm');
+
 /** The instant at which a local 'HH:mm' on a local date begins, in the office's zone. */
 export const atLocal = (date: string, time: string, zone: string): DateTime =>
   DateTime.fromISO(`${date}T${time}`, { zone });
 
-export const weekdayOf = (date: string): number => DateTime.fromISO(date, { zone: 'UTC' }).weekday;
+const weekdays = new Map<string, number>();
+/** ISO weekday (1 = Monday) of a calendar date; remembered, as a burst asks about the same few dates. */
+export const weekdayOf = (date: string): number => {
+  let weekday = weekdays.get(date);
+  if (weekday === undefined) {
+    if (weekdays.size > 1000) weekdays.clear();
+    weekdays.set(date, (weekday = DateTime.fromISO(date, { zone: 'UTC' }).weekday));
+  }
+  return weekday;
+};
 
 const shifted = new Map<string, string>();
 /** Calendar arithmetic on 'YYYY-MM-DD' (remembered: the same few dates recur all day). */

@@ -2,8 +2,8 @@
 import { parse as parseCookies, serialize } from 'cookie';
 import type { NextFunction, Request, Response } from 'express';
 import { DomainError } from '../domain/errors';
-import type { Role } from '../store/actor';
-import { resolveSession, type SessionUser } from '../store/staff';
+import type { Role } from '../domain/policy';
+import type { SessionUser } from '../store/records';
 import type { Deps } from './deps';
 
 export const SESSION_COOKIE = 'giliran_session';
@@ -20,10 +20,10 @@ export const sessionCookie = (token: string, deps: Deps, maxAgeSeconds: number):
 export const tokenFromCookieHeader = (header: string | undefined): string | undefined =>
   header ? parseCookies(header)[SESSION_COOKIE] : undefined;
 
-export const sessionUser = (deps: Deps, cookieHeader: string | undefined, opts: { touch?: boolean } = {}): SessionUser | undefined => {
+export const sessionUser = async (deps: Pick<Deps, 'store' | 'clock' | 'config'>, cookieHeader: string | undefined, opts: { touch?: boolean } = {}): Promise<SessionUser | undefined> => {
   const token = tokenFromCookieHeader(cookieHeader);
   if (!token) return undefined;
-  return resolveSession(deps.store.ctx, token, deps.clock.now(), {
+  return deps.store.resolveSession(token, deps.clock.now(), {
     idleMinutes: deps.config.sessionIdleMinutes,
     absoluteHours: deps.config.sessionAbsoluteHours,
   }, opts);
@@ -33,8 +33,13 @@ export const staffOf = (res: Response): SessionUser => res.locals.staff as Sessi
 
 export const requireStaff =
   (deps: Deps, ...roles: Role[]) =>
-  (req: Request, res: Response, next: NextFunction): void => {
-    const user = sessionUser(deps, req.headers.cookie);
+  async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    let user: SessionUser | undefined;
+    try {
+      user = await sessionUser(deps, req.headers.cookie);
+    } catch (err) {
+      return next(err);
+    }
     if (!user) return next(new DomainError('UNAUTHENTICATED'));
     if (roles.length && !roles.includes(user.role)) return next(new DomainError('FORBIDDEN'));
     res.locals.staff = user;

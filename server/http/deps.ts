@@ -1,7 +1,16 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
+import type { Outcome } from '../commands/command';
 import type { Config } from '../config';
-import type { Store } from '../store';
+import type { ChangeBus } from '../events/bus';
+import type { Store } from '../store/store';
 
 /** What every router is built from. */
-export type Deps = { store: Store; clock: Clock; config: Config; log: Logger };
+export type Deps = { store: Store; bus: ChangeBus; clock: Clock; config: Config; log: Logger };
+
+/** Runs a command and hands the changes it committed to the bus; the route answers with its result. */
+export const perform = async <T>(deps: Deps, pending: Promise<Outcome<T>>): Promise<T> => {
+  const { result, changes } = await pending;
+  for (const change of changes) deps.bus.publish(change);
+  return result;
+};

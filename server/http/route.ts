@@ -2,7 +2,7 @@
  * One definition per route: the zod schemas parse the request at the edge and the same
  * schemas describe it in the OpenAPI document, so the two cannot drift apart.
  */
-import type { NextFunction, Request, Response, Router } from 'express';
+import type { Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
 import { DomainError, type FieldProblem } from '../domain/errors';
 import { fieldMessages } from '../domain/messages';
@@ -64,7 +64,7 @@ export const route = <D extends RouteDoc>(
   router: Router,
   doc: D,
   handler: (input: Parsed<D>, req: Request, res: Response) => Promise<unknown> | unknown,
-  ...middleware: ((req: Request, res: Response, next: NextFunction) => void)[]
+  ...middleware: RequestHandler[]
 ): void => {
   registry.push(doc);
   const expressPath = doc.path.replace(/\{(\w+)\}/g, ':$1');

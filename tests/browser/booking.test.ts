@@ -245,7 +245,7 @@ describe('in English, and with the Back button', () => {
 
 describe('a deployment with several offices', () => {
   it('asks for the office first, then offers to change it', async () => {
-    s.ctx.sqlite.prepare("INSERT INTO offices (id, name, timezone, created_at) VALUES ('balikpapan', 'Disdukcapil Kota Balikpapan', 'Asia/Makassar', 0)").run();
+    s.db.prepare("INSERT INTO offices (id, name, timezone, created_at) VALUES ('balikpapan', 'Disdukcapil Kota Balikpapan', 'Asia/Makassar', 0)").run();
     await page.goto(`${s.url}/booking/`);
     await page.waitForSelector('[data-action="office"]');
     expect(await heading()).toBe('Choose an office');

@@ -27,7 +27,7 @@ describe('admin: notices and WhatsApp contacts per service group', () => {
 
   it('tells the live layer after each notice change, so that boards refresh', async () => {
     const seen: string[] = [];
-    const stop = s.store.onChange((c) => seen.push(c.officeId));
+    const stop = s.bus.subscribe((c) => void (c.kind === 'office' && seen.push(c.officeId)));
     await admin.post('/api/offices/demo/notices').send({ textId: 'Kantor tutup pukul 12.00 hari Jumat.' });
     stop();
     expect(seen).toEqual(['demo']);

@@ -12,7 +12,7 @@ export const adminFingerprint = (s: TestServer): string =>
     [
       'offices', 'opening_hours', 'services', 'slot_templates', 'slot_overrides', 'slots', 'bookings', 'counters', 'counter_services',
       'users', 'kiosks', 'closures', 'notices', 'whatsapp_contacts', 'notifications',
-    ].map((table) => s.ctx.sqlite.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all()),
+    ].map((table) => s.db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all()),
   );
 
 /**

@@ -10,12 +10,12 @@ afterAll(() => s.stop());
 
 /** Sends a request that must be refused and checks that nothing in the database changed. */
 const refused = async (send: () => Promise<request.Response>, status: number, code: string) => {
-  const before = dbFingerprint(s.ctx);
+  const before = dbFingerprint(s.db);
   const res = await send();
   expect(res.status).toBe(status);
   expect(res.body.error.code).toBe(code);
   expect(res.body.error.message).toEqual(expect.any(String));
-  expect(dbFingerprint(s.ctx)).toBe(before);
+  expect(dbFingerprint(s.db)).toBe(before);
   return res;
 };
 
@@ -141,7 +141,7 @@ describe('POST /api/offices/{id}/bookings, GET and cancel', () => {
 
   it('refuses a full slot with 409 SLOT_FULL', async () => {
     const slot = await firstBookableSlot(s.app, 'C');
-    s.ctx.sqlite.prepare('update slots set capacity = booked where id = ?').run(slot.id);
+    s.db.prepare('update slots set capacity = booked where id = ?').run(slot.id);
     await refused(() => request(s.app).post('/api/offices/demo/bookings').send({ service: 'C', slotId: slot.id, ...person(15) }), 409, 'SLOT_FULL');
   });
 

@@ -1,7 +1,6 @@
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../server/store/passwords';
-import { createUser } from '../../server/store/staff';
+import { hashPassword } from '../../server/security/passwords';
 import { firstBookableSlot, kioskAuth, person, signIn } from '../support/factories';
 import { dbFingerprint } from '../support/fingerprint';
 import { startServer, type TestServer } from '../support/server';
@@ -14,16 +13,16 @@ const walkIn = (service = 'A', priority?: string) =>
   request(s.app).post('/api/offices/demo/tickets').set(kioskAuth(s.kioskToken)).send({ service, ...(priority ? { priority } : {}) });
 
 const refused = async (send: () => PromiseLike<request.Response>, status: number, code: string) => {
-  const before = dbFingerprint(s.ctx);
+  const before = dbFingerprint(s.db);
   const res = await send();
   expect(res.status).toBe(status);
   expect(res.body.error.code).toBe(code);
-  expect(dbFingerprint(s.ctx)).toBe(before);
+  expect(dbFingerprint(s.db)).toBe(before);
   return res;
 };
 
 const addUser = async (username: string, role: 'admin' | 'supervisor' | 'counter', officeId: string | null = 'demo') =>
-  createUser(s.ctx, { username, displayName: username, passwordHash: await hashPassword('sandi-rahasia'), role, officeId }, s.clock.now());
+  await s.store.createUser({ username, displayName: username, passwordHash: await hashPassword('sandi-rahasia'), role, officeId }, s.clock.now());
 
 describe('kiosk: walk-in tickets and check-ins', () => {
   it('issues numbered walk-in tickets per service: A001, A002, B001', async () => {
@@ -54,7 +53,7 @@ describe('kiosk: walk-in tickets and check-ins', () => {
   });
 
   it('refuses a walk-in past the daily quota with 409 QUOTA_EXHAUSTED', async () => {
-    s.ctx.sqlite.prepare("update services set walk_in_quota = 2 where code = 'B'").run();
+    s.db.prepare("update services set walk_in_quota = 2 where code = 'B'").run();
     expect((await walkIn('B')).status).toBe(201);
     expect((await walkIn('B')).status).toBe(201);
     await refused(() => walkIn('B'), 409, 'QUOTA_EXHAUSTED');
@@ -124,7 +123,7 @@ describe('staff sign-in and sessions', () => {
   });
 
   it('stores passwords as scrypt hashes, never in plain text', () => {
-    const row = s.ctx.sqlite.prepare("select password_hash from users where username = 'admin'").get() as { password_hash: string };
+    const row = s.db.prepare("select password_hash from users where username = 'admin'").get() as { password_hash: string };
     expect(row.password_hash).toMatch(/^scrypt\$/);
     expect(row.password_hash).not.toContain('rahasia-admin-123');
   });
@@ -146,8 +145,7 @@ describe('staff sign-in and sessions', () => {
   it('ends the sessions of a user who is disabled', async () => {
     const user = await addUser('petugas1', 'counter');
     const agent = await signIn(s.app, 'petugas1', 'sandi-rahasia');
-    const { setUserDisabled } = await import('../../server/store/staff');
-    setUserDisabled(s.ctx, user.id, true, { userId: 1, role: 'admin', officeId: null }, s.clock.now());
+    await s.store.setUserDisabled(user.id, true, { userId: 1, role: 'admin', officeId: null }, s.clock.now());
     expect((await agent.get('/api/auth/me')).status).toBe(401);
     expect((await request(s.app).post('/api/auth/login').send({ username: 'petugas1', password: 'sandi-rahasia' })).status).toBe(401);
   });
@@ -207,7 +205,7 @@ describe('counters and the ticket life', () => {
     s.clock.advance({ minutes: 1 });
     const requeued = await agent.post(`/api/tickets/${id}/requeue`);
     expect(requeued.body.ticket).toMatchObject({ status: 'waiting', position: 2 });
-    const events = s.ctx.sqlite.prepare('select type from ticket_events where ticket_id = ? order by id').all(id) as { type: string }[];
+    const events = s.db.prepare('select type from ticket_events where ticket_id = ? order by id').all(id) as { type: string }[];
     expect(events.map((e) => e.type)).toEqual(['issued', 'called', 'recalled', 'recalled', 'recalled', 'no_show', 'requeued']);
   });
 
@@ -248,7 +246,7 @@ describe('counters and the ticket life', () => {
 
   it('keeps staff to their own office', async () => {
     const other = 'lain';
-    s.ctx.sqlite.prepare("insert into offices (id, name, timezone, created_at) values (?, 'Kantor Lain', 'Asia/Makassar', 0)").run(other);
+    s.db.prepare("insert into offices (id, name, timezone, created_at) values (?, 'Kantor Lain', 'Asia/Makassar', 0)").run(other);
     await addUser('petugas-lain', 'counter', other);
     const agent = await signIn(s.app, 'petugas-lain', 'sandi-rahasia');
     await walkIn('A');
@@ -263,7 +261,7 @@ describe('admin: kiosks, closures, reports', () => {
     const res = await agent.post('/api/offices/demo/kiosks').send({ name: 'Kiosk Timur' });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ name: 'Kiosk Timur', token: expect.any(String) });
-    const stored = s.ctx.sqlite.prepare('select token_hash from kiosks where id = ?').get(res.body.id) as { token_hash: string };
+    const stored = s.db.prepare('select token_hash from kiosks where id = ?').get(res.body.id) as { token_hash: string };
     expect(stored.token_hash).not.toBe(res.body.token);
     expect((await request(s.app).post('/api/offices/demo/tickets').set(kioskAuth(res.body.token)).send({ service: 'A' })).status).toBe(201);
     await addUser('petugas2', 'counter');
@@ -280,7 +278,7 @@ describe('admin: kiosks, closures, reports', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ affectedBookings: 1, cancelled: 1 });
     expect((await request(s.app).get(`/api/bookings/${code}?nik4=${p.nik.slice(-4)}`)).body).toMatchObject({ status: 'cancelled', cancelReason: 'Staf terpapar COVID-19' });
-    const notes = s.ctx.sqlite.prepare("select template from notifications where template = 'closure'").all();
+    const notes = s.db.prepare("select template from notifications where template = 'closure'").all();
     expect(notes).toHaveLength(1);
     const day = (await request(s.app).get(`/api/offices/demo/availability?service=A&from=${slot.date}&days=1`)).body[0];
     expect(day).toMatchObject({ closed: true, reason: 'Staf terpapar COVID-19' });
@@ -311,7 +309,7 @@ describe('admin: kiosks, closures, reports', () => {
     const slot = await firstBookableSlot(s.app, 'A');
     const res = await agent.post('/api/offices/demo/assisted-bookings').send({ service: 'A', slotId: slot.id, ...person(60) });
     expect(res.status).toBe(201);
-    const audit = s.ctx.sqlite.prepare("select user_id, target from audit_log where action = 'booking.assisted'").get() as { user_id: number; target: string };
+    const audit = s.db.prepare("select user_id, target from audit_log where action = 'booking.assisted'").get() as { user_id: number; target: string };
     expect(audit).toEqual({ user_id: 1, target: res.body.code });
   });
 });

@@ -5,8 +5,7 @@
  */
 import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../server/store/passwords';
-import { createUser } from '../../server/store/staff';
+import { hashPassword } from '../../server/security/passwords';
 import { nikFor, signIn } from '../support/factories';
 import { OPEN_TUESDAY, startServer, type TestServer } from '../support/server';
 import { expectUnchanged, row, rows, slotAt, sql } from './bookingSupport';
@@ -16,13 +15,13 @@ beforeAll(async () => {
   s = await startServer({ listen: false });
   const passwordHash = await hashPassword('kelurahan-rahasia-1');
   // A kelurahan helper of the demo office, and a counter clerk of another office.
-  createUser(s.ctx, { username: 'kel.sukamaju', displayName: 'Kelurahan Sukamaju', passwordHash, role: 'counter', officeId: 'demo' }, s.clock.now());
+  await s.store.createUser({ username: 'kel.sukamaju', displayName: 'Kelurahan Sukamaju', passwordHash, role: 'counter', officeId: 'demo' }, s.clock.now());
   sql(s, "INSERT INTO offices (id, name, timezone, created_at) VALUES ('lain', 'Disdukcapil Lain', 'Asia/Makassar', 0)");
-  createUser(s.ctx, { username: 'petugas.lain', displayName: 'Petugas Lain', passwordHash, role: 'counter', officeId: 'lain' }, s.clock.now());
+  await s.store.createUser({ username: 'petugas.lain', displayName: 'Petugas Lain', passwordHash, role: 'counter', officeId: 'lain' }, s.clock.now());
 });
 afterAll(() => s.stop());
 beforeEach(() => {
-  s.ctx.sqlite.exec("DELETE FROM notifications; DELETE FROM bookings; DELETE FROM audit_log WHERE action LIKE 'booking.%'; UPDATE slots SET booked = 0;");
+  s.db.exec("DELETE FROM notifications; DELETE FROM bookings; DELETE FROM audit_log WHERE action LIKE 'booking.%'; UPDATE slots SET booked = 0;");
   s.clock.set(OPEN_TUESDAY);
 });
 

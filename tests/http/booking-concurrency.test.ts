@@ -48,7 +48,7 @@ describe('two reschedules racing for the last place', () => {
     const target = await slotAt(s, '2026-11-27', '14:00', 'C'); // capacity 5
     const froms = [await slotAt(s, '2026-11-27', '08:00', 'C'), await slotAt(s, '2026-11-27', '09:00', 'C')];
     for (let round = 0; round < 10; round++) {
-      s.ctx.sqlite.exec("DELETE FROM notifications; DELETE FROM bookings WHERE service_id = (SELECT id FROM services WHERE code = 'C')");
+      s.db.exec("DELETE FROM notifications; DELETE FROM bookings WHERE service_id = (SELECT id FROM services WHERE code = 'C')");
       sql(s, 'UPDATE slots SET booked = 0 WHERE id IN (?, ?, ?)', target.id, froms[0]!.id, froms[1]!.id);
       // The target has one place left: four others hold the rest.
       for (let n = 0; n < 4; n++) {

@@ -4,7 +4,7 @@
  */
 import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { calendarFile } from '../../server/http/bookingExtraRoutes';
+import { calendarFile } from '../../server/http/public/calendarFile';
 import { nikFor, person } from '../support/factories';
 import { OPEN_TUESDAY, startServer, type TestServer } from '../support/server';
 import { book, expectUnchanged, row, slotAt, sql } from './bookingSupport';
@@ -13,7 +13,7 @@ let s: TestServer;
 beforeAll(async () => (s = await startServer({ listen: false })));
 afterAll(() => s.stop());
 beforeEach(() => {
-  s.ctx.sqlite.exec('DELETE FROM notifications; DELETE FROM tickets; DELETE FROM bookings; DELETE FROM closures; UPDATE slots SET booked = 0;');
+  s.db.exec('DELETE FROM notifications; DELETE FROM tickets; DELETE FROM bookings; DELETE FROM closures; UPDATE slots SET booked = 0;');
   s.clock.set(OPEN_TUESDAY);
 });
 

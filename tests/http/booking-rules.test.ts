@@ -13,7 +13,7 @@ beforeAll(async () => (s = await startServer({ listen: false })));
 afterAll(() => s.stop());
 beforeEach(() => {
   // Each test starts from an empty booking book and the seeded office rules.
-  s.ctx.sqlite.exec(`DELETE FROM notifications; DELETE FROM tickets; DELETE FROM bookings; DELETE FROM closures;
+  s.db.exec(`DELETE FROM notifications; DELETE FROM tickets; DELETE FROM bookings; DELETE FROM closures;
     UPDATE slots SET booked = 0; UPDATE offices SET booking_horizon_days = 14, max_active_bookings_per_nik = 3, one_per_service_per_day = 1;
     UPDATE services SET bookable = 1;`);
   s.clock.set(OPEN_TUESDAY);

@@ -27,7 +27,7 @@ export const slotAt = async (s: TestServer, date: string, time: string, service 
 export const fingerprint = (s: TestServer): string =>
   JSON.stringify(
     ['bookings', 'slots', 'notifications', 'audit_log', 'tickets'].map((table) =>
-      s.ctx.sqlite.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all(),
+      s.db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all(),
     ),
   );
 
@@ -39,11 +39,11 @@ export const expectUnchanged = async <T>(s: TestServer, act: () => Promise<T>): 
   return result;
 };
 
-export const sql = (s: TestServer, statement: string, ...params: unknown[]) => s.ctx.sqlite.prepare(statement).run(...params);
+export const sql = (s: TestServer, statement: string, ...params: unknown[]) => s.db.prepare(statement).run(...params);
 export const row = <T = Record<string, unknown>>(s: TestServer, statement: string, ...params: unknown[]): T =>
-  s.ctx.sqlite.prepare(statement).get(...params) as T;
+  s.db.prepare(statement).get(...params) as T;
 export const rows = <T = Record<string, unknown>>(s: TestServer, statement: string, ...params: unknown[]): T[] =>
-  s.ctx.sqlite.prepare(statement).all(...params) as T[];
+  s.db.prepare(statement).all(...params) as T[];
 
 export const book = (s: TestServer, body: Record<string, unknown>, lang?: string) => {
   const req = request(s.app).post('/api/offices/demo/bookings');

@@ -116,7 +116,7 @@ describe('closures: until further notice, ended later; one service; urgent-only 
 
   it('shows failed notifications and queues them again on request', async () => {
     await bookMany(s, 2, '2026-11-25');
-    s.ctx.sqlite.prepare("UPDATE notifications SET status = 'failed', attempts = 8, last_error = 'WhatsApp endpoint answered 401'").run();
+    s.db.prepare("UPDATE notifications SET status = 'failed', attempts = 8, last_error = 'WhatsApp endpoint answered 401'").run();
     const outbox = (await admin.get('/api/offices/demo/admin')).body.outbox;
     expect(outbox).toMatchObject({ failed: 2, pending: 0 });
     expect(outbox.recentFailures[0]).toMatchObject({ template: 'booked', recipient: '+62812••••1001', attempts: 8, lastError: 'WhatsApp endpoint answered 401' });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { claimDue, deliverDue, deliverers } from '../../server/notify/sender';
+import { LEASE_MS, deliverDue, deliverers } from '../../server/jobs/sender';
 import { signIn } from '../support/factories';
 import { startServer, type TestServer } from '../support/server';
 import { bookMany, drainOutbox, notificationRows, startWhatsappStub, waNumber, whatsappConfig, type WhatsappStub } from './closureSupport';
@@ -42,7 +42,7 @@ describe('a closure cancels or moves every booking in its range and each holder 
       [true, 'Delapan pegawai terpapar COVID-19; kantor disterilkan'],
       [true, 'Delapan pegawai terpapar COVID-19; kantor disterilkan'],
     ]);
-    expect(s.ctx.sqlite.prepare('SELECT sum(booked) AS n FROM slots WHERE date = ?').get(WEDNESDAY)).toEqual({ n: 0 });
+    expect(s.db.prepare('SELECT sum(booked) AS n FROM slots WHERE date = ?').get(WEDNESDAY)).toEqual({ n: 0 });
 
     expect(await drainOutbox(s)).toBe(30);
     expect(stub.requests).toHaveLength(30);
@@ -93,13 +93,13 @@ describe('a closure cancels or moves every booking in its range and each holder 
     expect(stub.requests).toHaveLength(60);
     // Not yet due: the backoff holds.
     s.clock.advance({ seconds: 4 });
-    expect(await deliverDue(s.ctx, s.clock, channels)).toBe(0);
+    expect(await deliverDue(s.store, s.clock, channels)).toBe(0);
     expect(stub.requests).toHaveLength(60);
     s.clock.advance({ seconds: 1 });
     expect(await drainOutbox(s)).toBe(0);
     expect(stub.requests).toHaveLength(120);
     s.clock.advance({ seconds: 29 });
-    expect(await deliverDue(s.ctx, s.clock, channels)).toBe(0);
+    expect(await deliverDue(s.store, s.clock, channels)).toBe(0);
     s.clock.advance({ seconds: 1 });
     expect(await drainOutbox(s)).toBe(60);
     s.clock.advance({ hours: 1 });
@@ -148,8 +148,8 @@ describe('the outbox survives a restart: nothing lost, nothing doubled', () => {
   it('a sender that crashed after claiming messages: after the restart they go out once their lease ends', async () => {
     const { first, restart } = await twoLives();
     // The first process sends 10, claims 10 more and dies before sending them.
-    expect(await deliverDue(first.ctx, first.clock, deliverers(first.config, first.log), 10)).toBe(10);
-    expect(claimDue(first.ctx, first.clock.now().toMillis(), 10)).toHaveLength(10);
+    expect(await deliverDue(first.store, first.clock, deliverers(first.config, first.log), 10)).toBe(10);
+    expect(await first.store.claimDueNotifications(first.clock.now().toMillis(), 10, LEASE_MS)).toHaveLength(10);
     const second = await restart();
     // The 10 never claimed go at once; the 10 claimed by the dead sender wait for their lease.
     expect(await drainOutbox(second)).toBe(10);
@@ -165,7 +165,7 @@ describe('the outbox survives a restart: nothing lost, nothing doubled', () => {
     const { first, restart } = await twoLives();
     const real = deliverers(first.config, first.log).whatsapp!;
     // The process dies right after the endpoint answered: the promise never comes back to mark the rows.
-    void deliverDue(first.ctx, first.clock, { whatsapp: async (row, text) => { await real(row, text); await new Promise(() => undefined); } }, 5, 5);
+    void deliverDue(first.store, first.clock, { whatsapp: async (row, text) => { await real(row, text); await new Promise(() => undefined); } }, 5, 5);
     for (let i = 0; i < 100 && stub.requests.length < 5; i++) await new Promise((r) => setTimeout(r, 20));
     expect(stub.requests).toHaveLength(5);
     const second = await restart();

@@ -9,7 +9,7 @@ import request from 'supertest';
 import { expect } from 'vitest';
 import { person } from '../support/factories';
 import type { TestServer } from '../support/server';
-import { deliverDue, deliverers } from '../../server/notify/sender';
+import { deliverDue, deliverers } from '../../server/jobs/sender';
 
 export type StubRequest = { path: string; authorization: string | undefined; key: string; status: number; body: { to: string; type: string; text?: { body: string }; template?: unknown } };
 
@@ -73,9 +73,9 @@ export const drainOutbox = async (s: TestServer): Promise<number> => {
   const channels = deliverers(s.config, s.log);
   let total = 0;
   for (let pass = 0; pass < 20; pass++) {
-    const sent = await deliverDue(s.ctx, s.clock, channels);
+    const sent = await deliverDue(s.store, s.clock, channels);
     total += sent;
-    const due = s.ctx.sqlite.prepare("SELECT count(*) AS n FROM notifications WHERE status = 'pending' AND next_attempt_at <= ?").get(s.clock.now().toMillis()) as { n: number };
+    const due = s.db.prepare("SELECT count(*) AS n FROM notifications WHERE status = 'pending' AND next_attempt_at <= ?").get(s.clock.now().toMillis()) as { n: number };
     if (due.n === 0) return total;
   }
   throw new Error('outbox did not drain');
@@ -104,6 +104,6 @@ export const bookMany = async (s: TestServer, n: number, date: string, service =
 export const waNumber = (typed: string) => `62${typed.replace(/\D/g, '').slice(1)}`;
 
 export const notificationRows = (s: TestServer) =>
-  s.ctx.sqlite.prepare('SELECT id, template, status, attempts, recipient FROM notifications ORDER BY id').all() as {
+  s.db.prepare('SELECT id, template, status, attempts, recipient FROM notifications ORDER BY id').all() as {
     id: number; template: string; status: string; attempts: number; recipient: string;
   }[];

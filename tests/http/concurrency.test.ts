@@ -23,9 +23,9 @@ describe('capacity under concurrency, on a real SQLite file over real HTTP', () 
     const full = responses.filter((r) => r.status === 409 && r.body.error?.code === 'SLOT_FULL');
     expect(created).toHaveLength(20);
     expect(full).toHaveLength(180);
-    const rows = s.ctx.sqlite.prepare("select count(*) n from bookings where slot_id = ? and status = 'booked'").get(slot.id) as { n: number };
+    const rows = s.db.prepare("select count(*) n from bookings where slot_id = ? and status = 'booked'").get(slot.id) as { n: number };
     expect(rows.n).toBe(20);
-    const counted = s.ctx.sqlite.prepare('select booked from slots where id = ?').get(slot.id) as { booked: number };
+    const counted = s.db.prepare('select booked from slots where id = ?').get(slot.id) as { booked: number };
     expect(counted.booked).toBe(20);
   });
 });

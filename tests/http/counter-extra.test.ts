@@ -1,8 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../server/store/passwords';
-import { createUser } from '../../server/store/staff';
-import * as t from '../../server/db/schema';
+import { hashPassword } from '../../server/security/passwords';
 import { firstBookableSlot, kioskAuth, nikFor, signIn } from '../support/factories';
 import { startServer, type TestServer } from '../support/server';
 
@@ -11,8 +9,8 @@ describe("the counter screen's own reads", () => {
   beforeAll(async () => {
     s = await startServer({ listen: false });
     // A second office, and a counter clerk who works there only.
-    s.ctx.db.insert(t.offices).values({ id: 'lain', name: 'Kantor Lain', timezone: 'Asia/Makassar', createdAt: 0 }).run();
-    createUser(s.ctx, { username: 'lain1', displayName: 'Petugas Lain', passwordHash: await hashPassword('kantor-lain-123'), role: 'counter', officeId: 'lain' }, s.clock.now());
+    s.db.prepare("insert into offices (id, name, timezone, created_at) values ('lain', 'Kantor Lain', 'Asia/Makassar', 0)").run();
+    await s.store.createUser({ username: 'lain1', displayName: 'Petugas Lain', passwordHash: await hashPassword('kantor-lain-123'), role: 'counter', officeId: 'lain' }, s.clock.now());
   });
   afterAll(() => s.stop());
 
@@ -34,7 +32,7 @@ describe("the counter screen's own reads", () => {
     });
     expect(JSON.stringify(res.body)).not.toContain(nikFor(5));
     // The look at the holder's data is on the audit log: who, which booking.
-    const viewed = s.ctx.sqlite.prepare("select user_id, target from audit_log where action = 'booking.viewed'").all();
+    const viewed = s.db.prepare("select user_id, target from audit_log where action = 'booking.viewed'").all();
     expect(viewed).toEqual([{ user_id: 1, target: booked.body.code }]);
 
     // Not signed in: refused, with the Indonesian message by default.

@@ -1,11 +1,9 @@
 import request from 'supertest';
-import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import * as t from '../../server/db/schema';
 import { kioskAuth, person, signIn } from '../support/factories';
 import { OPEN_TUESDAY, startServer, type TestServer } from '../support/server';
 
-const ticketCount = (s: TestServer) => s.store.ctx.db.select({ n: count() }).from(t.tickets).all()[0]!.n;
+const ticketCount = (s: TestServer) => (s.db.prepare('select count(*) as n from tickets').get() as { n: number }).n;
 
 /** Books a place in the first bookable slot of `service` on `date` whose start passes `accept`. */
 const bookOn = async (s: TestServer, date: string, n: number, accept: (start: string) => boolean = () => true, service = 'A') => {
@@ -194,13 +192,13 @@ describe('only a paired kiosk of the office issues tickets', () => {
     expect((await request(s.app).get('/api/kiosk/me').set(kioskAuth('nope'))).status).toBe(401);
     expect((await request(s.app).get('/api/kiosk/state')).status).toBe(401);
 
-    s.store.ctx.db.update(t.kiosks).set({ revokedAt: s.clock.now().toMillis() }).run();
+    s.db.prepare('update kiosks set revoked_at = ?').run(s.clock.now().toMillis());
     expect((await request(s.app).post('/api/offices/demo/tickets').set(kioskAuth(s.kioskToken)).send({ service: 'A' })).status).toBe(401);
     expect(ticketCount(s)).toBe(0);
   });
 
   it("refuses a kiosk of another office with 403 FORBIDDEN, and its state shows only its own office", async () => {
-    s.store.ctx.db.insert(t.offices).values({ id: 'lain', name: 'Disdukcapil Kabupaten Lain', timezone: 'Asia/Makassar', createdAt: 0 }).run();
+    s.db.prepare("insert into offices (id, name, timezone, created_at) values ('lain', 'Disdukcapil Kabupaten Lain', 'Asia/Makassar', 0)").run();
     const other = await s.store.createKiosk('lain', 'Kiosk Lain', null, s.clock.now());
     const res = await request(s.app).post('/api/offices/demo/tickets').set(kioskAuth(other.token)).send({ service: 'A' });
     expect(res.status).toBe(403);
@@ -211,7 +209,7 @@ describe('only a paired kiosk of the office issues tickets', () => {
     const state = await request(s.app).get('/api/kiosk/state').set(kioskAuth(other.token));
     expect(state.body.office).toEqual({ id: 'lain', name: 'Disdukcapil Kabupaten Lain', timezone: 'Asia/Makassar' });
     expect(state.body.services).toEqual([]);
-    expect(s.store.ctx.db.select().from(t.tickets).where(eq(t.tickets.officeId, 'demo')).all()).toEqual([]);
+    expect(s.db.prepare("select * from tickets where office_id = 'demo'").all()).toEqual([]);
   });
 });
 
@@ -222,7 +220,7 @@ describe('without KTP-el blanko the recording service stops at the kiosk and off
 
   it('shows service C closed with the suket reason and refuses its walk-ins with 409 BLANKO_EMPTY', async () => {
     const kiosk = kioskAuth(s.kioskToken);
-    s.ctx.sqlite.prepare("update offices set blanko_stock = 0 where id = 'demo'").run();
+    s.db.prepare("update offices set blanko_stock = 0 where id = 'demo'").run();
     const state = await request(s.app).get('/api/kiosk/state').set(kiosk);
     const c = state.body.services.find((x: { code: string }) => x.code === 'C');
     expect(c.unavailable).toEqual({ code: 'CLOSED', reason: expect.stringContaining('suket') });

@@ -1,6 +1,5 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKiosk } from '../../server/store/staff';
 import { kioskAuth } from '../support/factories';
 import { startServer, type TestServer } from '../support/server';
 
@@ -9,11 +8,11 @@ let s: TestServer;
 let token: string;
 beforeAll(async () => {
   s = await startServer({ listen: false, now: '2026-11-24T00:30:00Z' });
-  const db = s.ctx.sqlite;
+  const db = s.db;
   db.prepare("insert into offices (id, name, timezone, created_at) values ('makassar', 'Disdukcapil Kota Makassar', 'Asia/Makassar', 0)").run();
   for (let d = 1; d <= 7; d++) db.prepare("insert into opening_hours (office_id, weekday, open, close) values ('makassar', ?, '08:00', '15:00')").run(d);
   db.prepare("insert into services (office_id, code, name_id, name_en) values ('makassar', 'A', 'Pengambilan Dokumen', 'Document pickup')").run();
-  token = createKiosk(s.ctx, 'makassar', 'Kiosk', null, s.clock.now()).token;
+  token = (await s.store.createKiosk('makassar', 'Kiosk', null, s.clock.now())).token;
 });
 afterAll(() => s.stop());
 

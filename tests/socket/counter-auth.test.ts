@@ -1,8 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { StaffState } from '../../shared/protocol';
-import { hashPassword } from '../../server/store/passwords';
-import { createUser } from '../../server/store/staff';
+import { hashPassword } from '../../server/security/passwords';
 import { startServer, type TestServer } from '../support/server';
 import { connected, counterSocket, login, next, post, walkIn } from './live';
 
@@ -19,7 +18,7 @@ describe('the /counter namespace is for signed-in staff only', () => {
 
   beforeAll(async () => {
     s = await startServer();
-    createUser(s.ctx, { username: 'petugas1', displayName: 'Petugas Satu', passwordHash: await hashPassword('loket-satu-123'), role: 'counter', officeId: 'demo' }, s.clock.now());
+    await s.store.createUser({ username: 'petugas1', displayName: 'Petugas Satu', passwordHash: await hashPassword('loket-satu-123'), role: 'counter', officeId: 'demo' }, s.clock.now());
   });
   afterEach(() => {
     for (const socket of sockets.splice(0)) socket.disconnect();

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import pino from 'pino';
 import { manualClock, type ManualClock } from '../../server/clock';
 import { defaultConfig, type Config } from '../../server/config';
@@ -40,14 +41,20 @@ export const startServer = async (
     await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', () => resolve()));
     url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
   }
+  // The test's own connection to the same SQLite file: to set up a case or check what was stored,
+  // as another process would; the application under test knows nothing of it.
+  const db = new Database(config.databasePath);
+  db.pragma('busy_timeout = 5000');
   return {
     ...server,
+    db,
     dir,
     clock,
     config,
     url,
     kioskToken: server.seed.kioskToken!,
     stop: async (keepFiles = false) => {
+      db.close();
       await server.close();
       if (!keepFiles && !options.dir) rmSync(dir, { recursive: true, force: true });
     },

@@ -1,13 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import pino from 'pino';
-import { BACKOFF_MS, LEASE_MS, MAX_ATTEMPTS, claimDue, deliverDue, deliverers, idempotencyKey, markSent } from '../../server/notify/sender';
-import { enqueueReminders } from '../../server/notify/reminders';
+import { BACKOFF_MS, LEASE_MS, MAX_ATTEMPTS, deliverDue, deliverers, idempotencyKey } from '../../server/jobs/sender';
 import { defaultConfig } from '../../server/config';
 import { bookMany } from '../http/closureSupport';
 import { startServer, type TestServer } from '../support/server';
 
 const rows = (s: TestServer) =>
-  s.ctx.sqlite.prepare('SELECT id, template, status, attempts, dedupe_key AS dedupeKey, payload FROM notifications ORDER BY id').all() as {
+  s.db.prepare('SELECT id, template, status, attempts, dedupe_key AS dedupeKey, payload FROM notifications ORDER BY id').all() as {
     id: number; template: string; status: string; attempts: number; dedupeKey: string | null; payload: string;
   }[];
 
@@ -19,24 +18,24 @@ describe('the outbox sender', () => {
   });
   afterEach(() => s.stop());
 
-  it('never lets two senders claim the same message', () => {
+  it('never lets two senders claim the same message', async () => {
     const now = s.clock.now().toMillis();
-    const a = claimDue(s.ctx, now, 2);
-    const b = claimDue(s.ctx, now, 10);
+    const a = (await s.store.claimDueNotifications(now, 2, LEASE_MS));
+    const b = (await s.store.claimDueNotifications(now, 10, LEASE_MS));
     expect(a.map((r) => r.id)).toEqual([1, 2]);
     expect(b.map((r) => r.id)).toEqual([3]);
-    expect(claimDue(s.ctx, now, 10)).toEqual([]);
+    expect((await s.store.claimDueNotifications(now, 10, LEASE_MS))).toEqual([]);
     // Until the lease runs out.
-    expect(claimDue(s.ctx, now + LEASE_MS, 10).map((r) => r.id)).toEqual([1, 2, 3]);
+    expect((await s.store.claimDueNotifications(now + LEASE_MS, 10, LEASE_MS)).map((r) => r.id)).toEqual([1, 2, 3]);
   });
 
-  it('ignores the late answer of a sender whose lease ran out (the attempt number fences it)', () => {
+  it('ignores the late answer of a sender whose lease ran out (the attempt number fences it)', async () => {
     const now = s.clock.now().toMillis();
-    const [stale] = claimDue(s.ctx, now, 1);
-    const [fresh] = claimDue(s.ctx, now + LEASE_MS, 1);
+    const [stale] = (await s.store.claimDueNotifications(now, 1, LEASE_MS));
+    const [fresh] = (await s.store.claimDueNotifications(now + LEASE_MS, 1, LEASE_MS));
     expect(fresh!.attempts).toBe(2);
-    expect(markSent(s.ctx, stale!, now + LEASE_MS + 1)).toBe(false);
-    expect(markSent(s.ctx, fresh!, now + LEASE_MS + 1)).toBe(true);
+    expect(await s.store.markNotificationSent(stale!, now + LEASE_MS + 1)).toBe(false);
+    expect(await s.store.markNotificationSent(fresh!, now + LEASE_MS + 1)).toBe(true);
     expect(rows(s)[0]).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
@@ -46,10 +45,10 @@ describe('the outbox sender', () => {
     const start = s.clock.now();
     let waited = 0;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      expect(await deliverDue(s.ctx, s.clock, failing)).toBe(0);
+      expect(await deliverDue(s.store, s.clock, failing)).toBe(0);
       const wait = BACKOFF_MS[Math.min(attempt - 1, BACKOFF_MS.length - 1)]!;
       s.clock.advance({ seconds: wait / 1000 - 1 });
-      expect(await deliverDue(s.ctx, s.clock, failing)).toBe(0);
+      expect(await deliverDue(s.store, s.clock, failing)).toBe(0);
       s.clock.advance({ seconds: 1 });
       waited += wait;
     }
@@ -60,7 +59,7 @@ describe('the outbox sender', () => {
 
   it('sends the idempotency key with each message and renders its Indonesian text', async () => {
     const seen: [string, string][] = [];
-    const sent = await deliverDue(s.ctx, s.clock, { log: async (row, text) => void seen.push([idempotencyKey(row), text]) });
+    const sent = await deliverDue(s.store, s.clock, { log: async (row, text) => void seen.push([idempotencyKey(row), text]) });
     expect(sent).toBe(3);
     expect(seen[0]![0]).toBe('giliran-notification-1');
     expect(seen[0]![1]).toMatch(/^Reservasi Pengambilan Dokumen di Disdukcapil Kota Demo untuk Rabu, 25 November 2026 pukul 08:00–09:00 WIB berhasil/);
@@ -69,7 +68,7 @@ describe('the outbox sender', () => {
   it('through the log channel, never writes the full phone number', async () => {
     const lines: string[] = [];
     const log = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
-    await deliverDue(s.ctx, s.clock, deliverers(defaultConfig(), log));
+    await deliverDue(s.store, s.clock, deliverers(defaultConfig(), log));
     expect(lines).toHaveLength(3);
     expect(lines.join('\n')).not.toMatch(/81234561000|6281234561000/);
     expect(lines[0]).toContain('+62812••••1000');
@@ -86,30 +85,30 @@ describe('reminders the day before', () => {
   it('queues one reminder per booking of tomorrow from the reminder time, however often it runs', async () => {
     await bookMany(s, 3, '2026-11-25');
     await bookMany(s, 2, '2026-11-26', 'A', 10);
-    expect(enqueueReminders(s.ctx, s.clock.now(), 'log', '16:00')).toBe(0);
+    expect(await s.store.enqueueReminders(s.clock.now(), 'log', '16:00')).toBe(0);
     s.clock.set('2026-11-24T16:00:00.000+07:00');
-    expect(enqueueReminders(s.ctx, s.clock.now(), 'log', '16:00')).toBe(3);
-    expect(enqueueReminders(s.ctx, s.clock.now(), 'log', '16:00')).toBe(0);
+    expect(await s.store.enqueueReminders(s.clock.now(), 'log', '16:00')).toBe(3);
+    expect(await s.store.enqueueReminders(s.clock.now(), 'log', '16:00')).toBe(0);
     s.clock.set('2026-11-24T21:00:00.000+07:00');
-    expect(enqueueReminders(s.ctx, s.clock.now(), 'log', '16:00')).toBe(0);
+    expect(await s.store.enqueueReminders(s.clock.now(), 'log', '16:00')).toBe(0);
     const reminders = rows(s).filter((r) => r.template === 'reminder');
-    const wednesday = s.ctx.sqlite.prepare("SELECT id FROM bookings WHERE date = '2026-11-25' ORDER BY id").all() as { id: number }[];
+    const wednesday = s.db.prepare("SELECT id FROM bookings WHERE date = '2026-11-25' ORDER BY id").all() as { id: number }[];
     expect(reminders.map((r) => r.dedupeKey)).toEqual(wednesday.map((b) => `reminder:${b.id}:2026-11-25`));
     expect(JSON.parse(reminders[0]!.payload)).toMatchObject({ date: '2026-11-25', start: '2026-11-25T08:00:00.000+07:00', office: 'Disdukcapil Kota Demo' });
     // The next day brings Thursday's.
     s.clock.set('2026-11-25T16:30:00.000+07:00');
-    expect(enqueueReminders(s.ctx, s.clock.now(), 'log', '16:00')).toBe(2);
+    expect(await s.store.enqueueReminders(s.clock.now(), 'log', '16:00')).toBe(2);
   });
 
   it('skips cancelled bookings and days that a closure shuts', async () => {
     const [first] = await bookMany(s, 2, '2026-11-25');
     await bookMany(s, 1, '2026-11-26', 'A', 20);
-    s.ctx.sqlite.prepare("UPDATE bookings SET status = 'cancelled' WHERE code = ?").run(first!.code);
+    s.db.prepare("UPDATE bookings SET status = 'cancelled' WHERE code = ?").run(first!.code);
     // A closure the sender meets before the closure's own transaction handled the booking (the row is still 'booked').
-    s.ctx.sqlite.prepare("INSERT INTO closures (office_id, from_date, to_date, reason, created_at) VALUES ('demo', '2026-11-26', '2026-11-26', 'Tutup', 0)").run();
+    s.db.prepare("INSERT INTO closures (office_id, from_date, to_date, reason, created_at) VALUES ('demo', '2026-11-26', '2026-11-26', 'Tutup', 0)").run();
     s.clock.set('2026-11-24T17:00:00.000+07:00');
-    expect(enqueueReminders(s.ctx, s.clock.now(), 'log', '16:00')).toBe(1);
+    expect(await s.store.enqueueReminders(s.clock.now(), 'log', '16:00')).toBe(1);
     s.clock.set('2026-11-25T17:00:00.000+07:00');
-    expect(enqueueReminders(s.ctx, s.clock.now(), 'log', '16:00')).toBe(0);
+    expect(await s.store.enqueueReminders(s.clock.now(), 'log', '16:00')).toBe(0);
   });
 });

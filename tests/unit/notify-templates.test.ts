@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMessage, templateParams, whenText } from '../../server/notify/templates';
+import { renderMessage, templateParams, whenText } from '../../server/jobs/templates';
 
 const payload = {
   code: 'K7XQ2M9P',

@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSender } from '../../server/notify/sender';
+import { startSender } from '../../server/jobs/sender';
 import { bookMany, drainOutbox, notificationRows, startWhatsappStub, whatsappConfig, type WhatsappStub } from '../http/closureSupport';
 import { startServer, type TestServer } from '../support/server';
 
@@ -47,7 +47,7 @@ describe('the WhatsApp Cloud API channel', () => {
     s = await startServer({ listen: false, config: whatsappConfig(stub) });
     await bookMany(s, 1, '2026-11-25');
     expect(await drainOutbox(s)).toBe(0);
-    const row = s.ctx.sqlite.prepare('SELECT status, attempts, last_error AS lastError, next_attempt_at AS next FROM notifications').get() as Record<string, unknown>;
+    const row = s.db.prepare('SELECT status, attempts, last_error AS lastError, next_attempt_at AS next FROM notifications').get() as Record<string, unknown>;
     expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining('WhatsApp endpoint answered 500') });
     expect(row.next).toBe(s.clock.now().toMillis() + 5_000);
   });
@@ -61,7 +61,7 @@ describe('the running sender', () => {
     s = await startServer({ listen: false, now: '2026-11-24T15:00:00.000+07:00' });
     await bookMany(s, 3, '2026-11-25');
     s.clock.set('2026-11-24T16:05:00.000+07:00');
-    const stop = startSender(s.ctx, s.clock, { ...s.config, reminderTime: '16:00' }, pino({ level: 'silent' }), 20);
+    const stop = startSender(s.store, s.clock, { ...s.config, reminderTime: '16:00' }, pino({ level: 'silent' }), 20);
     const sent = () => notificationRows(s).filter((n) => n.status === 'sent').map((n) => n.template);
     for (let i = 0; i < 100 && sent().length < 6; i++) await new Promise((r) => setTimeout(r, 20));
     await stop();

@@ -1,20 +1,23 @@
 /** Closures beyond creating one (staffRoutes): the list, ending an open-ended one, urgent-only mode, failed notifications. */
 import { Router } from 'express';
+import { z } from 'zod';
 import { requireStaff, staffOf } from '../auth';
-import type { Deps } from '../deps';
+import { perform, type Deps } from '../deps';
+import * as commands from '../../commands';
 import { route } from '../route';
+import * as publicSchemas from '../schemas';
 import { officeParams } from '../schemas';
 import { adminDoc } from './common';
 import * as s from './schemas';
 
 export const closureRoutes = (deps: Deps, router: Router): void => {
-  const { store, clock } = deps;
+  const reads = commands.staffReads(deps);
   const admin = requireStaff(deps, 'admin');
 
   route(
     router,
     adminDoc({ method: 'get', path: '/offices/{officeId}/closures', summary: 'Closures, newest first, with their state (upcoming, active, ended, withdrawn)', params: officeParams }),
-    ({ params }, _req, res) => store.listClosures(params.officeId, staffOf(res), clock.now()),
+    ({ params }, _req, res) => reads.listClosures(staffOf(res), params.officeId),
     admin,
   );
 
@@ -26,7 +29,7 @@ export const closureRoutes = (deps: Deps, router: Router): void => {
       params: s.idParams, body: s.endClosureBody,
     }),
     async ({ params, body }, _req, res) => {
-      const c = await store.endClosure(params.officeId, params.id, body.to, staffOf(res), clock.now());
+      const c = await perform(deps, commands.endClosure(deps, staffOf(res), params.officeId, params.id, body.to));
       return { id: c.id, from: c.fromDate, to: c.toDate, reason: c.reason };
     },
     admin,
@@ -35,7 +38,7 @@ export const closureRoutes = (deps: Deps, router: Router): void => {
   route(
     router,
     adminDoc({ method: 'get', path: '/offices/{officeId}/urgent-only', summary: 'Urgent-only mode: which services are kept open', params: officeParams }),
-    ({ params }, _req, res) => store.urgentOnly(params.officeId, staffOf(res), clock.now()),
+    ({ params }, _req, res) => reads.urgentOnly(staffOf(res), params.officeId),
     admin,
   );
 
@@ -47,21 +50,29 @@ export const closureRoutes = (deps: Deps, router: Router): void => {
       params: officeParams, body: s.urgentOnlyBody,
     }),
     ({ params, body }, _req, res) =>
-      store.setUrgentOnly(params.officeId, { open: body.open, reason: body.reason, action: body.action, ...(body.from ? { from: body.from } : {}) }, staffOf(res), clock.now()),
+      perform(deps, commands.setUrgentOnly(deps, staffOf(res), params.officeId, { open: body.open, reason: body.reason, action: body.action, ...(body.from ? { from: body.from } : {}) })),
     admin,
   );
 
   route(
     router,
     adminDoc({ method: 'delete', path: '/offices/{officeId}/urgent-only', summary: 'End urgent-only mode: every service opens again from `from` (default today)', params: officeParams, query: s.urgentOnlyEndQuery }),
-    ({ params, query }, _req, res) => store.endUrgentOnly(params.officeId, query.from ? { from: query.from } : {}, staffOf(res), clock.now()),
+    ({ params, query }, _req, res) => perform(deps, commands.endUrgentOnly(deps, staffOf(res), params.officeId, query.from ? { from: query.from } : {})),
     admin,
   );
 
   route(
     router,
     adminDoc({ method: 'post', path: '/offices/{officeId}/notifications/retry-failed', summary: 'Queue every failed notification of the office again', params: officeParams }),
-    async ({ params }, _req, res) => ({ requeued: await store.retryFailedNotifications(params.officeId, staffOf(res), clock.now()) }),
+    async ({ params }, _req, res) => ({ requeued: await perform(deps, commands.retryFailedNotifications(deps, staffOf(res), params.officeId)) }),
+    admin,
+  );
+
+  route(
+    router,
+    { method: 'post', path: '/offices/{officeId}/closures', summary: 'Close the office or one service for a date range (or until further notice); affected bookings are cancelled or moved and their holders notified', tag: 'admin', auth: 'session', params: officeParams, body: publicSchemas.closureBody, responseStatus: 201, response: z.object({ id: z.number(), affectedBookings: z.number(), moved: z.number(), cancelled: z.number() }), errors: ['VALIDATION', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'] },
+    ({ params, body }, _req, res) =>
+      perform(deps, commands.createClosure(deps, staffOf(res), params.officeId, { from: body.from, to: body.to ?? null, reason: body.reason, action: body.action, ...(body.service ? { service: body.service } : {}) })),
     admin,
   );
 };

@@ -2,20 +2,21 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { requireStaff, staffOf } from '../auth';
-import type { Deps } from '../deps';
+import { perform, type Deps } from '../deps';
+import * as commands from '../../commands';
 import { route } from '../route';
 import { officeParams } from '../schemas';
 import { adminDoc } from './common';
 import * as s from './schemas';
 
 export const officeRoutes = (deps: Deps, router: Router): void => {
-  const { store, clock } = deps;
+  const reads = commands.staffReads(deps);
   const admin = requireStaff(deps, 'admin');
 
   route(
     router,
     adminDoc({ method: 'get', path: '/offices/{officeId}/admin', summary: 'Everything the admin page shows for an office', params: officeParams }),
-    ({ params }, _req, res) => store.adminSnapshot(params.officeId, staffOf(res), clock.now()),
+    ({ params }, _req, res) => reads.adminSnapshot(staffOf(res), params.officeId),
     admin,
   );
 
@@ -23,7 +24,7 @@ export const officeRoutes = (deps: Deps, router: Router): void => {
     router,
     adminDoc({ method: 'post', path: '/offices', summary: 'Create an office (deployment-wide admins); opening hours start as Monday–Friday 08:00–15:00', body: s.officeCreateBody, responseStatus: 201 }),
     async ({ body }, _req, res) => {
-      const office = await store.createOffice(body, staffOf(res), clock.now());
+      const office = await perform(deps, commands.createOffice(deps, staffOf(res), body));
       return { id: office.id, name: office.name, timezone: office.timezone };
     },
     admin,
@@ -32,28 +33,28 @@ export const officeRoutes = (deps: Deps, router: Router): void => {
   route(
     router,
     adminDoc({ method: 'patch', path: '/offices/{officeId}', summary: 'Change the office name, room capacity and booking and calling rules', params: officeParams, body: s.officeSettingsBody }),
-    ({ params, body }, _req, res) => store.updateOffice(params.officeId, body, staffOf(res), clock.now()),
+    ({ params, body }, _req, res) => perform(deps, commands.updateOffice(deps, staffOf(res), params.officeId, body)),
     admin,
   );
 
   route(
     router,
     adminDoc({ method: 'put', path: '/offices/{officeId}/hours', summary: 'Replace the weekly opening hours (a weekday left out is closed)', params: officeParams, body: s.hoursBody }),
-    async ({ params, body }, _req, res) => ({ hours: await store.setOpeningHours(params.officeId, body.hours, staffOf(res), clock.now()) }),
+    async ({ params, body }, _req, res) => ({ hours: await perform(deps, commands.setOpeningHours(deps, staffOf(res), params.officeId, body.hours)) }),
     admin,
   );
 
   route(
     router,
     adminDoc({ method: 'put', path: '/offices/{officeId}/blanko', summary: 'Set the KTP-el blanko stock (after a count); at zero the services needing one stop', params: officeParams, body: s.blankoSetBody, response: z.object({ stock: z.number() }) }),
-    async ({ params, body }, _req, res) => ({ stock: await store.changeBlanko(params.officeId, { set: body.stock }, staffOf(res), clock.now()) }),
+    async ({ params, body }, _req, res) => ({ stock: await perform(deps, commands.changeBlanko(deps, staffOf(res), params.officeId, { set: body.stock })) }),
     admin,
   );
 
   route(
     router,
     adminDoc({ method: 'post', path: '/offices/{officeId}/blanko', summary: 'Add a blanko delivery (or a negative correction) to the stock', params: officeParams, body: s.blankoAddBody, response: z.object({ stock: z.number() }) }),
-    async ({ params, body }, _req, res) => ({ stock: await store.changeBlanko(params.officeId, { add: body.add }, staffOf(res), clock.now()) }),
+    async ({ params, body }, _req, res) => ({ stock: await perform(deps, commands.changeBlanko(deps, staffOf(res), params.officeId, { add: body.add })) }),
     admin,
   );
 };

@@ -2,18 +2,18 @@
 import { Router } from 'express';
 import { DomainError } from '../../domain/errors';
 import { addDays } from '../../domain/time';
-import { rangeCsv } from '../../store/reports';
+import { rangeCsv, reportCsv } from '../../store/sqlite/reports';
 import { requireStaff, staffOf } from '../auth';
 import type { Deps } from '../deps';
+import * as commands from '../../commands';
 import { route } from '../route';
+import * as publicSchemas from '../schemas';
 import { officeParams } from '../schemas';
 import { adminDoc } from './common';
 import * as s from './schemas';
 
-const MAX_REPORT_DAYS = 366;
-
 export const reportRoutes = (deps: Deps, router: Router): void => {
-  const { store, clock } = deps;
+  const reads = commands.staffReads(deps);
   const admin = requireStaff(deps, 'admin');
   const reader = requireStaff(deps, 'admin', 'supervisor');
 
@@ -25,12 +25,9 @@ export const reportRoutes = (deps: Deps, router: Router): void => {
       params: officeParams, query: s.rangeQuery,
     }),
     async ({ params, query }, _req, res) => {
-      const to = query.to ?? query.from;
-      if (to < query.from) throw new DomainError('VALIDATION', {}, { to: { key: 'date_order' } });
-      if (addDays(query.from, MAX_REPORT_DAYS - 1) < to) throw new DomainError('VALIDATION', {}, { to: { key: 'range_too_long', params: { max: MAX_REPORT_DAYS } } });
-      const report = await store.rangeReport(params.officeId, query.from, to, staffOf(res));
+      const report = await reads.rangeReport(staffOf(res), params.officeId, query.from, query.to);
       if (query.format !== 'csv') return report;
-      const name = query.from === to ? query.from : `${query.from}_${to}`;
+      const name = report.from === report.to ? report.from : `${report.from}_${report.to}`;
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       res.setHeader('Content-Disposition', `attachment; filename="giliran-${params.officeId}-${name}.csv"`);
       res.send(rangeCsv(report, query.delimiter === 'semicolon' ? ';' : ','));
@@ -46,13 +43,23 @@ export const reportRoutes = (deps: Deps, router: Router): void => {
       summary: "Audit log: every staff action of the office (settings, closures, accounts, sign-ins, and the counters' ticket steps), newest first",
       params: officeParams, query: s.auditQuery,
     }),
-    async ({ params, query }, _req, res) => {
-      const today = clock.now().setZone((await store.listOffices()).find((o) => o.id === params.officeId)?.timezone ?? 'UTC').toISODate()!;
-      const to = query.to ?? today;
-      const from = query.from ?? addDays(to, -6);
-      if (to < from) throw new DomainError('VALIDATION', {}, { to: { key: 'date_order' } });
-      return { from, to, ...(await store.readAudit(params.officeId, { from, to, limit: query.limit, offset: query.offset, kind: query.kind }, staffOf(res))) };
-    },
+    ({ params, query }, _req, res) => reads.readAudit(staffOf(res), params.officeId, query),
     admin,
+  );
+
+  route(
+    router,
+    { method: 'get', path: '/offices/{officeId}/reports/daily', summary: 'Daily report per service; format=csv for a spreadsheet', tag: 'admin', auth: 'session', params: officeParams, query: publicSchemas.reportQuery, errors: ['VALIDATION', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'] },
+    async ({ params, query }, _req, res) => {
+      const rows = await reads.dailyReport(staffOf(res), params.officeId, query.date);
+      if (query.format === 'csv') {
+        res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+        res.setHeader('Content-Disposition', `attachment; filename="giliran-${params.officeId}-${query.date}.csv"`);
+        res.send(reportCsv(query.date, rows));
+        return undefined;
+      }
+      return { office: params.officeId, date: query.date, services: rows };
+    },
+    reader,
   );
 };

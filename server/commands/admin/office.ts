@@ -1,0 +1,21 @@
+/** Admin actions on an office: create it (deployment admins), its settings, its opening hours, its blanko stock. */
+import type { OfficeSettings, OpeningHours } from '../../../shared/staffTypes';
+import { authorize, type Actor } from '../../domain/policy';
+import type { OfficeRecord } from '../../store/records';
+import { outcome, type CommandDeps, type Outcome } from '../command';
+import { adminAction } from './adminAction';
+
+export const createOffice = async (deps: CommandDeps, actor: Actor, input: { id: string; name: string; timezone: string }): Promise<Outcome<OfficeRecord>> => {
+  authorize(actor, 'deploy');
+  return outcome(await deps.store.createOffice(input, actor, deps.clock.now()));
+};
+
+export const updateOffice = (deps: CommandDeps, actor: Actor, officeId: string, patch: Partial<OfficeSettings>) =>
+  adminAction(deps, actor, officeId, (now) => deps.store.updateOffice(officeId, patch, actor, now));
+
+export const setOpeningHours = (deps: CommandDeps, actor: Actor, officeId: string, hours: OpeningHours[]) =>
+  adminAction(deps, actor, officeId, (now) => deps.store.setOpeningHours(officeId, hours, actor, now));
+
+/** At zero a service that needs blanko stops and offers a suket instead. */
+export const changeBlanko = (deps: CommandDeps, actor: Actor, officeId: string, change: { set: number } | { add: number }) =>
+  adminAction(deps, actor, officeId, (now) => deps.store.changeBlanko(officeId, change, actor, now));

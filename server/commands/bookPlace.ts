@@ -1,0 +1,13 @@
+/** A visitor books a place in a slot; or staff book on a citizen's behalf (assisted, audited). */
+import type { BookingView } from '../../shared/types';
+import { authorize, type Actor } from '../domain/policy';
+import type { BookInput } from '../store/store';
+import { outcome, type CommandDeps, type Outcome } from './command';
+
+export const bookPlace = async ({ store, clock }: CommandDeps, officeId: string, input: BookInput): Promise<Outcome<BookingView>> =>
+  outcome(await store.bookPlace(officeId, input, clock.now()));
+
+export const bookOnBehalf = async ({ store, clock }: CommandDeps, actor: Actor, officeId: string, input: BookInput): Promise<Outcome<BookingView>> => {
+  authorize(actor, 'serve', officeId);
+  return outcome(await store.bookPlace(officeId, input, clock.now(), actor.userId));
+};

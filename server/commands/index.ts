@@ -1,0 +1,21 @@
+/** Every use case, by name: routes call exactly one of these. */
+export { bookOnBehalf, bookPlace } from './bookPlace';
+export { callNext } from './callNext';
+export { cancelBooking } from './cancelBooking';
+export { changeOwnPassword } from './changeOwnPassword';
+export { checkIn } from './checkIn';
+export { createClosure } from './createClosure';
+export { endClosure } from './endClosure';
+export { issueWalkIn } from './issueWalkIn';
+export { rescheduleBooking } from './rescheduleBooking';
+export { setCounterStatus } from './setCounterStatus';
+export { signIn } from './signIn';
+export { signOut } from './signOut';
+export { availabilityFrom, staffReads } from './staffReads';
+export { stepTicket } from './stepTicket';
+export { endUrgentOnly, setUrgentOnly } from './urgentOnly';
+export { createCounter, deleteCounter, updateCounter } from './admin/counters';
+export { createContact, createNotice, deleteContact, deleteNotice, updateContact, updateNotice } from './admin/notices';
+export { changeBlanko, createOffice, setOpeningHours, updateOffice } from './admin/office';
+export { createService, reorderServices, retireService, setOverride, setSlotCapacity, setTemplates, updateService } from './admin/services';
+export { createKiosk, createStaff, resetPassword, retryFailedNotifications, revokeKiosk, setUserDisabled, updateStaff } from './admin/staff';

@@ -1,0 +1,131 @@
+/**
+ * Booking a place (PRODUCT.md rules 1, 2, 7): the checks a booking request, its slot and its
+ * holder pass, in the order their refusals are given. Pure: the store loads the facts, asks, and
+ * takes the place by compare-and-set in the same transaction.
+ *
+ * The holder's other bookings (decideHolder) are asked apart, after the slot: they need the
+ * NIK's hash and a read that most refused attempts of a booking burst never get to.
+ */
+import type { DateTime } from 'luxon';
+import { blankoEmpty } from './blanko';
+import { fail, invalid, type FieldProblem } from './errors';
+import { bilingualText } from './messages';
+import { checkNik } from './nik';
+import { normalisePhone } from './phone';
+import { closedReasonOn, slotBookability, type BookingRules, type DayFacts } from './slots';
+import { todayIn } from './time';
+
+/** The office settings the booking rules read. */
+export type BookingOffice = {
+  timezone: string;
+  bookingCutoffMinutes: number;
+  bookingHorizonDays: number;
+  blankoStock: number;
+  onePerServicePerDay: boolean;
+  maxActiveBookingsPerNik: number;
+};
+export type BookingService = { bookable: boolean; needsBlanko: boolean };
+/** `startAt`, when known from the stored slot, saves a zone conversion per attempt. */
+export type SlotFacts = { serviceId: number; date: string; start: string; capacity: number; booked: number; startAt?: number };
+/** A slot with the facts of its day (the closures covering it, the opening hours of its weekday). */
+export type SlotOnDay = { slot: SlotFacts; day: DayFacts };
+export type PersonInput = { nik: string; name: string; phone: string };
+/** The holder as stored: the NIK as given, the phone in E.164, the name trimmed. */
+export type Holder = { nik: string; name: string; phone: string };
+
+export type BookingFacts = {
+  office: BookingOffice;
+  /** The active service named by the request; undefined when the office has none by that code. */
+  service: BookingService | undefined;
+  person: PersonInput;
+  /** The slot named by the request; undefined when the service has no such slot. */
+  target: SlotOnDay | undefined;
+  now: DateTime;
+};
+
+/** What the holder already holds, this booking aside: active bookings (booked or checked in). */
+export type HolderBookings = {
+  /** One of them is for the same service on the slot's day. */
+  sameServiceSameDay: boolean;
+  /** How many of them are for today or later. */
+  activeFromToday: number;
+};
+
+const rulesOf = (office: BookingOffice): BookingRules => ({ cutoffMinutes: office.bookingCutoffMinutes, horizonDays: office.bookingHorizonDays });
+
+/** A well-formed NIK, a mobile number and a name, all refused together field by field. */
+export const checkPerson = (input: PersonInput, today: string): Holder => {
+  const fields: Record<string, FieldProblem> = {};
+  const nik = checkNik(input.nik, today);
+  if (!nik.ok) fields.nik = { key: nik.problem };
+  const phone = normalisePhone(input.phone);
+  if (!phone) fields.phone = { key: 'phone' };
+  const name = input.name.trim();
+  if (name.length < 2) fields.name = { key: 'too_short', params: { min: 2 } };
+  if (Object.keys(fields).length) invalid(fields);
+  return { nik: input.nik, phone: phone!, name };
+};
+
+/** Refusals that depend on the slot alone: its service closed that day, begun, beyond the horizon, past the cut-off, or full. */
+export const decideSlot = (office: BookingOffice, { slot, day }: SlotOnDay, now: DateTime): void => {
+  const reason = closedReasonOn(day.closures, day.hours, slot.serviceId, slot.date);
+  if (reason) fail('CLOSED', { reason });
+  const state = slotBookability(slot, now, office.timezone, rulesOf(office));
+  if (state === 'full') fail('SLOT_FULL');
+  if (state !== 'ok') fail('SLOT_NOT_BOOKABLE');
+};
+
+/**
+ * Everything a new booking's request and slot decide, in the order the refusals are given: an
+ * unknown service, the person's fields, a service not booked online, no blanko, an unknown slot,
+ * then the slot (decideSlot). Returns the holder to store.
+ */
+export const decideBooking = (facts: BookingFacts): Holder => {
+  const service = facts.service ?? invalid({ service: { key: 'unknown_service' } });
+  const holder = checkPerson(facts.person, todayIn(facts.office, facts.now));
+  if (!service.bookable) fail('SERVICE_UNAVAILABLE');
+  if (blankoEmpty(facts.office, service)) fail('BLANKO_EMPTY');
+  decideSlot(facts.office, facts.target ?? fail('NOT_FOUND'), facts.now);
+  return holder;
+};
+
+/** One NIK: one active booking per service per day (where the office says so), and at most its limit of active bookings. */
+export const decideHolder = (office: Pick<BookingOffice, 'onePerServicePerDay' | 'maxActiveBookingsPerNik'>, mine: HolderBookings): void => {
+  if (office.onePerServicePerDay && mine.sameServiceSameDay) fail('DUPLICATE_BOOKING');
+  if (mine.activeFromToday >= office.maxActiveBookingsPerNik) fail('BOOKING_LIMIT', { limit: office.maxActiveBookingsPerNik });
+};
+
+/** A holder may cancel or move a booking only while it is booked (not checked in, not cancelled). */
+export const checkChangeable = (booking: { status: string }): void => {
+  if (booking.status !== 'booked') fail('INVALID_STATE', { status: booking.status });
+};
+
+/** The reason stored on a booking its holder cancelled. */
+export const holderCancelReason = (): string => bilingualText('cancelled_by_holder');
+
+/**
+ * Moving a booking to another slot of its service: the service must still take online bookings
+ * (the rule behind availability's `bookable`), the slot must exist, and, unless it is the slot
+ * already held, pass decideSlot. The holder's other bookings are asked next (decideHolder).
+ */
+export const decideMove = (
+  office: BookingOffice,
+  service: { bookable: boolean } | undefined,
+  target: SlotOnDay | undefined,
+  held: { slotId: number; targetSlotId: number },
+  now: DateTime,
+): 'unchanged' | 'move' => {
+  if (!service?.bookable) fail('SERVICE_UNAVAILABLE');
+  const found = target ?? fail('NOT_FOUND');
+  if (held.targetSlotId === held.slotId) return 'unchanged';
+  decideSlot(office, found, now);
+  return 'move';
+};
+
+/** Whether a visitor could book this slot now: the availability calendar's `bookable`. */
+export const slotOpenForBooking = (
+  office: BookingOffice,
+  service: { bookable: boolean },
+  slot: Omit<SlotFacts, 'serviceId'>,
+  now: DateTime,
+): boolean => service.bookable && slotBookability(slot, now, office.timezone, rulesOf(office)) === 'ok';

@@ -1,0 +1,35 @@
+/** An office's own settings as an admin changes them: its zone, its week of opening hours, its blanko stock. */
+import { IANAZone } from 'luxon';
+import type { OpeningHours } from '../../shared/staffTypes';
+import { invalid, type FieldProblem } from './errors';
+
+/** Every time of an office is computed in its zone, so it must be one luxon knows (e.g. Asia/Jakarta). */
+export const checkTimezone = (timezone: string): void => {
+  if (!IANAZone.isValidZone(timezone)) invalid({ timezone: { key: 'timezone' } });
+};
+
+/** A new office opens Monday to Friday 08:00–15:00 until an admin says otherwise: it is usable at once. */
+export const DEFAULT_HOURS: readonly OpeningHours[] = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, open: '08:00', close: '15:00' }));
+
+/**
+ * A week of opening hours: each day closes after it opens, and names its weekday once (a weekday
+ * left out is a closed day). Answers the week in weekday order.
+ */
+export const checkOpeningHours = (hours: readonly OpeningHours[]): OpeningHours[] => {
+  const fields: Record<string, FieldProblem> = {};
+  const seen = new Set<number>();
+  hours.forEach((h, i) => {
+    if (h.close <= h.open) fields[`hours.${i}.close`] = { key: 'time_order' };
+    if (seen.has(h.weekday)) fields[`hours.${i}.weekday`] = { key: 'taken' };
+    seen.add(h.weekday);
+  });
+  if (Object.keys(fields).length) invalid(fields);
+  return [...hours].sort((a, b) => a.weekday - b.weekday);
+};
+
+/** The blanko stock after a stock-take (`set`) or a delivery (`add`); never below zero. */
+export const nextBlankoStock = (before: number, change: { set: number } | { add: number }): number => {
+  const next = 'set' in change ? change.set : before + change.add;
+  if (next < 0) invalid({ add: { key: 'out_of_range' } });
+  return next;
+};

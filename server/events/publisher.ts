@@ -1,0 +1,52 @@
+/**
+ * The one way out for events: committed changes from the bus become Socket.IO emits to
+ * office-scoped rooms, built only from `Store` read models. Changes of one office within one
+ * tick are coalesced: one snapshot, then every view from it. Boards always get a full `state`.
+ */
+import type { Logger } from 'pino';
+import type { Clock } from '../clock';
+import type { LiveNamespaces } from '../realtime/namespaces';
+import { officeRoom } from '../realtime/namespaces';
+import type { Store } from '../store/store';
+import type { ChangeBus } from './bus';
+import type { OfficeChange } from './change';
+
+export const startPublisher = ({ bus, store, clock, log }: { bus: ChangeBus; store: Store; clock: Clock; log: Pick<Logger, 'error'> }, live: LiveNamespaces) => {
+  const { display, ticket, counter } = live;
+
+  const pending = new Map<string, OfficeChange[]>();
+  const flush = async (officeId: string) => {
+    const changes = pending.get(officeId) ?? [];
+    pending.delete(officeId);
+    // Every waiting ticket's position may have moved: refresh each followed ticket of this office.
+    // Read from this server's rooms synchronously: no await before, so no later flush can overtake this one.
+    const followed = new Set<string>();
+    for (const socketId of ticket.adapter.rooms.get(officeRoom(officeId)) ?? []) {
+      const followedId = (ticket.sockets.get(socketId)?.data as { ticketId?: string } | undefined)?.ticketId;
+      if (followedId) followed.add(followedId);
+    }
+    const calls = changes.flatMap((c) => (c.call ? [c.call] : []));
+    const views = await store.liveViews(officeId, clock.now(), { calls, tickets: [...followed] });
+    for (const call of views.calls) {
+      display.to(officeRoom(officeId)).emit('called', call);
+      counter.to(officeRoom(officeId)).emit('called', call);
+    }
+    // Tickets before the bigger board and staff views, so a called visitor's phone hears it with the board.
+    for (const view of views.tickets) ticket.to(view.id).emit('ticket', view);
+    display.to(officeRoom(officeId)).emit('state', views.board);
+    counter.to(officeRoom(officeId)).emit('queue', views.staff);
+  };
+
+  return bus.subscribe((change) => {
+    if (change.kind === 'sessions') {
+      const room = change.sessionId ? `session:${change.sessionId}` : `user:${change.userId}`;
+      counter.to(room).emit('signedOut');
+      counter.in(room).disconnectSockets(true);
+      return;
+    }
+    const queued = pending.get(change.officeId);
+    if (queued) return void queued.push(change);
+    pending.set(change.officeId, [change]);
+    setImmediate(() => void flush(change.officeId).catch((err) => log.error({ err: String(err) }, 'realtime flush failed')));
+  });
+};

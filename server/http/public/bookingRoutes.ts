@@ -1,0 +1,64 @@
+/** Public: book a place, read, cancel or move a booking (code + the NIK's last four digits), its calendar file. */
+import { Router } from 'express';
+import * as commands from '../../commands';
+import { perform, type Deps } from '../deps';
+import { perMinute } from '../rateLimits';
+import { route } from '../route';
+import * as s from '../schemas';
+import { calendarFile } from './calendarFile';
+
+export const publicBookingRoutes = (deps: Deps): Router => {
+  const router = Router();
+  const { store, clock } = deps;
+  const bookingLimit = perMinute(deps.config.bookingRateLimit);
+  const writeLimit = perMinute(deps.config.publicWriteRateLimit);
+
+  route(
+    router,
+    {
+      method: 'post', path: '/offices/{officeId}/bookings', summary: 'Book a place in a slot', tag: 'public', params: s.officeParams, body: s.bookingBody,
+      response: s.bookingView, responseStatus: 201, errors: ['VALIDATION', 'NOT_FOUND', 'SLOT_FULL', 'DUPLICATE_BOOKING', 'BOOKING_LIMIT', 'CLOSED', 'SLOT_NOT_BOOKABLE', 'RATE_LIMITED'],
+    },
+    ({ params, body }) => perform(deps, commands.bookPlace(deps, params.officeId, body)),
+    bookingLimit,
+  );
+
+  route(router, { method: 'get', path: '/bookings/{code}', summary: "A booking, given its code and the NIK's last four digits", tag: 'public', params: s.codeParams, query: s.nik4Query, response: s.bookingView, errors: ['NOT_FOUND'] }, ({ params, query }) =>
+    store.getBooking(params.code, query.nik4),
+  );
+
+  route(
+    router,
+    { method: 'post', path: '/bookings/{code}/cancel', summary: 'Cancel a booking; its place returns to the slot', tag: 'public', params: s.codeParams, body: s.cancelBody, response: s.bookingView, errors: ['NOT_FOUND', 'INVALID_STATE'] },
+    ({ params, body }) => perform(deps, commands.cancelBooking(deps, params.code, body.nik4)),
+    writeLimit,
+  );
+
+  route(
+    router,
+    {
+      method: 'post', path: '/bookings/{code}/reschedule', summary: 'Move a booking to another slot; the old place is released only once the new one is secured', tag: 'public',
+      params: s.codeParams, body: s.rescheduleBody, response: s.bookingView, errors: ['NOT_FOUND', 'SLOT_FULL', 'CLOSED', 'SLOT_NOT_BOOKABLE', 'INVALID_STATE'],
+    },
+    ({ params, body }) => perform(deps, commands.rescheduleBooking(deps, params.code, body.nik4, body.slotId)),
+    writeLimit,
+  );
+
+  route(
+    router,
+    {
+      method: 'get', path: '/bookings/{code}/calendar.ics', summary: "A booking as an .ics calendar file (times in the office's zone), given the NIK's last four digits",
+      tag: 'public', params: s.codeParams, query: s.nik4Query, errors: ['NOT_FOUND'],
+    },
+    async ({ params, query }, _req, res) => {
+      const cal = await store.bookingCalendar(params.code, query.nik4);
+      res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
+      res.setHeader('Content-Disposition', `attachment; filename="giliran-${cal.booking.code}.ics"`);
+      res.setHeader('Cache-Control', 'no-store');
+      res.send(calendarFile(cal, clock.now(), deps.config.publicBaseUrl));
+      return undefined;
+    },
+  );
+
+  return router;
+};

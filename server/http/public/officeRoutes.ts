@@ -1,0 +1,33 @@
+/** Public: health, the offices, an office's detail page data and the availability calendar. */
+import { Router } from 'express';
+import { z } from 'zod';
+import * as commands from '../../commands';
+import type { Deps } from '../deps';
+import { route } from '../route';
+import * as s from '../schemas';
+
+export const publicOfficeRoutes = (deps: Deps): Router => {
+  const router = Router();
+  const { store, clock } = deps;
+
+  route(router, { method: 'get', path: '/health', summary: 'Health: ok once the database answers', tag: 'public', response: z.object({ status: z.literal('ok') }) }, async () => {
+    await store.listOffices();
+    return { status: 'ok' };
+  });
+
+  route(router, { method: 'get', path: '/offices', summary: 'All offices', tag: 'public', response: z.array(z.object({ id: z.string(), name: z.string(), timezone: z.string() })) }, () =>
+    store.listOffices(),
+  );
+
+  route(router, { method: 'get', path: '/offices/{officeId}', summary: 'An office: services, hours, notices, WhatsApp contacts, closures', tag: 'public', params: s.officeParams, errors: ['NOT_FOUND'] }, ({ params }) =>
+    store.officeDetail(params.officeId, clock.now()),
+  );
+
+  route(
+    router,
+    { method: 'get', path: '/offices/{officeId}/availability', summary: 'Slots per day for a service', tag: 'public', params: s.officeParams, query: s.availabilityQuery, response: z.array(s.slotDay), errors: ['VALIDATION', 'NOT_FOUND'] },
+    ({ params, query }) => commands.availabilityFrom(deps, params.officeId, query.service, query.from, query.days),
+  );
+
+  return router;
+};

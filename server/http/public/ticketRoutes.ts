@@ -1,0 +1,19 @@
+/** Public: a ticket's status for the visitor's phone (numbers only, never personal data). */
+import { Router } from 'express';
+import { DomainError } from '../../domain/errors';
+import type { Deps } from '../deps';
+import { route } from '../route';
+import * as s from '../schemas';
+
+export const publicTicketRoutes = (deps: Deps): Router => {
+  const router = Router();
+  const { store, clock } = deps;
+
+  route(router, { method: 'get', path: '/tickets/{ticketId}', summary: "A ticket's public status (no personal data)", tag: 'public', params: s.ticketParams, response: s.publicTicket, errors: ['NOT_FOUND'] }, async ({ params }) => {
+    const ticket = await store.publicTicket(params.ticketId, clock.now());
+    if (!ticket) throw new DomainError('NOT_FOUND');
+    return ticket;
+  });
+
+  return router;
+};

@@ -1,0 +1,50 @@
+/** Staff sign-in, sign-out, who am I, and changing one's own password. */
+import { Router } from 'express';
+import { z } from 'zod';
+import * as commands from '../../commands';
+import { requireStaff, SESSION_COOKIE, sessionCookie, staffOf } from '../auth';
+import { perform, type Deps } from '../deps';
+import { perMinute } from '../rateLimits';
+import { route } from '../route';
+import * as s from '../schemas';
+import * as adminSchemas from '../admin/schemas';
+
+const meShape = z.object({ id: z.number(), username: z.string(), displayName: z.string(), role: z.enum(['admin', 'supervisor', 'counter']), officeId: z.string().nullable() });
+
+export const staffAuthRoutes = (deps: Deps): Router => {
+  const router = Router();
+  const staff = requireStaff(deps);
+  const anyStaff = staff;
+
+  route(
+    router,
+    { method: 'post', path: '/auth/login', summary: 'Sign in; sets an httpOnly session cookie', tag: 'auth', body: s.loginBody, response: meShape, errors: ['VALIDATION', 'UNAUTHENTICATED', 'RATE_LIMITED'] },
+    async ({ body }, _req, res) => {
+      const { token, me } = await perform(deps, commands.signIn(deps, body.username, body.password));
+      res.setHeader('Set-Cookie', sessionCookie(token, deps, deps.config.sessionAbsoluteHours * 3600));
+      return me;
+    },
+    perMinute(deps.config.loginRateLimit),
+  );
+
+  route(router, { method: 'post', path: '/auth/logout', summary: 'Sign out: ends the session and its live sockets', tag: 'auth', auth: 'session' }, async (_i, _req, res) => {
+    await perform(deps, commands.signOut(deps, staffOf(res).sessionId));
+    res.setHeader('Set-Cookie', `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`);
+    return null;
+  }, staff);
+
+  route(router, { method: 'get', path: '/auth/me', summary: 'The signed-in staff member', tag: 'auth', auth: 'session', response: meShape, errors: ['UNAUTHENTICATED'] }, (_i, _req, res) => {
+    const me = staffOf(res);
+    return { id: me.userId, username: me.username, displayName: me.displayName, role: me.role, officeId: me.officeId };
+  }, staff);
+
+  route(
+    router,
+    { method: 'post', path: '/auth/password', summary: 'Change your own password; your other sessions end', tag: 'auth', auth: 'session', body: adminSchemas.ownPasswordBody, errors: ['VALIDATION', 'UNAUTHENTICATED', 'RATE_LIMITED'] },
+    ({ body }, _req, res) => perform(deps, commands.changeOwnPassword(deps, staffOf(res), body.current, body.next)),
+    perMinute(deps.config.loginRateLimit),
+    anyStaff,
+  );
+
+  return router;
+};

@@ -1,0 +1,192 @@
+/**
+ * Booking use cases: book a place, read, cancel, reschedule. Each is one transaction: the rows
+ * are loaded, domain/booking decides, and the place is taken by compare-and-set.
+ */
+import { eq, sql } from 'drizzle-orm';
+import type { DateTime } from 'luxon';
+import { checkChangeable, decideBooking, decideHolder, decideMove, holderCancelReason, type HolderBookings, type SlotOnDay } from '../../domain/booking';
+import { DomainError, fail } from '../../domain/errors';
+import { maskNik, maskPhone } from '../../domain/phone';
+import { isoInZone, todayIn } from '../../domain/time';
+import * as t from './schema';
+import type { BookingView } from '../../../shared/types';
+import { nikHash, randomCode, writeTx, type StoreCtx } from './connection';
+import { audit, enqueueNotification } from './journal';
+import { dayFacts, loadOffice, serviceByCode, type OfficeRow, type ServiceRow, type SlotRow } from './offices';
+import { getRow, insertReturning, stmt } from './prepared';
+import type { BookInput } from '../store';
+
+export type BookingRow = typeof t.bookings.$inferSelect;
+export type BookOptions = { createdByUserId?: number; notifyChannel: string };
+
+export const bookingView = (ctx: StoreCtx, booking: BookingRow): BookingView => {
+  const office = loadOffice(ctx, booking.officeId);
+  const slot = getRow(ctx, t.slots, 'WHERE id = ?', booking.slotId)!;
+  const service = getRow(ctx, t.services, 'WHERE id = ?', booking.serviceId)!;
+  const ticket = stmt(ctx, 'SELECT id FROM tickets WHERE booking_id = ?').get(booking.id) as { id: string } | undefined;
+  return viewOf(booking, office, slot, service, ticket?.id);
+};
+
+/** The public shape of a booking from rows already in hand. */
+const viewOf = (booking: BookingRow, office: OfficeRow, slot: SlotRow, service: ServiceRow, ticketId?: string): BookingView => {
+  return {
+    code: booking.code,
+    office: office.id,
+    service: service.code,
+    serviceName: service.nameId,
+    date: booking.date,
+    start: isoInZone(slot.startAt, office.timezone),
+    end: isoInZone(slot.endAt, office.timezone),
+    slotId: slot.id,
+    status: booking.status as BookingView['status'],
+    statusUrl: `/booking/?code=${booking.code}`,
+    nikMasked: booking.nikLast4 ? maskNik(booking.nikLast4) : '',
+    phoneMasked: booking.phone ? maskPhone(booking.phone) : '',
+    ...(booking.cancelReason ? { cancelReason: booking.cancelReason } : {}),
+    ...(ticketId ? { ticketId } : {}),
+  };
+};
+
+/** The holder's other active bookings, as decideHolder asks: one prepared read on the NIK index, on every booking of a burst. */
+const holderBookings = (ctx: StoreCtx, officeId: string, nikHash: string, slot: SlotRow, today: string, ignoreBookingId = -1): HolderBookings => {
+  const row = stmt(
+    ctx,
+    `SELECT coalesce(max(service_id = ? AND date = ?), 0) AS same, coalesce(sum(date >= ?), 0) AS active FROM bookings
+     WHERE office_id = ? AND nik_hash = ? AND status IN ('booked', 'checked_in') AND id <> ?`,
+  ).get(slot.serviceId, slot.date, today, officeId, nikHash, ignoreBookingId) as { same: number; active: number };
+  return { sameServiceSameDay: row.same === 1, activeFromToday: row.active };
+};
+
+/** Places the booking in a slot the domain has accepted, after the holder's own rules; call inside the write transaction. */
+const takePlace = (ctx: StoreCtx, office: OfficeRow, slot: SlotRow, nikHash: string, now: DateTime, ignoreBookingId?: number): void => {
+  decideHolder(office, holderBookings(ctx, office.id, nikHash, slot, todayIn(office, now), ignoreBookingId));
+  // The capacity check and the increment are one statement inside the write transaction.
+  const taken = stmt(ctx, 'UPDATE slots SET booked = booked + 1 WHERE id = ? AND booked < capacity').run(slot.id);
+  if (taken.changes !== 1) fail('SLOT_FULL');
+};
+
+const releasePlace = (ctx: StoreCtx, slotId: number): void => {
+  ctx.db.update(t.slots).set({ booked: sql`max(${t.slots.booked} - 1, 0)` }).where(eq(t.slots.id, slotId)).run();
+};
+
+/** The slot a request names, with the facts of its day; undefined when the service has no such slot. */
+const slotOnDay = (ctx: StoreCtx, officeId: string, serviceId: number, slotId: number): (SlotOnDay & { slot: SlotRow }) | undefined => {
+  const slot = getRow(ctx, t.slots, 'WHERE id = ? AND office_id = ? AND service_id = ?', slotId, officeId, serviceId);
+  return slot && { slot, day: dayFacts(ctx, officeId, slot.date) };
+};
+
+const payloadOf = (view: BookingView, office: OfficeRow) =>
+  ({ code: view.code, office: office.name, service: view.serviceName, date: view.date, start: view.start, end: view.end });
+
+/** Queues the holder's message about a changed booking (sent after commit) and answers with the booking's view. */
+const tellHolder = (ctx: StoreCtx, booking: BookingRow, template: 'cancelled' | 'moved', notifyChannel: string, now: DateTime): BookingView => {
+  const view = bookingView(ctx, booking);
+  const payload = payloadOf(view, loadOffice(ctx, booking.officeId));
+  enqueueNotification(ctx, { officeId: booking.officeId, bookingId: booking.id, recipient: booking.phone!, template, payload }, notifyChannel, now);
+  return view;
+};
+
+const INSERT_BOOKING = `INSERT INTO bookings (office_id, code, service_id, slot_id, date, nik_hash, nik_last4, name, phone, status, created_at, created_by_user_id)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'booked', ?, ?)`;
+
+/** What a booking request names, and the domain's answer to it (decideBooking). */
+const decideRequest = (ctx: StoreCtx, officeId: string, input: BookInput, now: DateTime) => {
+  const office = loadOffice(ctx, officeId);
+  const service = serviceByCode(ctx, officeId, input.service);
+  const target = service && slotOnDay(ctx, officeId, service.id, input.slotId);
+  const holder = decideBooking({ office, service, person: input, target, now });
+  return { office, service: service!, slot: target!.slot, holder };
+};
+
+export const bookPlace = (ctx: StoreCtx, officeId: string, input: BookInput, now: DateTime, opts: BookOptions): BookingView => {
+  // When a day's places open, most attempts meet a full slot. Those (and every other refusal the
+  // request or the slot alone decides) are answered from plain reads, without taking the write
+  // lock; what passes is read and decided again, and taken, inside the write transaction.
+  // One read transaction for these reads: one snapshot and one WAL read lock instead of one each.
+  ctx.sqlite.transaction(() => decideRequest(ctx, officeId, input, now)).deferred();
+  return writeTx(ctx, () => {
+    const { office, service, slot, holder } = decideRequest(ctx, officeId, input, now);
+    const hash = nikHash(ctx, holder.nik);
+    takePlace(ctx, office, slot, hash, now);
+
+    let booking: BookingRow | undefined;
+    for (let attempt = 0; !booking; attempt++) {
+      try {
+        booking = insertReturning(
+          ctx, t.bookings, INSERT_BOOKING,
+          officeId, randomCode(8), service.id, slot.id, slot.date, hash, holder.nik.slice(-4), holder.name, holder.phone,
+          now.toMillis(), opts.createdByUserId ?? null,
+        );
+      } catch (e) {
+        // A code collision (1 in 10^12) is retried; anything else is a real error.
+        if (attempt > 3 || !String(e).includes('bookings.code')) throw e;
+      }
+    }
+    // A new booking has no ticket yet; the office, slot and service are already in hand.
+    const view = viewOf(booking, office, slot, service);
+    enqueueNotification(
+      ctx,
+      { officeId, bookingId: booking.id, recipient: holder.phone, template: 'booked', payload: payloadOf(view, office) },
+      opts.notifyChannel,
+      now,
+    );
+    if (opts.createdByUserId !== undefined) {
+      audit(ctx, { officeId, userId: opts.createdByUserId, action: 'booking.assisted', target: booking.code }, now);
+    }
+    return view;
+  });
+};
+
+/** A wrong nik4 and an unknown code give the same NOT_FOUND, so codes cannot be probed. */
+export const findBooking = (ctx: StoreCtx, code: string, nik4: string): BookingRow => {
+  const booking = ctx.db.select().from(t.bookings).where(eq(t.bookings.code, code.toUpperCase())).get();
+  if (!booking || !booking.nikLast4 || booking.nikLast4 !== nik4) throw new DomainError('NOT_FOUND');
+  return booking;
+};
+
+export const getBooking = (ctx: StoreCtx, code: string, nik4: string): BookingView => bookingView(ctx, findBooking(ctx, code, nik4));
+
+export const cancelBooking = (ctx: StoreCtx, code: string, nik4: string, now: DateTime, notifyChannel: string): BookingView =>
+  writeTx(ctx, () => {
+    const booking = findBooking(ctx, code, nik4);
+    checkChangeable(booking);
+    const updated = ctx.db
+      .update(t.bookings)
+      .set({ status: 'cancelled', cancelledAt: now.toMillis(), cancelReason: holderCancelReason() })
+      .where(eq(t.bookings.id, booking.id))
+      .returning()
+      .get();
+    releasePlace(ctx, booking.slotId);
+    return tellHolder(ctx, updated, 'cancelled', notifyChannel, now);
+  });
+
+/** Moves a booking to another slot of the same service: the old place is released only once the new one is secured. */
+export const rescheduleBooking = (
+  ctx: StoreCtx,
+  code: string,
+  nik4: string,
+  newSlotId: number,
+  now: DateTime,
+  notifyChannel: string,
+): BookingView =>
+  writeTx(ctx, () => {
+    const booking = findBooking(ctx, code, nik4);
+    checkChangeable(booking);
+    const office = loadOffice(ctx, booking.officeId);
+    const service = ctx.db.select().from(t.services).where(eq(t.services.id, booking.serviceId)).get();
+    const target = service?.bookable ? slotOnDay(ctx, office.id, booking.serviceId, newSlotId) : undefined;
+    const move = decideMove(office, service, target, { slotId: booking.slotId, targetSlotId: newSlotId }, now);
+    if (move === 'unchanged') return bookingView(ctx, booking);
+    const slot = target!.slot;
+    takePlace(ctx, office, slot, booking.nikHash!, now, booking.id);
+    releasePlace(ctx, booking.slotId);
+    const updated = ctx.db
+      .update(t.bookings)
+      .set({ slotId: slot.id, date: slot.date })
+      .where(eq(t.bookings.id, booking.id))
+      .returning()
+      .get();
+    return tellHolder(ctx, updated, 'moved', notifyChannel, now);
+  });
+
+export { releasePlace };

@@ -1,0 +1,111 @@
+/**
+ * The embedded engine: `Store` on one SQLite file (WAL), through better-sqlite3 and drizzle.
+ * Each operation below is one transaction of the module that names it; this file only opens
+ * the database and composes them into the contract.
+ */
+import type { DateTime } from 'luxon';
+import type { Store } from '../store';
+import type { Actor } from '../records';
+import * as bookings from './bookings';
+import { bookingCalendar, eraseExpiredPersonalData, staffBooking } from './bookingRecords';
+import * as closures from './closures';
+import { type StoreCtx } from './connection';
+import { adminOperations } from './adminOperations';
+import { kioskState } from './kioskState';
+import { openDatabase, type Synchronous } from './open';
+import { claimDue, markFailed, markSent, retryFailed } from './outbox';
+import * as views from './officeViews';
+import * as queue from './queueView';
+import { enqueueReminders } from './reminders';
+import * as reports from './reports';
+import * as sessions from './sessions';
+import { noShowsToday, ticketDetails } from './ticketDetails';
+import * as steps from './ticketSteps';
+import * as tickets from './tickets';
+
+export type SqliteStoreOptions = { databasePath: string; synchronous?: Synchronous; nikSecret: string; notifyChannel: string };
+
+export const createSqliteStore = (options: SqliteStoreOptions): Store => {
+  const { db, sqlite } = openDatabase(options.databasePath, options.synchronous ?? 'FULL');
+  const ctx: StoreCtx = { db, sqlite, nikSecret: options.nikSecret };
+  const channel = options.notifyChannel;
+
+  const snapshotTicket = (ticket: tickets.TicketRow, now: DateTime) => queue.publicTicket(queue.loadSnapshot(ctx, ticket.officeId, now), ticket);
+  const stepResult = (change: steps.TicketChange, now: DateTime) =>
+    ({ ticket: snapshotTicket(change.ticket, now), event: change.event, counterId: change.counterId, at: now.toMillis() });
+
+  return {
+    // Public
+    listOffices: async () => views.listOffices(ctx),
+    officeDetail: async (officeId, now) => views.officeDetail(ctx, officeId, now),
+    availability: async (officeId, service, from, days, now) => views.availability(ctx, officeId, service, from, days, now),
+    bookPlace: async (officeId, input, now, createdByUserId) =>
+      bookings.bookPlace(ctx, officeId, input, now, { notifyChannel: channel, ...(createdByUserId !== undefined ? { createdByUserId } : {}) }),
+    getBooking: async (code, nik4) => bookings.getBooking(ctx, code, nik4),
+    bookingCalendar: async (code, nik4) => bookingCalendar(ctx, code, nik4),
+    cancelBooking: async (code, nik4, now) => bookings.cancelBooking(ctx, code, nik4, now, channel),
+    rescheduleBooking: async (code, nik4, slotId, now) => bookings.rescheduleBooking(ctx, code, nik4, slotId, now, channel),
+    publicTicket: async (ticketId, now) => {
+      const ticket = queue.ticketById(ctx, ticketId);
+      return ticket ? snapshotTicket(ticket, now) : undefined;
+    },
+
+    // Kiosk
+    resolveKiosk: async (token) => sessions.resolveKiosk(ctx, token),
+    kioskState: async (kiosk, now, publicBaseUrl) => kioskState(ctx, kiosk, now, publicBaseUrl),
+    issueWalkIn: async (officeId, input, now) => snapshotTicket(tickets.issueWalkIn(ctx, officeId, input, now), now),
+    checkIn: async (officeId, code, now) => snapshotTicket(tickets.checkIn(ctx, officeId, code, now), now),
+
+    // Counter
+    callNext: async (counterId, actor, now) => {
+      const change = steps.callNext(ctx, counterId, actor, now);
+      return change ? stepResult(change, now) : null;
+    },
+    stepTicket: async (ticketId, action, actor, now, options) => stepResult(steps.stepTicketAt(ctx, ticketId, action, actor, now, options), now),
+    listCounters: async (officeId, now) => queue.counterViews(queue.loadSnapshot(ctx, officeId, now)),
+    setCounterStatus: async (counterId, status, actor, now) => {
+      const counter = steps.setCounterStatus(ctx, counterId, status, actor, now);
+      const view = queue.counterViews(queue.loadSnapshot(ctx, counter.officeId, now)).find((c) => c.id === counterId)!;
+      return { officeId: counter.officeId, counter: view };
+    },
+    ticketDetails: async (ticketId, actor, now) => ticketDetails(ctx, ticketId, actor, now),
+    noShowsToday: async (officeId, now) => noShowsToday(ctx, officeId, now),
+    staffBooking: async (officeId, code, actor, now) => staffBooking(ctx, officeId, code, actor, now),
+
+    // Accounts
+    findUserByUsername: async (username) => sessions.findUserByUsername(ctx, username),
+    countUsers: async () => sessions.countUsers(ctx),
+    createUser: async (user, now) => sessions.createUser(ctx, user, now),
+    startSession: async (userId, now) => sessions.startSession(ctx, userId, now),
+    resolveSession: async (token, now, limits, opts) => sessions.resolveSession(ctx, token, now, limits, opts),
+    endSession: async (sessionId, now) => sessions.endSession(ctx, sessionId, now),
+    setUserDisabled: async (userId, disabled, actor: Actor, now) => sessions.setUserDisabled(ctx, userId, disabled, actor, now),
+    createKiosk: async (officeId, name, actor, now) => sessions.createKiosk(ctx, officeId, name, actor, now),
+
+    ...adminOperations(ctx, channel),
+
+    // Closures
+    createClosure: async (officeId, input, actor, now) => closures.createClosure(ctx, officeId, input, actor, now, channel),
+
+    // Reports
+    dailyReport: async (officeId, date) => reports.dailyReport(ctx, officeId, date),
+    rangeReport: async (officeId, from, to) => reports.rangeReport(ctx, officeId, from, to),
+
+    // Jobs
+    claimDueNotifications: async (nowMs, limit, leaseMs) => claimDue(ctx, nowMs, limit, leaseMs),
+    markNotificationSent: async (message, nowMs) => markSent(ctx, message, nowMs),
+    markNotificationFailed: async (message, nowMs, error, next) => markFailed(ctx, message, nowMs, error, next),
+    retryFailedNotifications: async (officeId, actor, now) => retryFailed(ctx, officeId, actor, now),
+    enqueueReminders: async (now, reminderChannel, reminderTime) => enqueueReminders(ctx, now, reminderChannel, reminderTime),
+    eraseExpiredPersonalData: async (now, retentionDays) => eraseExpiredPersonalData(ctx, now, retentionDays),
+
+    // Live read models
+    boardState: async (officeId, now) => queue.boardState(ctx, queue.loadSnapshot(ctx, officeId, now)),
+    staffState: async (officeId, now) => queue.staffState(ctx, queue.loadSnapshot(ctx, officeId, now)),
+    liveViews: async (officeId, now, wanted) => queue.liveViews(ctx, queue.loadSnapshot(ctx, officeId, now), wanted),
+
+    close: async () => {
+      sqlite.close();
+    },
+  };
+};

@@ -1,0 +1,57 @@
+/** What a kiosk shows: each service's walk-in availability and expected wait, the room, and the notices. */
+import { and, eq } from 'drizzle-orm';
+import type { DateTime } from 'luxon';
+import { positionOfNewWalkIn } from '../../domain/queue';
+import { roomIsFull } from '../../domain/room';
+import { isoInZone, todayIn } from '../../domain/time';
+import { estimateWaitMinutes } from '../../domain/waitEstimate';
+import { kioskUnavailable } from '../../domain/walkIn';
+import * as t from './schema';
+import type { KioskServiceState, KioskState } from '../../../shared/types';
+import type { StoreCtx } from './connection';
+import { dayFacts } from './offices';
+import { serviceInfo } from './officeViews';
+import { loadSnapshot, openCountersFor, toCandidate } from './queueView';
+import { walkInNow } from './tickets';
+
+export const kioskState = (
+  ctx: StoreCtx,
+  kiosk: { id: number; name: string; officeId: string },
+  now: DateTime,
+  publicBaseUrl: string | null,
+): KioskState => {
+  const snap = loadSnapshot(ctx, kiosk.officeId, now);
+  const { office } = snap;
+  const day = dayFacts(ctx, office.id, todayIn(office, now));
+  const waiting = snap.tickets.filter((tk) => tk.status === 'waiting');
+  const candidates = waiting.map(toCandidate);
+  const services: KioskServiceState[] = [...snap.services.values()].map((s) => {
+    const availability = walkInNow(ctx, office, s, day, now);
+    const unavailable = kioskUnavailable(availability);
+    const ahead = positionOfNewWalkIn(candidates, s.id, snap.nowMs) - 1;
+    return {
+      ...serviceInfo(s),
+      walkInRemaining: availability.remaining,
+      waiting: waiting.filter((tk) => tk.serviceId === s.id).length,
+      estimatedWaitMinutes: estimateWaitMinutes(ahead, snap.averageMinutes.get(s.id) ?? s.typicalMinutes, openCountersFor(snap, s.id)),
+      ...(unavailable ? { unavailable } : {}),
+    };
+  });
+  const notices = ctx.db
+    .select({ id: t.notices.id, text: t.notices.textId, textEn: t.notices.textEn })
+    .from(t.notices)
+    .where(and(eq(t.notices.officeId, office.id), eq(t.notices.active, true)))
+    .all();
+  return {
+    kiosk: { id: kiosk.id, name: kiosk.name },
+    office: { id: office.id, name: office.name, timezone: office.timezone },
+    now: isoInZone(snap.nowMs, office.timezone),
+    services,
+    notices,
+    roomCapacity: office.roomCapacity,
+    inside: snap.inside.size,
+    roomFull: roomIsFull(snap.tickets, office.roomCapacity),
+    blankoStock: office.blankoStock,
+    publicBaseUrl,
+  };
+};

@@ -1,0 +1,101 @@
+/** Public read models of an office: its detail page data and the availability calendar. */
+import { and, asc, eq, gte, or, isNull } from 'drizzle-orm';
+import type { DateTime } from 'luxon';
+import { slotOpenForBooking } from '../../domain/booking';
+import { invalid } from '../../domain/errors';
+import { lastBookableDay, serviceClosedOn } from '../../domain/slots';
+import { addDays, dateRange, isoInZone, todayIn } from '../../domain/time';
+import * as t from './schema';
+import type { OfficeDetail, OfficeSummary, ServiceInfo, SlotDay } from '../../../shared/types';
+import { writeTx, type StoreCtx } from './connection';
+import { ensureSlots, loadClosures, loadOffice, loadOpeningHours, loadServices, serviceByCode, slotsFor, type ServiceRow } from './offices';
+import { walkInNow } from './tickets';
+
+export const listOffices = (ctx: StoreCtx): OfficeSummary[] =>
+  ctx.db.select({ id: t.offices.id, name: t.offices.name, timezone: t.offices.timezone }).from(t.offices).orderBy(asc(t.offices.name)).all();
+
+export const serviceInfo = (s: ServiceRow): ServiceInfo => ({
+  code: s.code,
+  name: s.nameId,
+  nameEn: s.nameEn,
+  bookable: s.bookable,
+  walkIn: s.walkIn,
+  requirements: s.requirementsId,
+  requirementsEn: s.requirementsEn,
+  typicalMinutes: s.typicalMinutes,
+  walkInQuota: s.walkInQuota,
+  needsBlanko: s.needsBlanko,
+});
+
+export const officeDetail = (ctx: StoreCtx, officeId: string, now: DateTime): OfficeDetail & { services: (ServiceInfo & { walkInRemaining: number | null })[] } => {
+  const office = loadOffice(ctx, officeId);
+  const today = todayIn(office, now);
+  const openingHours = loadOpeningHours(ctx, officeId);
+  const day = { closures: loadClosures(ctx, officeId), hours: openingHours };
+  const serviceRows = loadServices(ctx, officeId);
+  const services = serviceRows.map((s) => {
+    const { closedToday, remaining } = walkInNow(ctx, office, s, day, now);
+    return { ...serviceInfo(s), ...(closedToday ? { closedToday } : {}), walkInRemaining: remaining };
+  });
+  const codeOf = new Map(serviceRows.map((s) => [s.id, s.code]));
+  return {
+    id: office.id,
+    name: office.name,
+    timezone: office.timezone,
+    services,
+    openingHours,
+    notices: ctx.db
+      .select({ id: t.notices.id, text: t.notices.textId, textEn: t.notices.textEn })
+      .from(t.notices)
+      .where(and(eq(t.notices.officeId, officeId), eq(t.notices.active, true)))
+      .all(),
+    whatsappContacts: ctx.db
+      .select({ id: t.whatsappContacts.id, label: t.whatsappContacts.label, phone: t.whatsappContacts.phone, serviceGroup: t.whatsappContacts.serviceGroup })
+      .from(t.whatsappContacts)
+      .where(eq(t.whatsappContacts.officeId, officeId))
+      .all(),
+    closures: ctx.db
+      .select()
+      .from(t.closures)
+      .where(and(eq(t.closures.officeId, officeId), or(isNull(t.closures.toDate), gte(t.closures.toDate, today))))
+      .all()
+      // A closure ended before its first day was withdrawn.
+      .filter((c) => c.toDate === null || c.toDate >= c.fromDate)
+      .map((c) => ({ id: c.id, service: c.serviceId === null ? null : (codeOf.get(c.serviceId) ?? null), from: c.fromDate, to: c.toDate, reason: c.reason })),
+    roomCapacity: office.roomCapacity,
+    bookingHorizonDays: office.bookingHorizonDays,
+    blankoStock: office.blankoStock,
+  };
+};
+
+export const availability = (ctx: StoreCtx, officeId: string, serviceCode: string, from: string, days: number, now: DateTime): SlotDay[] => {
+  const office = loadOffice(ctx, officeId);
+  const service = serviceByCode(ctx, officeId, serviceCode) ?? invalid({ service: { key: 'unknown_service' } });
+  const to = addDays(from, days - 1);
+  // Materialise only within the booking horizon; past that there is nothing to book yet.
+  const horizonEnd = lastBookableDay(todayIn(office, now), office.bookingHorizonDays);
+  const materialiseTo = to < horizonEnd ? to : horizonEnd;
+  if (materialiseTo >= from) {
+    writeTx(ctx, () => ensureSlots(ctx, office, [service.id], from, dateRange(from, days).filter((d) => d <= materialiseTo).length));
+  }
+  const day = { closures: loadClosures(ctx, officeId), hours: loadOpeningHours(ctx, officeId) };
+  const rows = slotsFor(ctx, service.id, from, to);
+  return dateRange(from, days).map((date) => {
+    const reason = serviceClosedOn(day, office, service, date);
+    const slots = reason
+      ? []
+      : rows
+          // A slot dropped from the plan keeps its row (with no places) while a cancelled booking points at it.
+          .filter((r) => r.date === date && (r.capacity > 0 || r.booked > 0))
+          .map((r) => ({
+            id: r.id,
+            start: isoInZone(r.startAt, office.timezone),
+            end: isoInZone(r.endAt, office.timezone),
+            capacity: r.capacity,
+            booked: r.booked,
+            remaining: Math.max(0, r.capacity - r.booked),
+            bookable: slotOpenForBooking(office, service, r, now),
+          }));
+    return reason ? { date, closed: true, reason, slots } : { date, closed: false, slots };
+  });
+};

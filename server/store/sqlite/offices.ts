@@ -1,0 +1,98 @@
+/** Reading an office and its rules, and materialising its slots from the plan. */
+import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { fail } from '../../domain/errors';
+import { closedReasonOn, planSlots, type ClosureSpan, type DayFacts, type OpeningHours } from '../../domain/slots';
+import { atLocal, dateRange, weekdayOf } from '../../domain/time';
+import * as t from './schema';
+import type { StoreCtx } from './connection';
+import { allRows, getRow, stmt } from './prepared';
+
+export type OfficeRow = typeof t.offices.$inferSelect;
+export type ServiceRow = typeof t.services.$inferSelect;
+export type SlotRow = typeof t.slots.$inferSelect;
+
+// The three reads of every booking and every live update run as prepared statements (prepared.ts).
+export const loadOffice = (ctx: StoreCtx, officeId: string): OfficeRow =>
+  getRow(ctx, t.offices, 'WHERE id = ?', officeId) ?? fail('NOT_FOUND');
+
+export const loadServices = (ctx: StoreCtx, officeId: string): ServiceRow[] =>
+  allRows(ctx, t.services, 'WHERE office_id = ? AND active = 1 ORDER BY position, code', officeId);
+
+export const serviceByCode = (ctx: StoreCtx, officeId: string, code: string): ServiceRow | undefined =>
+  getRow(ctx, t.services, 'WHERE office_id = ? AND code = ? AND active = 1', officeId, code);
+
+export const loadClosures = (ctx: StoreCtx, officeId: string): ClosureSpan[] =>
+  ctx.db
+    .select()
+    .from(t.closures)
+    .where(eq(t.closures.officeId, officeId))
+    .all()
+    .map((c) => ({ id: c.id, serviceId: c.serviceId, from: c.fromDate, to: c.toDate, reason: c.reason }));
+
+/** The rows of loadClosures that cover `date` (what a single booking needs), as a prepared statement. */
+const closuresOn = (ctx: StoreCtx, officeId: string, date: string): ClosureSpan[] =>
+  allRows(ctx, t.closures, 'WHERE office_id = ? AND from_date <= ? AND (to_date IS NULL OR to_date >= ?)', officeId, date, date)
+    .map((c) => ({ id: c.id, serviceId: c.serviceId, from: c.fromDate, to: c.toDate, reason: c.reason }));
+
+/** The office's opening hours on the weekday of `date` (none: closed that day), as a prepared statement. */
+const hoursOnWeekday = (ctx: StoreCtx, officeId: string, date: string): OpeningHours[] =>
+  stmt(ctx, 'SELECT weekday, open, close FROM opening_hours WHERE office_id = ? AND weekday = ?').all(officeId, weekdayOf(date)) as OpeningHours[];
+
+/** The office's opening hours, Monday first. */
+export const loadOpeningHours = (ctx: StoreCtx, officeId: string): OpeningHours[] =>
+  stmt(ctx, 'SELECT weekday, open, close FROM opening_hours WHERE office_id = ? ORDER BY weekday').all(officeId) as OpeningHours[];
+
+/** What the domain needs to know whether a date is open: the closures covering it and the hours of its weekday. */
+export const dayFacts = (ctx: StoreCtx, officeId: string, date: string): DayFacts =>
+  ({ closures: closuresOn(ctx, officeId, date), hours: hoursOnWeekday(ctx, officeId, date) });
+
+/** The reason a service cannot be used on a date, or undefined when it is open (domain/slots closedReasonOn). */
+export const closedReason = (
+  ctx: StoreCtx,
+  office: OfficeRow,
+  serviceId: number,
+  date: string,
+  closures = closuresOn(ctx, office.id, date),
+): string | undefined => closedReasonOn(closures, hoursOnWeekday(ctx, office.id, date), serviceId, date);
+
+/**
+ * Makes sure the slot rows for these dates exist, from templates and per-date overrides.
+ * Idempotent (INSERT OR IGNORE on service+date+start), so any process may run it at any time.
+ */
+export const ensureSlots = (ctx: StoreCtx, office: OfficeRow, serviceIds: number[], from: string, days: number): void => {
+  if (serviceIds.length === 0) return;
+  const dates = dateRange(from, days);
+  const templates = ctx.db.select().from(t.slotTemplates).where(eq(t.slotTemplates.officeId, office.id)).all();
+  const overrides = ctx.db
+    .select()
+    .from(t.slotOverrides)
+    .where(and(eq(t.slotOverrides.officeId, office.id), gte(t.slotOverrides.date, from), lte(t.slotOverrides.date, dates.at(-1)!)))
+    .all();
+  const rows = dates.flatMap((date) =>
+    serviceIds.flatMap((serviceId) =>
+      planSlots(templates, overrides, serviceId, date).map((p) => ({
+        officeId: office.id,
+        serviceId,
+        date,
+        start: p.start,
+        end: p.end,
+        startAt: atLocal(date, p.start, office.timezone).toMillis(),
+        endAt: atLocal(date, p.end, office.timezone).toMillis(),
+        capacity: p.capacity,
+      })),
+    ),
+  );
+  for (let i = 0; i < rows.length; i += 200) {
+    ctx.db.insert(t.slots).values(rows.slice(i, i + 200)).onConflictDoNothing().run();
+  }
+};
+
+export const slotsFor = (ctx: StoreCtx, serviceId: number, from: string, to: string): SlotRow[] =>
+  ctx.db
+    .select()
+    .from(t.slots)
+    .where(and(eq(t.slots.serviceId, serviceId), gte(t.slots.date, from), lte(t.slots.date, to)))
+    .orderBy(asc(t.slots.date), asc(t.slots.start))
+    .all();
+
+export { todayIn } from '../../domain/time';

@@ -1,0 +1,264 @@
+/**
+ * Read models of the day's queue: a ticket's public shape (position, estimate, wait
+ * outside), the lobby board, and the staff queue. Derived from the database on demand.
+ * Every change re-reads the day, so the reads are prepared statements (prepared.ts), and the
+ * day's rows are reused only while the database is provably unchanged (see dayRows).
+ */
+import type Database from 'better-sqlite3';
+import type { DateTime } from 'luxon';
+import { positionsInService, type QueueCandidate } from '../../domain/queue';
+import { admitToRoom, waitsOutside } from '../../domain/room';
+import type { TicketStatus } from '../../domain/ticketState';
+import { isoInZone, todayIn } from '../../domain/time';
+import { estimateWaitMinutes, movingAverageMinutes } from '../../domain/waitEstimate';
+import * as t from './schema';
+import type { StaffState } from '../../../shared/protocol';
+import type { BoardState, CallEvent, CounterView, Priority, PublicTicket } from '../../../shared/types';
+import type { StoreCtx } from './connection';
+import type { CallToAnnounce, LiveViews } from '../store';
+import { heldAtCounter } from '../../../shared/ticketSteps';
+import { loadOffice, loadServices, type OfficeRow, type ServiceRow } from './offices';
+import { allRows, getRow, stmt } from './prepared';
+import type { TicketRow } from './tickets';
+
+export type CounterRow = typeof t.counters.$inferSelect & { serviceIds: number[] };
+
+export const loadCounters = (ctx: StoreCtx, officeId: string): CounterRow[] => {
+  const rows = allRows(ctx, t.counters, 'WHERE office_id = ? ORDER BY id', officeId);
+  const links = rows.length
+    ? allRows(ctx, t.counterServices, 'WHERE counter_id IN (SELECT id FROM counters WHERE office_id = ?) ORDER BY position', officeId)
+    : [];
+  return rows.map((r) => ({ ...r, serviceIds: links.filter((l) => l.counterId === r.id).map((l) => l.serviceId) }));
+};
+
+export const toCandidate = (ticket: TicketRow): QueueCandidate => ({
+  id: ticket.id,
+  serviceId: ticket.serviceId,
+  priority: ticket.priority !== null,
+  source: ticket.source as QueueCandidate['source'],
+  slotStartMs: ticket.slotStartAt,
+  queuedAtMs: ticket.queuedAt,
+  sequence: ticket.sequence,
+});
+
+/** Everything needed to describe the office's day: loaded once per change, then mapped to each view. */
+export type QueueSnapshot = {
+  office: OfficeRow;
+  services: Map<number, ServiceRow>;
+  counters: CounterRow[];
+  tickets: TicketRow[];
+  positions: Map<string, number>;
+  /** Ids of active tickets inside the room (all of them when there is no room capacity). */
+  inside: Set<string>;
+  averageMinutes: Map<number, number>;
+  nowMs: number;
+};
+
+type DayRows = Pick<QueueSnapshot, 'office' | 'services' | 'counters' | 'tickets' | 'averageMinutes'> & { date: string };
+
+/**
+ * The day's rows are read again only when the database may have changed: `data_version`
+ * moves when another connection commits, `total_changes()` when this one writes. A call
+ * reads the day for its HTTP answer and again for the live update; the second read is then
+ * free. Never inside a transaction (its writes could still be rolled back).
+ */
+const dayCache = new WeakMap<Database.Database, Map<string, DayRows & { version: number; changes: number }>>();
+const databaseVersion = (ctx: StoreCtx) => ({
+  version: (stmt(ctx, 'PRAGMA data_version').get() as { data_version: number }).data_version,
+  changes: (stmt(ctx, 'SELECT total_changes() AS n').get() as { n: number }).n,
+});
+
+const dayRows = (ctx: StoreCtx, officeId: string, now: DateTime): DayRows => {
+  const cacheable = !ctx.sqlite.inTransaction;
+  let offices = dayCache.get(ctx.sqlite);
+  if (!offices) dayCache.set(ctx.sqlite, (offices = new Map()));
+  const seen = cacheable ? databaseVersion(ctx) : undefined;
+  const cached = offices.get(officeId);
+  if (seen && cached && cached.version === seen.version && cached.changes === seen.changes && cached.date === todayIn(cached.office, now)) {
+    // Fresh containers: callers may sort or filter what they get.
+    return { ...cached, services: new Map(cached.services), counters: [...cached.counters], tickets: [...cached.tickets] };
+  }
+  const rows = readDayRows(ctx, officeId, now);
+  if (seen) offices.set(officeId, { ...rows, ...seen, services: new Map(rows.services), counters: [...rows.counters], tickets: [...rows.tickets] });
+  else offices.delete(officeId);
+  return rows;
+};
+
+const readDayRows = (ctx: StoreCtx, officeId: string, now: DateTime): DayRows => {
+  const office = loadOffice(ctx, officeId);
+  const services = new Map(loadServices(ctx, officeId).map((s) => [s.id, s]));
+  const date = todayIn(office, now);
+  const tickets = allRows(ctx, t.tickets, 'WHERE office_id = ? AND date = ? ORDER BY issued_at', officeId, date);
+  const averageMinutes = new Map<number, number>();
+  for (const service of services.values()) {
+    const recent = stmt(
+      ctx,
+      `SELECT started_at AS startedAt, completed_at AS completedAt FROM tickets
+       WHERE office_id = ? AND service_id = ? AND status = 'done' AND started_at IS NOT NULL ORDER BY completed_at DESC LIMIT 10`,
+    ).all(officeId, service.id) as { startedAt: number | null; completedAt: number | null }[];
+    const durations = recent.reverse().map((r) => ((r.completedAt ?? 0) - (r.startedAt ?? 0)) / 60_000);
+    averageMinutes.set(service.id, movingAverageMinutes(durations, service.typicalMinutes));
+  }
+  return { office, services, counters: loadCounters(ctx, officeId), tickets, averageMinutes, date };
+};
+
+export const loadSnapshot = (ctx: StoreCtx, officeId: string, now: DateTime): QueueSnapshot => {
+  const { office, services, counters, tickets, averageMinutes } = dayRows(ctx, officeId, now);
+  const waiting = tickets.filter((tk) => tk.status === 'waiting');
+  const inside = admitToRoom(tickets, office.roomCapacity);
+  return {
+    office,
+    services,
+    counters,
+    tickets,
+    positions: positionsInService(waiting.map(toCandidate), now.toMillis()),
+    inside,
+    averageMinutes,
+    nowMs: now.toMillis(),
+  };
+};
+
+/** How many open counters serve a service: the divisor of every wait estimate. */
+export const openCountersFor = (snap: QueueSnapshot, serviceId: number): number =>
+  snap.counters.filter((c) => c.status === 'open' && c.serviceIds.includes(serviceId)).length;
+
+export const ticketStatusUrl = (ticketId: string): string => `/t/${ticketId}`;
+
+export const publicTicket = (snap: QueueSnapshot, ticket: TicketRow): PublicTicket => {
+  const service = snap.services.get(ticket.serviceId);
+  const counter = snap.counters.find((c) => c.id === ticket.counterId);
+  const position = ticket.status === 'waiting' ? (snap.positions.get(ticket.id) ?? null) : null;
+  const openCounters = openCountersFor(snap, ticket.serviceId);
+  const estimate =
+    position === null ? null : estimateWaitMinutes(position - 1, snap.averageMinutes.get(ticket.serviceId) ?? 10, openCounters);
+  return {
+    id: ticket.id,
+    office: ticket.officeId,
+    number: ticket.number,
+    service: service?.code ?? '?',
+    serviceName: service?.nameId ?? '',
+    status: ticket.status as TicketStatus,
+    position,
+    estimatedWaitMinutes: estimate,
+    ...(counter && heldAtCounter(ticket.status) ? { counter: counter.name } : {}),
+    waitOutside: waitsOutside(ticket, snap.inside),
+    issuedAt: isoInZone(ticket.issuedAt, snap.office.timezone),
+    date: ticket.date,
+    priority: ticket.priority as Priority | null,
+    statusUrl: ticketStatusUrl(ticket.id),
+  };
+};
+
+export const counterViews = (snap: QueueSnapshot): CounterView[] =>
+  snap.counters.map((c) => {
+    const current = snap.tickets.find((tk) => tk.id === c.currentTicketId);
+    return {
+      id: c.id,
+      name: c.name,
+      services: c.serviceIds.map((id) => snap.services.get(id)?.code ?? '?'),
+      status: c.status as CounterView['status'],
+      ...(current
+        ? { current: { id: current.id, number: current.number, service: snap.services.get(current.serviceId)?.code ?? '?', status: current.status as TicketStatus } }
+        : {}),
+    };
+  });
+
+export const recentCalls = (ctx: StoreCtx, snap: QueueSnapshot, limit = 6): CallEvent[] => {
+  const ids = new Set(snap.tickets.map((tk) => tk.id));
+  if (ids.size === 0) return [];
+  const events = allRows(ctx, t.ticketEvents, "WHERE office_id = ? AND type IN ('called', 'recalled') ORDER BY at DESC, id DESC LIMIT ?", snap.office.id, limit)
+    .filter((e) => ids.has(e.ticketId));
+  return events.map((e) => callEvent(snap, e));
+};
+
+type CallRecord = Pick<typeof t.ticketEvents.$inferSelect, 'ticketId' | 'type' | 'at' | 'counterId' | 'serviceId'>;
+
+export const callEvent = (snap: QueueSnapshot, e: CallRecord): CallEvent => {
+  const ticket = snap.tickets.find((tk) => tk.id === e.ticketId);
+  return {
+    number: ticket?.number ?? '?',
+    counter: snap.counters.find((c) => c.id === e.counterId)?.name ?? '?',
+    service: snap.services.get(e.serviceId ?? ticket?.serviceId ?? -1)?.code ?? '?',
+    calledAt: isoInZone(e.at, snap.office.timezone),
+    recall: e.type === 'recalled',
+  };
+};
+
+export const boardState = (ctx: StoreCtx, snap: QueueSnapshot): BoardState => {
+  const waiting = snap.tickets.filter((tk) => tk.status === 'waiting');
+  const notices = allRows(ctx, t.notices, 'WHERE office_id = ? AND active = 1', snap.office.id);
+  return {
+    office: { id: snap.office.id, name: snap.office.name, timezone: snap.office.timezone },
+    now: isoInZone(snap.nowMs, snap.office.timezone),
+    counters: snap.counters.map((c) => ({
+      id: c.id,
+      name: c.name,
+      status: c.status as CounterView['status'],
+      current: snap.tickets.find((tk) => tk.id === c.currentTicketId)?.number ?? null,
+    })),
+    lastCalls: recentCalls(ctx, snap),
+    waiting: [...snap.services.values()].map((s) => ({
+      service: s.code,
+      name: s.nameId,
+      count: waiting.filter((tk) => tk.serviceId === s.id).length,
+    })),
+    admitted:
+      snap.office.roomCapacity === null ? null : waiting.filter((tk) => snap.inside.has(tk.id)).map((tk) => tk.number),
+    roomCapacity: snap.office.roomCapacity,
+    notices: notices.map((n) => ({ id: n.id, text: n.textId, textEn: n.textEn })),
+  };
+};
+
+export const staffState = (ctx: StoreCtx, snap: QueueSnapshot): StaffState => {
+  // The slot time of each of the day's bookings, by booking id.
+  const slotByBooking = new Map(
+    (stmt(
+      ctx,
+      `SELECT b.id AS id, s.start AS start, s."end" AS "end" FROM bookings b JOIN slots s ON s.id = b.slot_id WHERE b.office_id = ? AND b.date = ?`,
+    ).all(snap.office.id, snap.tickets[0]?.date ?? '') as { id: number; start: string; end: string }[]).map((r) => [r.id, `${r.start}–${r.end}`]),
+  );
+  const slotOf = (bookingId: number | null) => (bookingId === null ? null : (slotByBooking.get(bookingId) ?? null));
+  const waiting = snap.tickets.filter((tk) => tk.status === 'waiting');
+  const order = snap.positions;
+  return {
+    officeId: snap.office.id,
+    counters: counterViews(snap),
+    now: isoInZone(snap.nowMs, snap.office.timezone),
+    waiting: waiting
+      .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0) || a.queuedAt - b.queuedAt)
+      .map((tk) => ({
+        id: tk.id,
+        number: tk.number,
+        service: snap.services.get(tk.serviceId)?.code ?? '?',
+        status: 'waiting' as const,
+        priority: tk.priority,
+        source: tk.source as 'walkin' | 'booking',
+        slot: slotOf(tk.bookingId),
+        issuedAt: isoInZone(tk.issuedAt, snap.office.timezone),
+        waitOutside: waitsOutside(tk, snap.inside),
+      })),
+  };
+};
+
+/** Everything the live layer sends after a change: the calls to announce, the followed tickets, the board and the staff queue. */
+export const liveViews = (
+  ctx: StoreCtx,
+  snap: QueueSnapshot,
+  wanted: { calls: CallToAnnounce[]; tickets: string[] },
+): LiveViews => {
+  const byId = new Map(snap.tickets.map((tk) => [tk.id, tk]));
+  return {
+    calls: wanted.calls.map((c) =>
+      callEvent(snap, { ticketId: c.ticketId, type: c.recall ? 'recalled' : 'called', at: c.at, counterId: c.counterId, serviceId: null }),
+    ),
+    tickets: wanted.tickets.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [publicTicket(snap, row)] : [];
+    }),
+    board: boardState(ctx, snap),
+    staff: staffState(ctx, snap),
+  };
+};
+
+export const ticketById = (ctx: StoreCtx, ticketId: string): TicketRow | undefined =>
+  getRow(ctx, t.tickets, 'WHERE id = ?', ticketId);

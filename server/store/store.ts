@@ -1,0 +1,166 @@
+/**
+ * The store contract: every operation Giliran performs on its data, each one transaction inside,
+ * async, taking and returning plain data. The rules themselves live in `server/domain/`: an
+ * engine loads rows, asks the domain, and applies the answer atomically (capacity and ticket
+ * state are compared-and-set inside the transaction). `server/store/sqlite/` is the embedded
+ * engine; any other engine implements this same interface and passes `tests/contract/`.
+ *
+ * Operations never publish anything: the command that called them returns the `Change`.
+ * Operations that act on a row found by id (a ticket, a counter, a slot, a user) check the
+ * actor's office against that row with `domain/policy`; everything else is authorised by the
+ * command before the store is called.
+ */
+import type { DateTime } from 'luxon';
+import type { StaffState } from '../../shared/protocol';
+import type {
+  AdminSnapshot, AuditEntry, AuditQuery, BookingCalendar, ClosureView, DaySlot, KioskView, NoShowEntry, OfficeSettings, OpeningHours,
+  RangeReport, Role, ServiceDayReport, ServiceFields, StaffBookingView, StaffTicketDetails, StaffView, TemplateSlot, UrgentOnlyState,
+} from '../../shared/staffTypes';
+import type {
+  BoardState, BookingView, CallEvent, CounterStatus, CounterView, KioskState, OfficeDetail, OfficeSummary, Priority, PublicTicket, SlotDay,
+} from '../../shared/types';
+import type { TicketAction } from '../domain/ticketState';
+import type {
+  Actor, ClosureRecord, ContactRecord, CounterRecord, KioskRecord, NoticeRecord, NotificationRecord, OfficeRecord, ServiceRecord, SessionUser,
+  SlotRecord, UserRecord,
+} from './records';
+
+export type BookInput = { service: string; slotId: number; nik: string; name: string; phone: string };
+export type ClosureInput = { from: string; to: string | null; service?: string; reason: string; action: 'cancel' | 'move' };
+export type ClosureResult = { id: number; affectedBookings: number; moved: number; cancelled: number };
+export type UrgentOnlyInput = { open: string[]; reason: string; from?: string; action: 'cancel' | 'move' };
+export type SessionLimits = { idleMinutes: number; absoluteHours: number };
+
+/** What a ticket step did: the ticket's public shape afterwards, the event recorded, and the counter involved. */
+export type TicketStepResult = { ticket: PublicTicket; event: string; counterId: number | null; at: number };
+
+/** A call to announce, as the publisher receives it from a command. */
+export type CallToAnnounce = { ticketId: string; counterId: number; recall: boolean; at: number };
+/** Everything the live layer sends after a change in one office, read from one snapshot. */
+export type LiveViews = { calls: CallEvent[]; tickets: PublicTicket[]; board: BoardState; staff: StaffState };
+
+/** A new office's whole setup, written in one transaction (the demo seed, an import). */
+export type OfficeSetup = {
+  office: Pick<OfficeRecord, 'id' | 'name' | 'timezone' | 'roomCapacity' | 'blankoStock'>;
+  hours: OpeningHours[];
+  services: (ServiceFields & { code: string; templates: TemplateSlot[] })[];
+  counters: { name: string; services: string[] }[];
+  notices: { textId: string; textEn: string }[];
+  contacts: { label: string; phone: string; serviceGroup: string }[];
+  /** Materialise this many days of slots from today. */
+  slotDays: number;
+};
+
+export interface PublicStore {
+  listOffices(): Promise<OfficeSummary[]>;
+  officeDetail(officeId: string, now: DateTime): Promise<OfficeDetail>;
+  availability(officeId: string, service: string, from: string, days: number, now: DateTime): Promise<SlotDay[]>;
+  bookPlace(officeId: string, input: BookInput, now: DateTime, createdByUserId?: number): Promise<BookingView>;
+  getBooking(code: string, nik4: string): Promise<BookingView>;
+  bookingCalendar(code: string, nik4: string): Promise<BookingCalendar>;
+  cancelBooking(code: string, nik4: string, now: DateTime): Promise<BookingView>;
+  rescheduleBooking(code: string, nik4: string, slotId: number, now: DateTime): Promise<BookingView>;
+  publicTicket(ticketId: string, now: DateTime): Promise<PublicTicket | undefined>;
+}
+
+export interface KioskStore {
+  resolveKiosk(token: string): Promise<KioskRecord | undefined>;
+  kioskState(kiosk: { id: number; name: string; officeId: string }, now: DateTime, publicBaseUrl: string | null): Promise<KioskState>;
+  issueWalkIn(officeId: string, input: { service: string; priority?: Priority | null }, now: DateTime): Promise<PublicTicket>;
+  checkIn(officeId: string, code: string, now: DateTime): Promise<PublicTicket>;
+}
+
+export interface CounterStore {
+  callNext(counterId: number, actor: Actor, now: DateTime): Promise<TicketStepResult | null>;
+  stepTicket(ticketId: string, action: Exclude<TicketAction, 'call'>, actor: Actor, now: DateTime, options?: { service?: string }): Promise<TicketStepResult>;
+  listCounters(officeId: string, now: DateTime): Promise<CounterView[]>;
+  setCounterStatus(counterId: number, status: CounterStatus, actor: Actor, now: DateTime): Promise<{ officeId: string; counter: CounterView }>;
+  ticketDetails(ticketId: string, actor: Actor, now: DateTime): Promise<StaffTicketDetails>;
+  noShowsToday(officeId: string, now: DateTime): Promise<NoShowEntry[]>;
+  staffBooking(officeId: string, code: string, actor: Actor, now: DateTime): Promise<StaffBookingView>;
+}
+
+export interface AccountStore {
+  findUserByUsername(username: string): Promise<UserRecord | undefined>;
+  countUsers(): Promise<number>;
+  createUser(user: { username: string; displayName: string; passwordHash: string; role: Role; officeId: string | null }, now: DateTime): Promise<UserRecord>;
+  startSession(userId: number, now: DateTime): Promise<string>;
+  /** The signed-in user behind a cookie token; `touch: false` checks without counting as activity. */
+  resolveSession(token: string, now: DateTime, limits: SessionLimits, options?: { touch?: boolean }): Promise<SessionUser | undefined>;
+  endSession(sessionId: string, now: DateTime): Promise<void>;
+  setUserDisabled(userId: number, disabled: boolean, actor: Actor, now: DateTime): Promise<void>;
+  listStaff(officeId: string, actor: Actor): Promise<StaffView[]>;
+  createStaff(officeId: string | null, input: { username: string; displayName: string; role: Role }, passwordHash: string, actor: Actor, now: DateTime): Promise<StaffView>;
+  updateStaff(officeId: string, userId: number, patch: { displayName?: string; role?: Role; disabled?: boolean }, actor: Actor, now: DateTime): Promise<StaffView>;
+  resetPassword(officeId: string, userId: number, passwordHash: string, actor: Actor, now: DateTime): Promise<StaffView>;
+  changeOwnPassword(actor: Actor, passwordHash: string, keepSessionId: string, now: DateTime): Promise<void>;
+  createKiosk(officeId: string, name: string, actor: Actor | null, now: DateTime): Promise<{ id: number; name: string; officeId: string; token: string }>;
+  listKiosks(officeId: string): Promise<KioskView[]>;
+  revokeKiosk(officeId: string, kioskId: number, actor: Actor, now: DateTime): Promise<KioskView>;
+}
+
+export interface AdminStore {
+  adminSnapshot(officeId: string, actor: Actor, now: DateTime): Promise<AdminSnapshot>;
+  countOffices(): Promise<number>;
+  createOffice(input: { id: string; name: string; timezone: string }, actor: Actor, now: DateTime): Promise<OfficeRecord>;
+  setUpOffice(setup: OfficeSetup, now: DateTime): Promise<void>;
+  updateOffice(officeId: string, patch: Partial<OfficeSettings>, actor: Actor, now: DateTime): Promise<OfficeRecord>;
+  setOpeningHours(officeId: string, hours: OpeningHours[], actor: Actor, now: DateTime): Promise<OpeningHours[]>;
+  changeBlanko(officeId: string, change: { set: number } | { add: number }, actor: Actor, now: DateTime): Promise<number>;
+  createService(officeId: string, input: ServiceFields & { code: string }, actor: Actor, now: DateTime): Promise<ServiceRecord>;
+  updateService(officeId: string, code: string, patch: Partial<ServiceFields> & { code?: string }, actor: Actor, now: DateTime): Promise<ServiceRecord>;
+  reorderServices(officeId: string, codes: string[], actor: Actor, now: DateTime): Promise<void>;
+  retireService(officeId: string, code: string, actor: Actor, now: DateTime): Promise<void>;
+  setTemplates(officeId: string, code: string, slots: TemplateSlot[], actor: Actor, now: DateTime): Promise<TemplateSlot[]>;
+  setOverride(officeId: string, code: string, date: string, slots: DaySlot[] | null, actor: Actor, now: DateTime): Promise<DaySlot[] | null>;
+  setSlotCapacity(slotId: number, capacity: number, actor: Actor, now: DateTime): Promise<SlotRecord>;
+  createCounter(officeId: string, input: { name: string; services: string[] }, actor: Actor, now: DateTime): Promise<Omit<CounterRecord, 'serviceIds'>>;
+  updateCounter(officeId: string, counterId: number, patch: { name?: string; services?: string[] }, actor: Actor, now: DateTime): Promise<Omit<CounterRecord, 'serviceIds'>>;
+  deleteCounter(officeId: string, counterId: number, actor: Actor, now: DateTime): Promise<void>;
+  createNotice(officeId: string, input: { textId: string; textEn: string; active: boolean }, actor: Actor, now: DateTime): Promise<NoticeRecord>;
+  updateNotice(officeId: string, id: number, patch: Partial<{ textId: string; textEn: string; active: boolean }>, actor: Actor, now: DateTime): Promise<NoticeRecord>;
+  deleteNotice(officeId: string, id: number, actor: Actor, now: DateTime): Promise<void>;
+  createContact(officeId: string, input: { label: string; phone: string; serviceGroup: string }, actor: Actor, now: DateTime): Promise<ContactRecord>;
+  updateContact(officeId: string, id: number, patch: Partial<{ label: string; phone: string; serviceGroup: string }>, actor: Actor, now: DateTime): Promise<ContactRecord>;
+  deleteContact(officeId: string, id: number, actor: Actor, now: DateTime): Promise<void>;
+}
+
+export interface ClosureStore {
+  createClosure(officeId: string, input: ClosureInput, actor: Actor, now: DateTime): Promise<ClosureResult>;
+  listClosures(officeId: string, now: DateTime): Promise<ClosureView[]>;
+  endClosure(officeId: string, closureId: number, to: string, actor: Actor, now: DateTime): Promise<ClosureRecord>;
+  urgentOnly(officeId: string, now: DateTime): Promise<UrgentOnlyState>;
+  setUrgentOnly(officeId: string, input: UrgentOnlyInput, actor: Actor, now: DateTime): Promise<UrgentOnlyState>;
+  endUrgentOnly(officeId: string, input: { from?: string }, actor: Actor, now: DateTime): Promise<UrgentOnlyState>;
+}
+
+export interface ReportStore {
+  dailyReport(officeId: string, date: string): Promise<ServiceDayReport[]>;
+  rangeReport(officeId: string, from: string, to: string): Promise<RangeReport>;
+  readAudit(officeId: string, query: AuditQuery): Promise<{ entries: AuditEntry[]; more: boolean }>;
+}
+
+/** The notification outbox and the jobs that keep personal data short-lived. */
+export interface JobStore {
+  /** Claims up to `limit` due messages for one sender, with a lease (at-least-once delivery across processes). */
+  claimDueNotifications(nowMs: number, limit: number, leaseMs: number): Promise<NotificationRecord[]>;
+  /** Fenced by the attempt number: false when another sender took the message over. */
+  markNotificationSent(message: NotificationRecord, nowMs: number): Promise<boolean>;
+  markNotificationFailed(message: NotificationRecord, nowMs: number, error: string, next: { status: 'pending' | 'failed'; retryAt: number }): Promise<void>;
+  retryFailedNotifications(officeId: string, actor: Actor, now: DateTime): Promise<number>;
+  /** Queues the reminders now due in every office; returns how many were added (idempotent). */
+  enqueueReminders(now: DateTime, channel: string, reminderTime: string): Promise<number>;
+  /** Erases name, phone and NIK of bookings older than `retentionDays` in their office's calendar. */
+  eraseExpiredPersonalData(now: DateTime, retentionDays: number): Promise<{ erased: number }>;
+}
+
+/** Read models for the live layer, built from one snapshot of the office's day. */
+export interface LiveStore {
+  boardState(officeId: string, now: DateTime): Promise<BoardState>;
+  staffState(officeId: string, now: DateTime): Promise<StaffState>;
+  liveViews(officeId: string, now: DateTime, wanted: { calls: CallToAnnounce[]; tickets: string[] }): Promise<LiveViews>;
+}
+
+export interface Store extends PublicStore, KioskStore, CounterStore, AccountStore, AdminStore, ClosureStore, ReportStore, JobStore, LiveStore {
+  close(): Promise<void>;
+}

@@ -1,0 +1,179 @@
+/**
+ * The JSON shapes only signed-in staff see: the admin page's snapshot, the audit log, reports,
+ * the counter's ticket details and no-show list. Shared by the server and the staff pages.
+ * Instants inside admin lists are epoch milliseconds where the admin page formats them itself.
+ */
+import type { BookingView, Priority, TicketStatus } from './types';
+
+export type Role = 'admin' | 'supervisor' | 'counter';
+
+export type OfficeSettings = {
+  name: string;
+  roomCapacity: number | null;
+  bookingHorizonDays: number;
+  bookingCutoffMinutes: number;
+  checkInEarlyMinutes: number;
+  maxActiveBookingsPerNik: number;
+  onePerServicePerDay: boolean;
+  walkInEvery: number;
+  recallLimit: number;
+};
+export type OpeningHours = { weekday: number; open: string; close: string };
+
+export type ServiceFields = {
+  nameId: string;
+  nameEn: string;
+  requirementsId: string;
+  requirementsEn: string;
+  bookable: boolean;
+  walkIn: boolean;
+  typicalMinutes: number;
+  walkInQuota: number | null;
+  needsBlanko: boolean;
+  serviceGroup: string;
+};
+
+export type TemplateSlot = { weekday: number; start: string; end: string; capacity: number };
+export type DaySlot = { start: string; end: string; capacity: number };
+export type OverrideDay = { service: string; date: string; slots: DaySlot[] };
+
+export type StaffView = {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  officeId: string | null;
+  disabled: boolean;
+  createdAt: number;
+  lastSeenAt: number | null;
+};
+
+export type KioskView = { id: number; name: string; createdAt: number; revokedAt: number | null };
+
+export type ClosureKind = 'closure' | 'urgent_only';
+export type ClosureView = {
+  id: number;
+  service: string | null;
+  from: string;
+  to: string | null;
+  reason: string;
+  action: 'cancel' | 'move';
+  kind: ClosureKind;
+  /** upcoming | active (covers today) | ended (its last day has passed) | withdrawn (ended before it began) */
+  state: 'upcoming' | 'active' | 'ended' | 'withdrawn';
+  createdAt: number;
+  createdBy: string | null;
+  endedAt: number | null;
+};
+
+export type UrgentOnlyState = {
+  active: boolean;
+  /** Services kept open (all services when the mode is off). */
+  open: string[];
+  closed: string[];
+  from: string | null;
+  reason: string | null;
+};
+
+export type OutboxSummary = {
+  pending: number;
+  sending: number;
+  sent: number;
+  failed: number;
+  recentFailures: { id: number; template: string; recipient: string; attempts: number; lastError: string | null; createdAt: string }[];
+};
+
+/** Everything the admin page shows for one office, read in one go. */
+export type AdminSnapshot = {
+  today: string;
+  office: Omit<OfficeSettings, 'name'> & { id: string; name: string; timezone: string; blankoStock: number };
+  hours: OpeningHours[];
+  services: (ServiceFields & { code: string; templates: TemplateSlot[] })[];
+  overrides: OverrideDay[];
+  counters: { id: number; name: string; status: string; services: string[] }[];
+  staff: StaffView[];
+  kiosks: KioskView[];
+  notices: { id: number; textId: string; textEn: string; active: boolean }[];
+  contacts: { id: number; label: string; phone: string; serviceGroup: string }[];
+  closures: ClosureView[];
+  urgentOnly: UrgentOnlyState;
+  outbox: OutboxSummary;
+};
+
+export type AuditEntry = {
+  at: string;
+  officeId: string | null;
+  user: { id: number; username: string; displayName: string } | null;
+  action: string;
+  target: string | null;
+  detail: Record<string, unknown>;
+};
+export type AuditQuery = { from: string; to: string; limit: number; offset: number; kind: 'all' | 'admin' | 'tickets' };
+
+export type Figures = {
+  issued: number;
+  called: number;
+  served: number;
+  noShow: number;
+  cancelledBookings: number;
+  averageWaitMinutes: number | null;
+  p90WaitMinutes: number | null;
+  averageServiceMinutes: number | null;
+  p90ServiceMinutes: number | null;
+};
+export type ServiceRangeReport = Figures & { service: string; name: string; nameEn: string };
+export type CounterRangeReport = Omit<Figures, 'issued' | 'cancelledBookings'> & { counterId: number; counter: string };
+export type HourArrivals = { hour: number; total: number; byService: Record<string, number> };
+export type DayTotals = { date: string; issued: number; served: number; noShow: number; cancelledBookings: number };
+export type RangeReport = {
+  office: string;
+  officeName: string;
+  from: string;
+  to: string;
+  services: ServiceRangeReport[];
+  total: Figures;
+  counters: CounterRangeReport[];
+  arrivalsPerHour: HourArrivals[];
+  days: DayTotals[];
+};
+export type ServiceDayReport = ServiceRangeReport & { averageWaitMinutes: number | null; averageServiceMinutes: number | null };
+
+export type StaffBookingDetails = {
+  code: string;
+  /** Null once the retention job erased the personal data. */
+  name: string | null;
+  nikMasked: string;
+  phoneMasked: string;
+  slot: string;
+};
+
+export type StaffTicketDetails = {
+  id: string;
+  number: string;
+  service: string;
+  serviceName: string;
+  status: TicketStatus;
+  source: 'walkin' | 'booking';
+  priority: Priority | null;
+  counter: string | null;
+  recallCount: number;
+  recallLimit: number;
+  issuedAt: string;
+  calledAt: string | null;
+  startedAt: string | null;
+  booking: StaffBookingDetails | null;
+};
+
+export type NoShowEntry = { id: string; number: string; service: string; counter: string | null; noShowAt: string; recallCount: number };
+
+/** The staff view of one booking: the holder's name and full phone number, for calling them back. */
+export type StaffBookingView = BookingView & { name: string | null; phone: string | null; createdByUserId: number | null; erased: boolean };
+
+/** What a calendar entry needs: the booking, where it is, and what to bring. */
+export type BookingCalendar = {
+  booking: BookingView;
+  office: { id: string; name: string; timezone: string };
+  requirements: string;
+  requirementsEn: string;
+};
+

@@ -1,0 +1,428 @@
+/**
+ * The `Store` contract: what every engine must do, driven through the interface alone (no SQL,
+ * no driver). An engine's test file calls `describeStoreContract(name, makeStore)`; `makeStore`
+ * gives each test a fresh, empty database and a store on it.
+ *
+ * The rules held here are PRODUCT.md's: capacity (1), one booking per NIK per service and day
+ * and a NIK's structure (2), call order (3), recalls and no-shows (4), the office's own
+ * calendar (6), closures, and the room (8). Every operation runs at an injected instant.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DateTime } from 'luxon';
+import type { Actor } from '../../server/store/records';
+import type { Store } from '../../server/store/store';
+import type { PublicTicket } from '../../shared/types';
+import {
+  at, bookingOf, counterId, FRIDAY, nik, nik4, OFFICE, officeSetup, outcome, refusal, setUpOffice, slotAt, THURSDAY, TUESDAY,
+  WEDNESDAY, WIB, WITA,
+} from './contractOffice';
+import { bookInSecondProcess, sleepUntil, type BookingAttempt, type SecondProcessAccess } from './secondProcess';
+
+export type { SecondProcessAccess };
+
+export type StoreUnderTest = {
+  store: Store;
+  /** Closes the store and throws its database away. */
+  dispose: () => Promise<void>;
+  /**
+   * How another OS process opens this same database (for SQLite: the file and the NIK secret),
+   * or why this engine cannot offer that. Absent: the two-process test is skipped as unavailable.
+   */
+  secondProcess?: SecondProcessAccess | { unavailable: string };
+};
+
+/** A fresh, empty database and a store on it; called once for every test. */
+export type MakeStore = () => Promise<StoreUnderTest>;
+
+/** Set up at 07:00 on Tuesday, so that the day's first slots can still be booked. */
+const SET_UP_AT = at('2026-11-24T07:00');
+const OPEN = at('2026-11-24T09:30');
+
+export const describeStoreContract = (engineName: string, makeStore: MakeStore): void => {
+  describe(`the ${engineName} store keeps the Store contract`, () => {
+    let subject: StoreUnderTest;
+    let store: Store;
+    let admin: Actor;
+
+    beforeEach(async () => {
+      subject = await makeStore();
+      store = subject.store;
+      admin = await setUpOffice(store, SET_UP_AT);
+    });
+    afterEach(async () => {
+      await subject.dispose();
+    });
+
+    const book = (n: number, service: string, slotId: number, now: DateTime = OPEN) => store.bookPlace(OFFICE, bookingOf(n, service, slotId), now);
+    const walkIn = (service: string, now: DateTime, priority: 'elderly' | null = null) => store.issueWalkIn(OFFICE, { service, priority }, now);
+    const ticket = async (id: string, now: DateTime) => (await store.publicTicket(id, now))!;
+    /** Calls the next ticket at a counter, serves it and finishes it; returns its number (null: nobody waiting). */
+    const serveNext = async (counter: number, now: DateTime): Promise<string | null> => {
+      const called = await store.callNext(counter, admin, now);
+      if (!called) return null;
+      await store.stepTicket(called.ticket.id, 'start', admin, now);
+      await store.stepTicket(called.ticket.id, 'complete', admin, now);
+      return called.ticket.number;
+    };
+
+    describe('capacity', () => {
+      it('books a slot up to its capacity, then refuses with SLOT_FULL and changes nothing', async () => {
+        const slot = await slotAt(store, OPEN, 'A', WEDNESDAY, '10:00');
+        expect(slot).toMatchObject({ capacity: 3, booked: 0, remaining: 3, bookable: true });
+        const booked = [await book(1, 'A', slot.id), await book(2, 'A', slot.id), await book(3, 'A', slot.id)];
+        for (const view of booked) expect(view).toMatchObject({ office: OFFICE, service: 'A', date: WEDNESDAY, slotId: slot.id, status: 'booked' });
+        expect(new Set(booked.map((b) => b.code)).size).toBe(3);
+
+        expect(await outcome(() => book(4, 'A', slot.id))).toBe('SLOT_FULL');
+        expect(await slotAt(store, OPEN, 'A', WEDNESDAY, '10:00')).toMatchObject({ capacity: 3, booked: 3, remaining: 0, bookable: false });
+        // The refused citizen holds nothing: another slot of the same service and day is still theirs to take.
+        expect(await outcome(async () => book(4, 'A', (await slotAt(store, OPEN, 'A', WEDNESDAY, '11:00')).id))).toBe('OK');
+      });
+    });
+
+    describe('per-NIK rules', () => {
+      it('refuses a second booking of one NIK for the same service on the same day with DUPLICATE_BOOKING, but not another service or day', async () => {
+        const wedA10 = await slotAt(store, OPEN, 'A', WEDNESDAY, '10:00');
+        const wedA11 = await slotAt(store, OPEN, 'A', WEDNESDAY, '11:00');
+        await book(1, 'A', wedA10.id);
+        expect(await outcome(() => book(1, 'A', wedA11.id))).toBe('DUPLICATE_BOOKING');
+        expect((await slotAt(store, OPEN, 'A', WEDNESDAY, '11:00')).booked).toBe(0);
+        expect(await outcome(async () => book(1, 'B', (await slotAt(store, OPEN, 'B', WEDNESDAY, '11:00')).id))).toBe('OK');
+        expect(await outcome(async () => book(1, 'A', (await slotAt(store, OPEN, 'A', THURSDAY, '10:00')).id))).toBe('OK');
+      });
+
+      it('refuses a fourth active booking of one NIK with BOOKING_LIMIT, and takes it once one of the three is cancelled', async () => {
+        const days = [WEDNESDAY, THURSDAY, FRIDAY];
+        const views = [];
+        for (const date of days) views.push(await book(1, 'A', (await slotAt(store, OPEN, 'A', date, '10:00')).id));
+        const monday = await slotAt(store, OPEN, 'A', '2026-11-30', '10:00');
+        expect(await outcome(() => book(1, 'A', monday.id))).toBe('BOOKING_LIMIT');
+        expect((await slotAt(store, OPEN, 'A', '2026-11-30', '10:00')).booked).toBe(0);
+
+        await store.cancelBooking(views[0]!.code, nik4(1), OPEN);
+        expect(await outcome(() => book(1, 'A', monday.id))).toBe('OK');
+      });
+
+      it('refuses a NIK of the wrong structure with VALIDATION on the nik field, and books nothing', async () => {
+        const slot = await slotAt(store, OPEN, 'A', WEDNESDAY, '10:00');
+        const malformed = {
+          'province 20 does not exist': '2074011708900001',
+          'district 00': '3174001708900001',
+          'day 32': '3174013208900001',
+          'day 72 (a woman born on the 32nd)': '3174017208900001',
+          'month 13': '3174011713900001',
+          'serial 0000': '3174011708900000',
+          'fifteen digits': '317401170890001',
+          'a letter': '31740117089O0001',
+        };
+        for (const [why, bad] of Object.entries(malformed)) {
+          const error = await refusal(() => store.bookPlace(OFFICE, { ...bookingOf(1, 'A', slot.id), nik: bad }, OPEN));
+          expect({ why, code: error.code, nikField: 'nik' in error.fields }).toEqual({ why, code: 'VALIDATION', nikField: true });
+        }
+        expect((await slotAt(store, OPEN, 'A', WEDNESDAY, '10:00')).booked).toBe(0);
+        // A woman's NIK (day + 40) is well formed.
+        expect(await outcome(() => store.bookPlace(OFFICE, { ...bookingOf(1, 'A', slot.id), nik: nik(1, true) }, OPEN))).toBe('OK');
+        expect((await slotAt(store, OPEN, 'A', WEDNESDAY, '10:00')).booked).toBe(1);
+      });
+    });
+
+    describe('cancelling and rescheduling', () => {
+      it("gives a cancelled booking's place back to its slot, and refuses a second cancel with INVALID_STATE", async () => {
+        const slot = await slotAt(store, OPEN, 'A', WEDNESDAY, '10:00');
+        const [, second] = [await book(1, 'A', slot.id), await book(2, 'A', slot.id), await book(3, 'A', slot.id)];
+        expect(await outcome(() => book(4, 'A', slot.id))).toBe('SLOT_FULL');
+
+        expect(await outcome(() => store.cancelBooking(second!.code, nik4(3), OPEN))).toBe('NOT_FOUND');
+        expect(await store.cancelBooking(second!.code, nik4(2), OPEN)).toMatchObject({ code: second!.code, status: 'cancelled' });
+        expect(await slotAt(store, OPEN, 'A', WEDNESDAY, '10:00')).toMatchObject({ booked: 2, remaining: 1, bookable: true });
+        expect((await store.getBooking(second!.code, nik4(2))).status).toBe('cancelled');
+        expect(await outcome(() => store.cancelBooking(second!.code, nik4(2), OPEN))).toBe('INVALID_STATE');
+
+        expect(await outcome(() => book(4, 'A', slot.id))).toBe('OK');
+        expect((await slotAt(store, OPEN, 'A', WEDNESDAY, '10:00')).remaining).toBe(0);
+      });
+
+      it('moves a rescheduled place from the old slot to the new one, and leaves it where it was when the new slot is full', async () => {
+        const from = await slotAt(store, OPEN, 'A', WEDNESDAY, '10:00');
+        const to = await slotAt(store, OPEN, 'A', WEDNESDAY, '11:00');
+        const full = await slotAt(store, OPEN, 'A', WEDNESDAY, '12:00');
+        const mine = await book(1, 'A', from.id);
+
+        expect(await store.rescheduleBooking(mine.code, nik4(1), to.id, OPEN)).toMatchObject({ code: mine.code, slotId: to.id, status: 'booked' });
+        expect((await slotAt(store, OPEN, 'A', WEDNESDAY, '10:00')).booked).toBe(0);
+        expect((await slotAt(store, OPEN, 'A', WEDNESDAY, '11:00')).booked).toBe(1);
+
+        for (const n of [2, 3, 4]) await book(n, 'A', full.id);
+        expect(await outcome(() => store.rescheduleBooking(mine.code, nik4(1), full.id, OPEN))).toBe('SLOT_FULL');
+        expect((await store.getBooking(mine.code, nik4(1))).slotId).toBe(to.id);
+        expect((await slotAt(store, OPEN, 'A', WEDNESDAY, '11:00')).booked).toBe(1);
+        expect((await slotAt(store, OPEN, 'A', WEDNESDAY, '12:00')).booked).toBe(3);
+      });
+    });
+
+    describe('ticket numbers', () => {
+      it('numbers tickets per service per day (A001, A002, B001), a check-in taking the next number of its service', async () => {
+        const slot = await slotAt(store, SET_UP_AT, 'A', TUESDAY, '10:00');
+        const booking = await book(1, 'A', slot.id, SET_UP_AT);
+        const issued = [
+          await walkIn('A', OPEN),
+          await walkIn('A', OPEN.plus({ seconds: 10 })),
+          await walkIn('B', OPEN.plus({ seconds: 20 })),
+          await store.checkIn(OFFICE, booking.code, OPEN.plus({ seconds: 30 })),
+        ];
+        expect(issued.map((t) => [t.number, t.service, t.date])).toEqual([
+          ['A001', 'A', TUESDAY], ['A002', 'A', TUESDAY], ['B001', 'B', TUESDAY], ['A003', 'A', TUESDAY],
+        ]);
+        expect(new Set(issued.map((t) => t.id)).size).toBe(4);
+        expect((await store.getBooking(booking.code, nik4(1))).status).toBe('checked_in');
+      });
+
+      it("starts the numbers again at each office's own midnight (WIB and WITA), not at UTC's", async () => {
+        // Two offices open round the clock; the same instants fall on different local days.
+        const roundTheClock = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, open: '00:00', close: '23:59' }));
+        await setUpOffice(store, SET_UP_AT, { setup: officeSetup({ id: 'barat', timezone: WIB, hours: roundTheClock }) });
+        await setUpOffice(store, SET_UP_AT, { setup: officeSetup({ id: 'tengah', timezone: WITA, hours: roundTheClock }) });
+        // Instants in UTC, as a server's system clock gives them: it is Tuesday in UTC throughout.
+        const utc = (iso: string) => at(iso, 'utc');
+        const take = async (officeId: string, now: DateTime) => {
+          const t = await store.issueWalkIn(officeId, { service: 'A' }, now);
+          return `${t.number} ${t.date}`;
+        };
+        // 22:50 WIB, 23:50 WITA
+        expect(await take('barat', utc('2026-11-24T15:50'))).toBe(`A001 ${TUESDAY}`);
+        expect(await take('tengah', utc('2026-11-24T15:50'))).toBe(`A001 ${TUESDAY}`);
+        expect(await take('tengah', utc('2026-11-24T15:55'))).toBe(`A002 ${TUESDAY}`);
+        // 23:10 WIB, 00:10 WITA: the WITA office has begun Wednesday.
+        expect(await take('barat', utc('2026-11-24T16:10'))).toBe(`A002 ${TUESDAY}`);
+        expect(await take('tengah', utc('2026-11-24T16:10'))).toBe(`A001 ${WEDNESDAY}`);
+        // 00:10 WIB: now the WIB office has too.
+        expect(await take('barat', utc('2026-11-24T17:10'))).toBe(`A001 ${WEDNESDAY}`);
+        expect(await take('tengah', utc('2026-11-24T17:10'))).toBe(`A002 ${WEDNESDAY}`);
+      });
+
+      it('starts the numbers again the next morning in the office', async () => {
+        expect((await walkIn('A', OPEN)).number).toBe('A001');
+        expect((await walkIn('A', OPEN.plus({ minutes: 1 }))).number).toBe('A002');
+        const wednesday = await walkIn('A', at('2026-11-25T08:05'));
+        expect([wednesday.number, wednesday.date]).toEqual(['A001', WEDNESDAY]);
+      });
+    });
+
+    describe('call order', () => {
+      it('calls priority visitors first, then checked-in bookings whose slot has begun, one walk-in after every two of them, then early bookings', async () => {
+        // Booked at 07:00: three places at 09:00 (begun by 09:30) and one at 10:00 (not yet begun).
+        const nine = await slotAt(store, SET_UP_AT, 'A', TUESDAY, '09:00');
+        const ten = await slotAt(store, SET_UP_AT, 'A', TUESDAY, '10:00');
+        const [b1, b2, b3] = [await book(1, 'A', nine.id, SET_UP_AT), await book(2, 'A', nine.id, SET_UP_AT), await book(3, 'A', nine.id, SET_UP_AT)];
+        const early = await book(4, 'A', ten.id, SET_UP_AT);
+
+        let now = OPEN;
+        const next = () => (now = now.plus({ seconds: 10 }));
+        const numbers: Record<string, string> = {};
+        numbers.legal = (await walkIn('B', next())).number;
+        numbers.w1 = (await walkIn('A', next())).number;
+        numbers.w2 = (await walkIn('A', next())).number;
+        numbers.w3 = (await walkIn('A', next())).number;
+        numbers.early = (await store.checkIn(OFFICE, early.code, next())).number;
+        numbers.b1 = (await store.checkIn(OFFICE, b1!.code, next())).number;
+        numbers.b2 = (await store.checkIn(OFFICE, b2!.code, next())).number;
+        numbers.b3 = (await store.checkIn(OFFICE, b3!.code, next())).number;
+        numbers.elderly = (await walkIn('A', next(), 'elderly')).number;
+
+        // Counter 1 serves A, then B; office setting: a walk-in after every 2 bookings.
+        const counter = await counterId(store, OPEN, '1');
+        const order: (string | null)[] = [];
+        for (let i = 0; i < 10; i++) order.push(await serveNext(counter, next()));
+        expect(now < at('2026-11-24T10:00')).toBe(true);
+        const n = numbers as Record<'legal' | 'w1' | 'w2' | 'w3' | 'early' | 'b1' | 'b2' | 'b3' | 'elderly', string>;
+        expect(order).toEqual([n.elderly, n.b1, n.b2, n.w1, n.b3, n.w2, n.w3, n.early, n.legal, null]);
+      });
+
+      it('calls the services of a counter in that counter\'s own order', async () => {
+        await walkIn('A', OPEN);
+        await walkIn('B', OPEN.plus({ seconds: 10 }));
+        // Counter 2 serves B before A, counter 1 A before B.
+        expect((await store.callNext(await counterId(store, OPEN, '2'), admin, OPEN.plus({ minutes: 1 })))?.ticket.number).toBe('B001');
+        expect((await store.callNext(await counterId(store, OPEN, '1'), admin, OPEN.plus({ minutes: 1 })))?.ticket.number).toBe('A001');
+      });
+
+      it('calls a booking whose slot has begun only after it is checked in', async () => {
+        const nine = await slotAt(store, SET_UP_AT, 'A', TUESDAY, '09:00');
+        await book(1, 'A', nine.id, SET_UP_AT);
+        const counter = await counterId(store, OPEN, '1');
+        expect(await store.callNext(counter, admin, OPEN)).toBeNull();
+      });
+    });
+
+    describe('ticket steps', () => {
+      it('makes a ticket recalled past the limit a no-show, frees its counter, and lets staff requeue it', async () => {
+        const issued = await walkIn('A', OPEN);
+        const counter = await counterId(store, OPEN, '1');
+        const called = (await store.callNext(counter, admin, OPEN.plus({ minutes: 1 })))!;
+        expect(called).toMatchObject({ event: 'called', counterId: counter, ticket: { id: issued.id, status: 'called', counter: '1' } });
+
+        // Office setting: at most 2 recalls.
+        const recalls = [];
+        for (let i = 1; i <= 3; i++) recalls.push(await store.stepTicket(issued.id, 'recall', admin, OPEN.plus({ minutes: 1 + i })));
+        expect(recalls.map((r) => [r.event, r.ticket.status])).toEqual([['recalled', 'called'], ['recalled', 'called'], ['no_show', 'no_show']]);
+        expect((await ticket(issued.id, OPEN.plus({ minutes: 5 }))).status).toBe('no_show');
+        expect(await store.callNext(counter, admin, OPEN.plus({ minutes: 5 }))).toBeNull();
+
+        const requeued = await store.stepTicket(issued.id, 'requeue', admin, OPEN.plus({ minutes: 6 }));
+        expect(requeued.ticket).toMatchObject({ status: 'waiting', number: 'A001', position: 1 });
+        expect((await store.callNext(counter, admin, OPEN.plus({ minutes: 7 })))?.ticket.id).toBe(issued.id);
+        expect((await store.stepTicket(issued.id, 'start', admin, OPEN.plus({ minutes: 8 }))).ticket.status).toBe('serving');
+        expect((await store.stepTicket(issued.id, 'complete', admin, OPEN.plus({ minutes: 9 }))).ticket.status).toBe('done');
+        expect((await ticket(issued.id, OPEN.plus({ minutes: 9 }))).status).toBe('done');
+      });
+
+      it('transfers a ticket to another service under the same number, for a counter of that service to call', async () => {
+        const issued = await walkIn('A', OPEN);
+        const first = await counterId(store, OPEN, '1');
+        await store.callNext(first, admin, OPEN.plus({ minutes: 1 }));
+        const moved = await store.stepTicket(issued.id, 'transfer', admin, OPEN.plus({ minutes: 2 }), { service: 'C' });
+        expect(moved.ticket).toMatchObject({ id: issued.id, number: 'A001', service: 'C', status: 'waiting' });
+        expect(await store.callNext(first, admin, OPEN.plus({ minutes: 3 }))).toBeNull();
+        expect((await store.callNext(await counterId(store, OPEN, '3'), admin, OPEN.plus({ minutes: 3 })))?.ticket).toMatchObject({
+          id: issued.id, number: 'A001', service: 'C', status: 'called', counter: '3',
+        });
+      });
+
+      it('refuses a step that the ticket\'s state does not allow with INVALID_STATE, and changes nothing', async () => {
+        const issued = await walkIn('A', OPEN);
+        for (const action of ['recall', 'start', 'complete', 'no_show', 'requeue'] as const) {
+          expect([action, await outcome(() => store.stepTicket(issued.id, action, admin, OPEN))]).toEqual([action, 'INVALID_STATE']);
+        }
+        expect(await ticket(issued.id, OPEN)).toMatchObject({ status: 'waiting', position: 1 });
+
+        await serveNext(await counterId(store, OPEN, '1'), OPEN.plus({ minutes: 1 }));
+        for (const action of ['recall', 'start', 'complete', 'no_show', 'requeue', 'transfer'] as const) {
+          const step = () => store.stepTicket(issued.id, action, admin, OPEN.plus({ minutes: 2 }), action === 'transfer' ? { service: 'B' } : {});
+          expect([action, await outcome(step)]).toEqual([action, 'INVALID_STATE']);
+        }
+        expect((await ticket(issued.id, OPEN.plus({ minutes: 2 }))).status).toBe('done');
+      });
+
+      it('refuses to call at a counter whose ticket is still called or being served with COUNTER_BUSY', async () => {
+        const first = await walkIn('A', OPEN);
+        const second = await walkIn('A', OPEN.plus({ seconds: 10 }));
+        const counter = await counterId(store, OPEN, '1');
+        const later = OPEN.plus({ minutes: 1 });
+        await store.callNext(counter, admin, later);
+        expect(await outcome(() => store.callNext(counter, admin, later))).toBe('COUNTER_BUSY');
+        await store.stepTicket(first.id, 'start', admin, later);
+        expect(await outcome(() => store.callNext(counter, admin, later))).toBe('COUNTER_BUSY');
+        expect((await ticket(second.id, later)).status).toBe('waiting');
+
+        await store.stepTicket(first.id, 'complete', admin, later);
+        expect((await store.callNext(counter, admin, later))?.ticket.id).toBe(second.id);
+      });
+    });
+
+    describe('closures', () => {
+      it('cancels the bookings a whole-office closure covers, gives their places back, and refuses new ones with CLOSED', async () => {
+        const wedA = await slotAt(store, OPEN, 'A', WEDNESDAY, '10:00');
+        const wedB = await slotAt(store, OPEN, 'B', WEDNESDAY, '10:00');
+        const thuA = await slotAt(store, OPEN, 'A', THURSDAY, '10:00');
+        const [a, b, c] = [await book(1, 'A', wedA.id), await book(2, 'B', wedB.id), await book(3, 'A', thuA.id)];
+
+        const result = await store.createClosure(OFFICE, { from: WEDNESDAY, to: WEDNESDAY, reason: 'Petugas terpapar', action: 'cancel' }, admin, OPEN);
+        expect(result).toMatchObject({ affectedBookings: 2, moved: 0, cancelled: 2 });
+        expect(await store.getBooking(a.code, nik4(1))).toMatchObject({ status: 'cancelled', cancelReason: 'Petugas terpapar' });
+        expect((await store.getBooking(b.code, nik4(2))).status).toBe('cancelled');
+        expect(await store.getBooking(c.code, nik4(3))).toMatchObject({ status: 'booked', date: THURSDAY });
+
+        const [wednesday] = await store.availability(OFFICE, 'A', WEDNESDAY, 1, OPEN);
+        expect(wednesday).toMatchObject({ date: WEDNESDAY, closed: true, reason: 'Petugas terpapar' });
+        expect(await outcome(() => book(4, 'A', wedA.id))).toBe('CLOSED');
+        expect((await slotAt(store, OPEN, 'A', THURSDAY, '10:00')).booked).toBe(1);
+
+        // Withdrawn, the closure leaves Wednesday's places free again.
+        await store.endClosure(OFFICE, result.id, TUESDAY, admin, OPEN);
+        expect(await slotAt(store, OPEN, 'A', WEDNESDAY, '10:00')).toMatchObject({ booked: 0, remaining: 3 });
+        expect(await slotAt(store, OPEN, 'B', WEDNESDAY, '10:00')).toMatchObject({ booked: 0, remaining: 3 });
+      });
+
+      it('moves the bookings a service closure covers to the first slot with a free place after it', async () => {
+        const wedA = await slotAt(store, OPEN, 'A', WEDNESDAY, '10:00');
+        const wedB = await slotAt(store, OPEN, 'B', WEDNESDAY, '10:00');
+        const thuA8 = await slotAt(store, OPEN, 'A', THURSDAY, '08:00');
+        const thuA9 = await slotAt(store, OPEN, 'A', THURSDAY, '09:00');
+        const [a1, a2, other] = [await book(1, 'A', wedA.id), await book(2, 'A', wedA.id), await book(3, 'B', wedB.id)];
+        for (const n of [4, 5, 6]) await book(n, 'A', thuA8.id); // Thursday 08:00 is full.
+
+        const result = await store.createClosure(OFFICE, { from: WEDNESDAY, to: WEDNESDAY, service: 'A', reason: 'Blanko habis', action: 'move' }, admin, OPEN);
+        expect(result).toMatchObject({ affectedBookings: 2, moved: 2, cancelled: 0 });
+        for (const [view, n] of [[a1, 1], [a2, 2]] as const) {
+          expect(await store.getBooking(view.code, nik4(n))).toMatchObject({ status: 'booked', date: THURSDAY, slotId: thuA9.id });
+        }
+        expect(await store.getBooking(other.code, nik4(3))).toMatchObject({ status: 'booked', date: WEDNESDAY, slotId: wedB.id });
+        expect(await slotAt(store, OPEN, 'A', THURSDAY, '09:00')).toMatchObject({ booked: 2, remaining: 1 });
+        expect(await slotAt(store, OPEN, 'A', THURSDAY, '08:00')).toMatchObject({ booked: 3 });
+        expect((await store.availability(OFFICE, 'A', WEDNESDAY, 1, OPEN))[0]).toMatchObject({ closed: true, reason: 'Blanko habis' });
+        expect((await store.availability(OFFICE, 'B', WEDNESDAY, 1, OPEN))[0]).toMatchObject({ closed: false });
+      });
+    });
+
+    describe('the room', () => {
+      it('lets only room-capacity visitors wait inside, and admits the next one when a visitor is done', async () => {
+        await store.updateOffice(OFFICE, { roomCapacity: 3 }, admin, OPEN);
+        const issued: PublicTicket[] = [];
+        for (let i = 0; i < 4; i++) issued.push(await walkIn('A', OPEN.plus({ seconds: 10 * i })));
+        const later = OPEN.plus({ minutes: 1 });
+        const outside = async () => Promise.all(issued.map(async (t) => (await ticket(t.id, later)).waitOutside));
+        expect(issued.map((t) => t.waitOutside)).toEqual([false, false, false, true]);
+        expect(await outside()).toEqual([false, false, false, true]);
+        expect((await store.boardState(OFFICE, later)).admitted).toEqual(['A001', 'A002', 'A003']);
+
+        // Called, the first visitor is still inside: the fourth still waits outside.
+        const counter = await counterId(store, OPEN, '1');
+        await store.callNext(counter, admin, later);
+        await store.stepTicket(issued[0]!.id, 'start', admin, later);
+        expect(await outside()).toEqual([false, false, false, true]);
+
+        await store.stepTicket(issued[0]!.id, 'complete', admin, later);
+        expect((await outside()).slice(1)).toEqual([false, false, false]);
+        expect((await store.boardState(OFFICE, later)).admitted).toEqual(['A002', 'A003', 'A004']);
+      });
+    });
+
+    describe('two processes', () => {
+      it('never puts more bookings in a slot than its capacity while two processes book it at once', async ({ skip, annotate }) => {
+        const access = subject.secondProcess;
+        if (!access || 'unavailable' in access) return skip(access?.unavailable ?? `${engineName} offers no second process on its database`);
+        const slot = await slotAt(store, OPEN, 'C', WEDNESDAY, '10:00');
+        expect(slot.capacity).toBe(20);
+        const attempts = 40;
+        const theirRequests = Array.from({ length: attempts }, (_, i) => bookingOf(10_000 + i, 'C', slot.id));
+        const child = await bookInSecondProcess(access, { officeId: OFFICE, now: OPEN, requests: theirRequests });
+
+        const ourRequests = Array.from({ length: attempts }, (_, i) => bookingOf(20_000 + i, 'C', slot.id));
+        const ours = async () => {
+          const results: BookingAttempt[] = [];
+          for (const request of ourRequests) {
+            let bookingCode: string | undefined;
+            const code = await outcome(async () => (bookingCode = (await store.bookPlace(OFFICE, request, OPEN)).code));
+            results.push(bookingCode ? { code, bookingCode } : { code });
+          }
+          return results;
+        };
+        const startAt = Date.now() + 200;
+        const [theirs, mine] = await Promise.all([child.startAt(startAt), sleepUntil(startAt).then(ours)]);
+        const attemptsMade = [...theirs.map((r, i) => ({ ...r, request: theirRequests[i]! })), ...mine.map((r, i) => ({ ...r, request: ourRequests[i]! }))];
+        expect(attemptsMade).toHaveLength(2 * attempts);
+        expect(attemptsMade.filter((r) => r.code !== 'OK' && r.code !== 'SLOT_FULL').map((r) => r.code)).toEqual([]);
+        const made = attemptsMade.filter((r) => r.code === 'OK');
+        expect(made).toHaveLength(20);
+        expect(new Set(made.map((r) => r.bookingCode)).size).toBe(20);
+        expect(await slotAt(store, OPEN, 'C', WEDNESDAY, '10:00')).toMatchObject({ capacity: 20, booked: 20, remaining: 0 });
+        const taken = (answers: BookingAttempt[]) => answers.filter((r) => r.code === 'OK').length;
+        await annotate(`places taken: ${taken(mine)} by this process, ${taken(theirs)} by the second`);
+        // Every confirmed booking is there, whichever process made it.
+        for (const r of made) {
+          expect(await store.getBooking(r.bookingCode!, r.request.nik.slice(-4))).toMatchObject({ slotId: slot.id, status: 'booked' });
+        }
+      });
+    });
+  });
+};
