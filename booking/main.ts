@@ -1,6 +1,6 @@
 /** The booking page's wiring: server calls, state changes, history (the phone's Back button) and focus. */
 import './style.css';
-import { normalisePhone } from '../server/domain/phone';
+import { normalisePhone } from '../shared/phone';
 import { ApiFailure, bookingApi } from './api';
 import { prettyPhone } from './format';
 import { preloadQr, qrSvg } from './qr';

@@ -94,7 +94,7 @@ const modelNextCall = (waiting: ModelTicket[], services: string[], nowMs: number
     if (t.priority) return { rank: [0, 0, 0, 0, t.joined], begunBooking: false };
     const begun = t.source === 'booking' && t.slotStartMs! <= nowMs;
     const walkInsTurn = bookingRun >= WALK_IN_EVERY && walkInsWaiting.has(t.service);
-    const kind = begun ? (walkInsTurn ? 1 : 0) : t.source === 'walkin' ? (walkInsTurn ? 0 : 1) : 2;
+    const kind = begun ? (walkInsTurn ? 1 : 0) : t.source === 'walkin' ? (walkInsTurn ? 0 : 1) : -1;
     return { rank: [1, services.indexOf(t.service), kind, t.slotStartMs ?? 0, t.joined], begunBooking: begun };
   };
   let best: { ticket: ModelTicket; rank: Rank; begunBooking: boolean } | null = null;

@@ -1,6 +1,7 @@
 /** The notification outbox: the sender's claims and fenced marks, and what the admin sees of it (counts, failures, a retry). */
-import { and, count, desc, eq, notLike } from 'drizzle-orm';
+import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
+import { retryable } from '../../domain/outbox';
 import { maskPhone } from '../../domain/phone';
 import { isoInZone } from '../../domain/time';
 import * as t from './schema';
@@ -43,17 +44,24 @@ export const outboxSummary = (ctx: StoreCtx, office: OfficeRow): OutboxSummary =
   };
 };
 
-/** Puts every failed message of the office back in the queue, due now, with a fresh set of attempts. */
+/** Puts every failed message of the office that can still reach someone back in the queue, due now, with a fresh set of attempts. */
 export const retryFailed = (ctx: StoreCtx, officeId: string, actor: Actor, now: DateTime): number =>
   writeTx(ctx, () => {
-    const result = ctx.db
-      .update(t.notifications)
-      .set({ status: 'pending', attempts: 0, nextAttemptAt: now.toMillis(), leaseUntil: null })
-      // A message whose number the retention job masked has nobody left to reach.
-      .where(and(eq(t.notifications.officeId, officeId), eq(t.notifications.status, 'failed'), notLike(t.notifications.recipient, '%•%')))
-      .run();
-    audit(ctx, { officeId, userId: actor.userId, action: 'notifications.retry_failed', detail: { count: result.changes } }, now);
-    return result.changes;
+    const failed = ctx.db
+      .select({ id: t.notifications.id, recipient: t.notifications.recipient })
+      .from(t.notifications)
+      .where(and(eq(t.notifications.officeId, officeId), eq(t.notifications.status, 'failed')))
+      .all();
+    const ids = retryable(failed).map((m) => m.id);
+    const count = ids.length
+      ? ctx.db
+          .update(t.notifications)
+          .set({ status: 'pending', attempts: 0, nextAttemptAt: now.toMillis(), leaseUntil: null })
+          .where(inArray(t.notifications.id, ids))
+          .run().changes
+      : 0;
+    audit(ctx, { officeId, userId: actor.userId, action: 'notifications.retry_failed', detail: { count } }, now);
+    return count;
   });
 
 type NotificationRow = typeof t.notifications.$inferSelect;
