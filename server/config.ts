@@ -1,5 +1,6 @@
 /** Configuration, read once from the environment, typed, with defaults. Nothing else reads process.env. */
-import type { Synchronous } from './store/sqlite/open';
+/** SQLite's durability setting: FULL (the default) fsyncs every commit. */
+export type Synchronous = 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA';
 
 export type Config = {
   port: number;

@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import { DomainError } from '../../domain/errors';
 import { addDays } from '../../domain/time';
-import { rangeCsv, reportCsv } from '../../store/sqlite/reports';
+import { rangeCsv, reportCsv } from '../../domain/reportCsv';
 import { requireStaff, staffOf } from '../auth';
 import type { Deps } from '../deps';
 import * as commands from '../../commands';

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
-export type Synchronous = 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA';
+import type { Synchronous } from '../../config';
+export type { Synchronous };
 
 const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 

@@ -9,9 +9,6 @@ import type { StoreCtx } from './connection';
 import { loadOffice } from './offices';
 import type { RangeReport, ServiceDayReport } from '../../../shared/staffTypes';
 
-/** Until every importer reads them from `domain/reportCsv`. */
-export { rangeCsv, reportCsv } from '../../domain/reportCsv';
-
 export const rangeReport = (ctx: StoreCtx, officeId: string, from: string, to: string): RangeReport => {
   const office = loadOffice(ctx, officeId);
   const inRange = and(eq(t.tickets.officeId, officeId), gte(t.tickets.date, from), lte(t.tickets.date, to));
