@@ -13,6 +13,7 @@ export const boot = async ({ config, clock, log }: { config: Config; clock: Cloc
   const store = createSqliteStore({
     databasePath: config.databasePath,
     synchronous: config.synchronous,
+    groupCommit: config.groupCommit,
     nikSecret: loadNikSecret(config.nikSecret, config.dataDir),
     notifyChannel: config.notifyChannel,
   });

@@ -8,6 +8,8 @@ export type Config = {
   databasePath: string;
   dataDir: string;
   synchronous: Synchronous;
+  /** Writes that arrive together share one commit (one fsync); GROUP_COMMIT=0 commits each alone. */
+  groupCommit: boolean;
   seedDemo: boolean;
   adminPassword: string | undefined;
   /** HMAC key for NIK hashes; generated into the data folder when unset. */
@@ -48,6 +50,7 @@ export const readConfig = (env: NodeJS.ProcessEnv): Config => {
     databasePath,
     dataDir: env.DATA_DIR || (databasePath === ':memory:' ? './data' : databasePath.replace(/[^/\\]+$/, '') || '.'),
     synchronous: (['OFF', 'NORMAL', 'FULL', 'EXTRA'].includes(synchronous) ? synchronous : 'FULL') as Synchronous,
+    groupCommit: env.GROUP_COMMIT !== '0',
     seedDemo: env.SEED_DEMO !== '0',
     adminPassword: env.ADMIN_PASSWORD || undefined,
     nikSecret: env.NIK_SECRET || undefined,

@@ -5,7 +5,7 @@
 import type { AuditQuery } from '../../shared/staffTypes';
 import { DomainError } from '../domain/errors';
 import { authorize, type Actor } from '../domain/policy';
-import { addDays } from '../domain/time';
+import { addDays, todayIn } from '../domain/time';
 import type { CommandDeps } from './command';
 
 const MAX_REPORT_DAYS = 366;
@@ -33,7 +33,7 @@ export const staffReads = ({ store, clock }: CommandDeps) => ({
   },
   /** The audit log of a week ending today (office time) unless a range is asked for. */
   readAudit: async (actor: Actor, officeId: string, query: Omit<AuditQuery, 'from' | 'to'> & { from?: string; to?: string }) => {
-    const today = clock.now().setZone((await store.listOffices()).find((o) => o.id === officeId)?.timezone ?? 'UTC').toISODate()!;
+    const today = todayIn({ timezone: (await store.listOffices()).find((o) => o.id === officeId)?.timezone ?? 'UTC' }, clock.now());
     const to = query.to ?? today;
     const from = query.from ?? addDays(to, -6);
     if (to < from) throw new DomainError('VALIDATION', {}, { to: { key: 'date_order' } });
@@ -68,5 +68,5 @@ export const availabilityFrom = async ({ store, clock }: CommandDeps, officeId: 
   const now = clock.now();
   const office = (await store.listOffices()).find((o) => o.id === officeId);
   if (!office) throw new DomainError('NOT_FOUND');
-  return store.availability(officeId, service, from ?? now.setZone(office.timezone).toISODate()!, days, now);
+  return store.availability(officeId, service, from ?? todayIn(office, now), days, now);
 };

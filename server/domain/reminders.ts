@@ -4,13 +4,13 @@
  */
 import type { DateTime } from 'luxon';
 import { closureOn, type ClosureSpan } from './slots';
-import { addDays } from './time';
+import { addDays, localDate } from './time';
 
 /** The local day whose bookings are reminded now: tomorrow once the office's clock reads `reminderTime`, else null. */
 export const reminderDay = (now: DateTime, zone: string, reminderTime: string): string | null => {
   const local = now.setZone(zone);
   if (local.toFormat('HH:mm') < reminderTime) return null;
-  return addDays(local.toISODate()!, 1);
+  return addDays(localDate(now, zone), 1);
 };
 
 /**

@@ -99,12 +99,23 @@ const decideRequest = (ctx: StoreCtx, officeId: string, input: BookInput, now: D
 };
 
 export const bookPlace = (ctx: StoreCtx, officeId: string, input: BookInput, now: DateTime, opts: BookOptions): BookingView => {
-  // When a day's places open, most attempts meet a full slot. Those (and every other refusal the
-  // request or the slot alone decides) are answered from plain reads, without taking the write
-  // lock; what passes is read and decided again, and taken, inside the write transaction.
-  // One read transaction for these reads: one snapshot and one WAL read lock instead of one each.
+  precheckBooking(ctx, officeId, input, now);
+  return takeBooking(ctx, officeId, input, now, opts);
+};
+
+/**
+ * When a day's places open, most attempts meet a full slot. Those (and every other refusal the
+ * request or the slot alone decides) are answered from plain reads, without taking the write
+ * lock; what passes is read and decided again, and taken, inside the write transaction (takeBooking).
+ * One read transaction for these reads: one snapshot and one WAL read lock instead of one each.
+ */
+export const precheckBooking = (ctx: StoreCtx, officeId: string, input: BookInput, now: DateTime): void => {
   ctx.sqlite.transaction(() => decideRequest(ctx, officeId, input, now)).deferred();
-  return writeTx(ctx, () => {
+};
+
+/** Decides the request again inside the write transaction and takes the place. */
+export const takeBooking = (ctx: StoreCtx, officeId: string, input: BookInput, now: DateTime, opts: BookOptions): BookingView =>
+  writeTx(ctx, () => {
     const { office, service, slot, holder } = decideRequest(ctx, officeId, input, now);
     const hash = nikHash(ctx, holder.nik);
     takePlace(ctx, office, slot, hash, now);
@@ -135,7 +146,6 @@ export const bookPlace = (ctx: StoreCtx, officeId: string, input: BookInput, now
     }
     return view;
   });
-};
 
 /** A wrong nik4 and an unknown code give the same NOT_FOUND, so codes cannot be probed. */
 export const findBooking = (ctx: StoreCtx, code: string, nik4: string): BookingRow => {

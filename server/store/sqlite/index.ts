@@ -10,6 +10,7 @@ import * as bookings from './bookings';
 import { bookingCalendar, eraseExpiredPersonalData, staffBooking } from './bookingRecords';
 import * as closures from './closures';
 import { type StoreCtx } from './connection';
+import { commitEachAlone, createGroupCommit } from './groupCommit';
 import { adminOperations } from './adminOperations';
 import { kioskState } from './kioskState';
 import { openDatabase, type Synchronous } from './open';
@@ -23,12 +24,21 @@ import { noShowsToday, ticketDetails } from './ticketDetails';
 import * as steps from './ticketSteps';
 import * as tickets from './tickets';
 
-export type SqliteStoreOptions = { databasePath: string; synchronous?: Synchronous; nikSecret: string; notifyChannel: string };
+export type SqliteStoreOptions = {
+  databasePath: string;
+  synchronous?: Synchronous;
+  nikSecret: string;
+  notifyChannel: string;
+  /** Apply the writes that arrive together in one transaction (one fsync); default on. */
+  groupCommit?: boolean;
+};
 
 export const createSqliteStore = (options: SqliteStoreOptions): Store => {
   const { db, sqlite } = openDatabase(options.databasePath, options.synchronous ?? 'FULL');
   const ctx: StoreCtx = { db, sqlite, nikSecret: options.nikSecret };
   const channel = options.notifyChannel;
+  // The writes of the live paths (bookings, tickets, calls) share commits; admin writes run alone.
+  const grouped = options.groupCommit === false ? commitEachAlone : createGroupCommit(sqlite);
 
   const snapshotTicket = (ticket: tickets.TicketRow, now: DateTime) => queue.publicTicket(queue.loadSnapshot(ctx, ticket.officeId, now), ticket);
   const stepResult = (change: steps.TicketChange, now: DateTime) =>
@@ -39,12 +49,15 @@ export const createSqliteStore = (options: SqliteStoreOptions): Store => {
     listOffices: async () => views.listOffices(ctx),
     officeDetail: async (officeId, now) => views.officeDetail(ctx, officeId, now),
     availability: async (officeId, service, from, days, now) => views.availability(ctx, officeId, service, from, days, now),
-    bookPlace: async (officeId, input, now, createdByUserId) =>
-      bookings.bookPlace(ctx, officeId, input, now, { notifyChannel: channel, ...(createdByUserId !== undefined ? { createdByUserId } : {}) }),
+    bookPlace: async (officeId, input, now, createdByUserId) => {
+      bookings.precheckBooking(ctx, officeId, input, now);
+      const opts = { notifyChannel: channel, ...(createdByUserId !== undefined ? { createdByUserId } : {}) };
+      return grouped(() => bookings.takeBooking(ctx, officeId, input, now, opts));
+    },
     getBooking: async (code, nik4) => bookings.getBooking(ctx, code, nik4),
     bookingCalendar: async (code, nik4) => bookingCalendar(ctx, code, nik4),
-    cancelBooking: async (code, nik4, now) => bookings.cancelBooking(ctx, code, nik4, now, channel),
-    rescheduleBooking: async (code, nik4, slotId, now) => bookings.rescheduleBooking(ctx, code, nik4, slotId, now, channel),
+    cancelBooking: async (code, nik4, now) => grouped(() => bookings.cancelBooking(ctx, code, nik4, now, channel)),
+    rescheduleBooking: async (code, nik4, slotId, now) => grouped(() => bookings.rescheduleBooking(ctx, code, nik4, slotId, now, channel)),
     publicTicket: async (ticketId, now) => {
       const ticket = queue.ticketById(ctx, ticketId);
       return ticket ? snapshotTicket(ticket, now) : undefined;
@@ -53,15 +66,15 @@ export const createSqliteStore = (options: SqliteStoreOptions): Store => {
     // Kiosk
     resolveKiosk: async (token) => sessions.resolveKiosk(ctx, token),
     kioskState: async (kiosk, now, publicBaseUrl) => kioskState(ctx, kiosk, now, publicBaseUrl),
-    issueWalkIn: async (officeId, input, now) => snapshotTicket(tickets.issueWalkIn(ctx, officeId, input, now), now),
-    checkIn: async (officeId, code, now) => snapshotTicket(tickets.checkIn(ctx, officeId, code, now), now),
+    issueWalkIn: async (officeId, input, now) => snapshotTicket(await grouped(() => tickets.issueWalkIn(ctx, officeId, input, now)), now),
+    checkIn: async (officeId, code, now) => snapshotTicket(await grouped(() => tickets.checkIn(ctx, officeId, code, now)), now),
 
     // Counter
     callNext: async (counterId, actor, now) => {
-      const change = steps.callNext(ctx, counterId, actor, now);
+      const change = await grouped(() => steps.callNext(ctx, counterId, actor, now));
       return change ? stepResult(change, now) : null;
     },
-    stepTicket: async (ticketId, action, actor, now, options) => stepResult(steps.stepTicketAt(ctx, ticketId, action, actor, now, options), now),
+    stepTicket: async (ticketId, action, actor, now, options) => stepResult(await grouped(() => steps.stepTicketAt(ctx, ticketId, action, actor, now, options)), now),
     listCounters: async (officeId, now) => queue.counterViews(queue.loadSnapshot(ctx, officeId, now)),
     setCounterStatus: async (counterId, status, actor, now) => {
       const counter = steps.setCounterStatus(ctx, counterId, status, actor, now);
