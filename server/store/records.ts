@@ -160,5 +160,6 @@ export type NotificationRecord = {
   dedupeKey: string | null;
 };
 
-export type Actor = { userId: number; role: Role; officeId: string | null };
+export type { Actor } from '../domain/policy';
+import type { Actor } from '../domain/policy';
 export type SessionUser = Actor & { username: string; displayName: string; sessionId: string };

@@ -101,8 +101,8 @@ export const setUpOffice = async (
 };
 
 /**
- * A structurally valid NIK, distinct for each n < 980,000: Jakarta Selatan (31 74), district
- * from n, born 17-08-1990 (women add 40 to the day), serial from n.
+ * A structurally valid NIK, distinct for each n below 979,902 (98 districts × 9,999 serials):
+ * Jakarta Selatan (31 74), district from n, born 17-08-1990 (women add 40 to the day), serial from n.
  */
 export const nik = (n: number, female = false): string =>
   `3174${String((Math.floor(n / 9999) % 98) + 1).padStart(2, '0')}${female ? '57' : '17'}0890${String((n % 9999) + 1).padStart(4, '0')}`;

@@ -28,7 +28,7 @@ const repositoryRoot = join(here, '..', '..');
 export const bookInSecondProcess = async (
   access: SecondProcessAccess,
   job: { officeId: string; now: DateTime; requests: BookInput[] },
-): Promise<{ startAt: (epochMs: number) => Promise<BookingAttempt[]> }> => {
+): Promise<{ startAt: (epochMs: number) => Promise<BookingAttempt[]>; stop: () => void }> => {
   const payload: BookingJob = { module: access.module, options: access.options, officeId: job.officeId, now: job.now.toISO()!, requests: job.requests };
   const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'bookingProcess.ts')], {
     cwd: repositoryRoot,
@@ -36,10 +36,11 @@ export const bookInSecondProcess = async (
   });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  // The lines end when the child's stdout closes, so a child that dies is noticed here too.
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const nextLine = async (what: string): Promise<string> => {
-    const line = await Promise.race([lines.next(), exited.then(() => ({ done: true as const, value: undefined }))]);
+    const line = await lines.next();
     if (line.done) throw new Error(`the second process ended before ${what}: ${stderr}`);
     return line.value;
   };
@@ -51,9 +52,13 @@ export const bookInSecondProcess = async (
       await new Promise<void>((resolve, reject) => child.stdin.write(`${epochMs}\n`, (e) => (e ? reject(e) : resolve())));
       const answer = await nextLine('it answered');
       child.stdin.end();
-      const code = await exited;
+      const code = await closed;
       if (code !== 0) throw new Error(`the second process exited with ${code}: ${stderr}`);
       return JSON.parse(answer) as BookingAttempt[];
+    },
+    /** Ends the process if it is still running (a test that failed half-way). */
+    stop: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill();
     },
   };
 };

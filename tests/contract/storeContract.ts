@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DateTime } from 'luxon';
 import type { Actor } from '../../server/store/records';
 import type { Store } from '../../server/store/store';
-import type { PublicTicket } from '../../shared/types';
+import type { BookingView, PublicTicket } from '../../shared/types';
 import {
   at, bookingOf, counterId, FRIDAY, nik, nik4, OFFICE, officeSetup, outcome, refusal, setUpOffice, slotAt, THURSDAY, TUESDAY,
   WEDNESDAY, WIB, WITA,
@@ -40,7 +40,7 @@ const OPEN = at('2026-11-24T09:30');
 
 export const describeStoreContract = (engineName: string, makeStore: MakeStore): void => {
   describe(`the ${engineName} store keeps the Store contract`, () => {
-    let subject: StoreUnderTest;
+    let subject: StoreUnderTest | undefined;
     let store: Store;
     let admin: Actor;
 
@@ -50,7 +50,7 @@ export const describeStoreContract = (engineName: string, makeStore: MakeStore):
       admin = await setUpOffice(store, SET_UP_AT);
     });
     afterEach(async () => {
-      await subject.dispose();
+      await subject?.dispose();
     });
 
     const book = (n: number, service: string, slotId: number, now: DateTime = OPEN) => store.bookPlace(OFFICE, bookingOf(n, service, slotId), now);
@@ -93,13 +93,13 @@ export const describeStoreContract = (engineName: string, makeStore: MakeStore):
 
       it('refuses a fourth active booking of one NIK with BOOKING_LIMIT, and takes it once one of the three is cancelled', async () => {
         const days = [WEDNESDAY, THURSDAY, FRIDAY];
-        const views = [];
-        for (const date of days) views.push(await book(1, 'A', (await slotAt(store, OPEN, 'A', date, '10:00')).id));
+        const held: BookingView[] = [];
+        for (const date of days) held.push(await book(1, 'A', (await slotAt(store, OPEN, 'A', date, '10:00')).id));
         const monday = await slotAt(store, OPEN, 'A', '2026-11-30', '10:00');
         expect(await outcome(() => book(1, 'A', monday.id))).toBe('BOOKING_LIMIT');
         expect((await slotAt(store, OPEN, 'A', '2026-11-30', '10:00')).booked).toBe(0);
 
-        await store.cancelBooking(views[0]!.code, nik4(1), OPEN);
+        await store.cancelBooking(held[0]!.code, nik4(1), OPEN);
         expect(await outcome(() => book(1, 'A', monday.id))).toBe('OK');
       });
 
@@ -107,10 +107,12 @@ export const describeStoreContract = (engineName: string, makeStore: MakeStore):
         const slot = await slotAt(store, OPEN, 'A', WEDNESDAY, '10:00');
         const malformed = {
           'province 20 does not exist': '2074011708900001',
+          'regency 00': '3100011708900001',
           'district 00': '3174001708900001',
           'day 32': '3174013208900001',
           'day 72 (a woman born on the 32nd)': '3174017208900001',
           'month 13': '3174011713900001',
+          'born after today (17-12-2026)': '3174011712260001',
           'serial 0000': '3174011708900000',
           'fifteen digits': '317401170890001',
           'a letter': '31740117089O0001',
@@ -129,14 +131,17 @@ export const describeStoreContract = (engineName: string, makeStore: MakeStore):
     describe('cancelling and rescheduling', () => {
       it("gives a cancelled booking's place back to its slot, and refuses a second cancel with INVALID_STATE", async () => {
         const slot = await slotAt(store, OPEN, 'A', WEDNESDAY, '10:00');
-        const [, second] = [await book(1, 'A', slot.id), await book(2, 'A', slot.id), await book(3, 'A', slot.id)];
+        await book(1, 'A', slot.id);
+        const second = await book(2, 'A', slot.id);
+        await book(3, 'A', slot.id);
         expect(await outcome(() => book(4, 'A', slot.id))).toBe('SLOT_FULL');
 
-        expect(await outcome(() => store.cancelBooking(second!.code, nik4(3), OPEN))).toBe('NOT_FOUND');
-        expect(await store.cancelBooking(second!.code, nik4(2), OPEN)).toMatchObject({ code: second!.code, status: 'cancelled' });
+        // The code with someone else's last four NIK digits finds nothing.
+        expect(await outcome(() => store.cancelBooking(second.code, nik4(3), OPEN))).toBe('NOT_FOUND');
+        expect(await store.cancelBooking(second.code, nik4(2), OPEN)).toMatchObject({ code: second.code, status: 'cancelled' });
         expect(await slotAt(store, OPEN, 'A', WEDNESDAY, '10:00')).toMatchObject({ booked: 2, remaining: 1, bookable: true });
-        expect((await store.getBooking(second!.code, nik4(2))).status).toBe('cancelled');
-        expect(await outcome(() => store.cancelBooking(second!.code, nik4(2), OPEN))).toBe('INVALID_STATE');
+        expect((await store.getBooking(second.code, nik4(2))).status).toBe('cancelled');
+        expect(await outcome(() => store.cancelBooking(second.code, nik4(2), OPEN))).toBe('INVALID_STATE');
 
         expect(await outcome(() => book(4, 'A', slot.id))).toBe('OK');
         expect((await slotAt(store, OPEN, 'A', WEDNESDAY, '10:00')).remaining).toBe(0);
@@ -213,29 +218,42 @@ export const describeStoreContract = (engineName: string, makeStore: MakeStore):
         // Booked at 07:00: three places at 09:00 (begun by 09:30) and one at 10:00 (not yet begun).
         const nine = await slotAt(store, SET_UP_AT, 'A', TUESDAY, '09:00');
         const ten = await slotAt(store, SET_UP_AT, 'A', TUESDAY, '10:00');
-        const [b1, b2, b3] = [await book(1, 'A', nine.id, SET_UP_AT), await book(2, 'A', nine.id, SET_UP_AT), await book(3, 'A', nine.id, SET_UP_AT)];
+        const b1 = await book(1, 'A', nine.id, SET_UP_AT);
+        const b2 = await book(2, 'A', nine.id, SET_UP_AT);
+        const b3 = await book(3, 'A', nine.id, SET_UP_AT);
         const early = await book(4, 'A', ten.id, SET_UP_AT);
 
         let now = OPEN;
         const next = () => (now = now.plus({ seconds: 10 }));
-        const numbers: Record<string, string> = {};
-        numbers.legal = (await walkIn('B', next())).number;
-        numbers.w1 = (await walkIn('A', next())).number;
-        numbers.w2 = (await walkIn('A', next())).number;
-        numbers.w3 = (await walkIn('A', next())).number;
-        numbers.early = (await store.checkIn(OFFICE, early.code, next())).number;
-        numbers.b1 = (await store.checkIn(OFFICE, b1!.code, next())).number;
-        numbers.b2 = (await store.checkIn(OFFICE, b2!.code, next())).number;
-        numbers.b3 = (await store.checkIn(OFFICE, b3!.code, next())).number;
-        numbers.elderly = (await walkIn('A', next(), 'elderly')).number;
+        // Issued in this order, ten seconds apart (object properties are evaluated in order).
+        const n = {
+          legalisation: (await walkIn('B', next())).number,
+          walkIn1: (await walkIn('A', next())).number,
+          walkIn2: (await walkIn('A', next())).number,
+          walkIn3: (await walkIn('A', next())).number,
+          early: (await store.checkIn(OFFICE, early.code, next())).number,
+          booking1: (await store.checkIn(OFFICE, b1.code, next())).number,
+          booking2: (await store.checkIn(OFFICE, b2.code, next())).number,
+          booking3: (await store.checkIn(OFFICE, b3.code, next())).number,
+          elderly: (await walkIn('A', next(), 'elderly')).number,
+        };
 
         // Counter 1 serves A, then B; office setting: a walk-in after every 2 bookings.
         const counter = await counterId(store, OPEN, '1');
         const order: (string | null)[] = [];
         for (let i = 0; i < 10; i++) order.push(await serveNext(counter, next()));
         expect(now < at('2026-11-24T10:00')).toBe(true);
-        const n = numbers as Record<'legal' | 'w1' | 'w2' | 'w3' | 'early' | 'b1' | 'b2' | 'b3' | 'elderly', string>;
-        expect(order).toEqual([n.elderly, n.b1, n.b2, n.w1, n.b3, n.w2, n.w3, n.early, n.legal, null]);
+        expect(order).toEqual([n.elderly, n.booking1, n.booking2, n.walkIn1, n.booking3, n.walkIn2, n.walkIn3, n.early, n.legalisation, null]);
+      });
+
+      it('calls the booking whose slot began first, whichever checked in first', async () => {
+        const nine = await book(1, 'A', (await slotAt(store, SET_UP_AT, 'A', TUESDAY, '09:00')).id, SET_UP_AT);
+        const ten = await book(2, 'A', (await slotAt(store, SET_UP_AT, 'A', TUESDAY, '10:00')).id, SET_UP_AT);
+        const tenTicket = await store.checkIn(OFFICE, ten.code, at('2026-11-24T09:40'));
+        const nineTicket = await store.checkIn(OFFICE, nine.code, at('2026-11-24T09:45'));
+        const counter = await counterId(store, OPEN, '1');
+        expect(await serveNext(counter, at('2026-11-24T10:05'))).toBe(nineTicket.number);
+        expect(await serveNext(counter, at('2026-11-24T10:06'))).toBe(tenTicket.number);
       });
 
       it('calls the services of a counter in that counter\'s own order', async () => {
@@ -388,14 +406,15 @@ export const describeStoreContract = (engineName: string, makeStore: MakeStore):
     });
 
     describe('two processes', () => {
-      it('never puts more bookings in a slot than its capacity while two processes book it at once', async ({ skip, annotate }) => {
-        const access = subject.secondProcess;
+      it('never puts more bookings in a slot than its capacity while two processes book it at once', async ({ skip, annotate, onTestFinished }) => {
+        const access = subject!.secondProcess;
         if (!access || 'unavailable' in access) return skip(access?.unavailable ?? `${engineName} offers no second process on its database`);
         const slot = await slotAt(store, OPEN, 'C', WEDNESDAY, '10:00');
         expect(slot.capacity).toBe(20);
         const attempts = 40;
         const theirRequests = Array.from({ length: attempts }, (_, i) => bookingOf(10_000 + i, 'C', slot.id));
         const child = await bookInSecondProcess(access, { officeId: OFFICE, now: OPEN, requests: theirRequests });
+        onTestFinished(() => child.stop());
 
         const ourRequests = Array.from({ length: attempts }, (_, i) => bookingOf(20_000 + i, 'C', slot.id));
         const ours = async () => {
