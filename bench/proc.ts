@@ -2,7 +2,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Ready, RssAnswer } from './ipc';
+import type { LoopAnswer, Question, Ready, RssAnswer } from './ipc';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -12,6 +12,8 @@ export type ServerProcess = {
   port: number;
   kioskToken: string | null;
   rss: () => Promise<RssAnswer>;
+  /** The server's event-loop delay since the last reset (with BENCH_LOOP_DELAY=1 in its environment); `reset` starts a new window. */
+  loopDelay: (reset?: boolean) => Promise<LoopAnswer>;
   /** SIGTERM and wait for the exit. */
   stop: () => Promise<void>;
   /** SIGKILL and wait for the exit: a crash, no cleanup of any kind. */
@@ -43,22 +45,23 @@ export const startProcess = (script: string, env: Record<string, string>, timeou
       clearTimeout(timer);
       child.off('message', onReady);
       child.removeAllListeners('exit');
-      const rss = () =>
-        new Promise<RssAnswer>((res) => {
-          const answer = (m: RssAnswer) => {
-            if (m?.type !== 'rss') return;
+      const ask = <A extends { type: string }>(question: Question): Promise<A> =>
+        new Promise<A>((res) => {
+          const answer = (m: A) => {
+            if (m?.type !== question.type) return;
             child.off('message', answer);
             res(m);
           };
           child.on('message', answer);
-          child.send({ type: 'rss' });
+          child.send(question);
         });
       resolve({
         child,
         port: msg.port,
         url: `http://127.0.0.1:${msg.port}`,
         kioskToken: msg.kioskToken,
-        rss,
+        rss: () => ask<RssAnswer>({ type: 'rss' }),
+        loopDelay: (reset = true) => ask<LoopAnswer>({ type: 'loop', reset }),
         stop: async () => {
           child.kill('SIGTERM');
           const timeout = setTimeout(() => child.kill('SIGKILL'), 5_000);

@@ -3,7 +3,8 @@
  * plus the notification sender, listening on 127.0.0.1, in its own process. Configuration comes
  * from the environment exactly as server/main.ts reads it; the only bench additions are a clock
  * started at BENCH_NOW (so the demo office is open) and an IPC channel: the parent is told the
- * port once listening, and may ask for this process's RSS. No HTTP endpoint is added.
+ * port once listening, and may ask for this process's RSS and, with BENCH_LOOP_DELAY=1, its
+ * event-loop delay (bench/ipc.ts). No HTTP endpoint is added.
  */
 import { DateTime } from 'luxon';
 import type { AddressInfo } from 'node:net';
