@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { boot } from '../server/boot';
 import type { Clock } from '../server/clock';
 import { readConfig } from '../server/config';
+import { startBackgroundJobs } from '../server/jobs';
 import { startSender } from '../server/jobs/sender';
 import { answerIpc } from './ipc';
 
@@ -27,12 +28,16 @@ const clock = runningClock(process.env.BENCH_NOW);
 const server = await boot({ config, clock });
 const stopSender = startSender(server.store, clock, config, server.log);
 
+// As in main.ts: slots ahead, stored report days and retention, in short steps once listening.
+let stopJobs = () => {};
 server.httpServer.listen(config.port, config.host, () => {
   const { port } = server.httpServer.address() as AddressInfo;
   answerIpc({ port, kioskToken: server.seed.kioskToken ?? null });
+  stopJobs = startBackgroundJobs(server.store, clock, config, server.log);
 });
 
 process.on('SIGTERM', () => {
   stopSender();
+  stopJobs();
   void server.close().then(() => process.exit(0));
 });

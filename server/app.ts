@@ -15,6 +15,7 @@ import type { Deps } from './http/deps';
 import type { ChangeBus } from './events/bus';
 import { adminRoutes } from './http/adminRoutes';
 import { errorHandler } from './http/errors';
+import { writeGuard } from './http/writeGuard';
 import { kioskRoutes } from './http/kiosk/kioskRoutes';
 import { openApiDocument } from './http/openapi';
 import { publicBookingRoutes } from './http/public/bookingRoutes';
@@ -43,14 +44,20 @@ export const createApp = ({ store, bus, clock, config, log }: { store: Store; bu
         directives: {
           'default-src': ["'self'"],
           'img-src': ["'self'", 'data:', 'blob:'],
-          'connect-src': ["'self'", 'ws:', 'wss:'],
+          // 'self' covers the pages' own Socket.IO websocket (ws/wss to the same host); no other host.
+          'connect-src': ["'self'"],
           'style-src': ["'self'", "'unsafe-inline'"],
           'upgrade-insecure-requests': null,
         },
       },
+      // HSTS pins browsers to HTTPS for a year: only where the deployment serves HTTPS (its cookies are Secure).
+      strictTransportSecurity: config.secureCookies,
+      // The pages' own writes then carry their true Origin (under no-referrer a browser sends `Origin: null`);
+      // other sites still get no Referer, so a ticket's or booking's URL never leaves the server.
+      referrerPolicy: { policy: 'same-origin' },
     }),
   );
-  app.use('/api', express.json({ limit: config.bodyLimit }));
+  app.use('/api', writeGuard(config), express.json({ limit: config.bodyLimit }));
 
   const api = express.Router();
   api.use(publicOfficeRoutes(deps));

@@ -1,4 +1,6 @@
 /** Configuration, read once from the environment, typed, with defaults. Nothing else reads process.env. */
+import { originOf } from './security/sameOrigin';
+
 /** SQLite's durability setting: FULL (the default) fsyncs every commit. */
 export type Synchronous = 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA';
 
@@ -22,7 +24,15 @@ export type Config = {
   bookingRateLimit: number;
   publicWriteRateLimit: number;
   loginRateLimit: number;
+  /** SINGLE_SESSION=1: a new sign-in ends the user's older sessions. */
+  singleSession: boolean;
   publicBaseUrl: string | undefined;
+  /**
+   * Origins besides the server's own host that may send a signed-in write or open a staff socket
+   * (a deployment behind another host name): ALLOWED_ORIGINS, comma-separated. PUBLIC_BASE_URL's
+   * origin is allowed too (see security/sameOrigin.ts).
+   */
+  allowedOrigins: string[];
   notifyChannel: 'log' | 'whatsapp';
   whatsappBaseUrl: string | undefined;
   whatsappToken: string | undefined;
@@ -35,6 +45,9 @@ export type Config = {
   /** Where the built pages are (npm run build). */
   pagesDir: string;
 };
+
+const origins = (list: string | undefined): string[] =>
+  [...new Set((list ?? '').split(',').map(originOf).filter((o): o is string => o !== undefined))];
 
 const int = (value: string | undefined, fallback: number): number => {
   const n = value === undefined || value === '' ? NaN : Number(value);
@@ -61,7 +74,9 @@ export const readConfig = (env: NodeJS.ProcessEnv): Config => {
     bookingRateLimit: int(env.RATE_LIMIT_BOOKINGS_PER_MINUTE, 600),
     publicWriteRateLimit: int(env.RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE, 600),
     loginRateLimit: int(env.RATE_LIMIT_LOGINS_PER_MINUTE, 10),
+    singleSession: env.SINGLE_SESSION === '1',
     publicBaseUrl: env.PUBLIC_BASE_URL || undefined,
+    allowedOrigins: origins(env.ALLOWED_ORIGINS),
     notifyChannel: env.NOTIFY_CHANNEL === 'whatsapp' ? 'whatsapp' : 'log',
     whatsappBaseUrl: env.WHATSAPP_BASE_URL || undefined,
     whatsappToken: env.WHATSAPP_TOKEN || undefined,

@@ -55,7 +55,7 @@ export const staffView = (st: State): string => {
     <p class="hint">${bi('Tautan pemasangan (berisi token) ditampilkan sekali. Buka di perangkat kiosk. Kiosk yang hilang: cabut, lalu buat yang baru.', 'The pairing link (with its token) is shown once. Open it on the kiosk device. A lost kiosk: revoke it and create a new one.')}</p>`;
   const own = `<form class="row gap wrap" data-form="own-password">
     ${field('Kata sandi sekarang', 'Current password', input('current', '', { type: 'password', required: true, autocomplete: 'current-password' }))}
-    ${field('Kata sandi baru (min. 10)', 'New password (min. 10)', input('next', '', { type: 'password', required: true, minlength: 10, autocomplete: 'new-password' }))}
+    ${field('Kata sandi baru (min. 12, bukan yang umum)', 'New password (min. 12, not a common one)', input('next', '', { type: 'password', required: true, minlength: 12, maxlength: 200, autocomplete: 'new-password' }))}
     <div class="actions">${submit('Ganti kata sandi saya', 'Change my password', '')}</div></form>`;
   return `${section('Akun staf', 'Staff accounts', staffTable(st, snap))}
     <div class="cols">${section('Akun baru', 'New account', create)}${section('Kata sandi saya', 'My password', own)}</div>

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'RATE_LIMITED'
   | 'TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
   | 'INVALID_STATE'
   | 'COUNTER_BUSY'
   | 'COUNTER_NOT_OPEN'

@@ -28,6 +28,10 @@ export const errorMessages: Record<ErrorCode, Entry> = {
   FORBIDDEN: { id: 'Anda tidak berhak melakukan ini.', en: 'You are not allowed to do this.' },
   RATE_LIMITED: { id: 'Terlalu banyak permintaan. Coba lagi sebentar lagi.', en: 'Too many requests. Please try again shortly.' },
   TOO_LARGE: { id: 'Data yang dikirim terlalu besar.', en: 'The request body is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    id: 'Data harus dikirim sebagai JSON (Content-Type: application/json).',
+    en: 'Send the data as JSON (Content-Type: application/json).',
+  },
   INVALID_STATE: {
     id: 'Tindakan ini tidak dapat dilakukan pada status "{status}".',
     en: 'This action is not allowed while the status is "{status}".',
@@ -73,14 +77,20 @@ export const fieldMessages: Record<string, Entry> = {
   nik_serial: { id: 'Nomor urut pada NIK tidak boleh 0000.', en: 'The serial number of a NIK cannot be 0000.' },
   phone: { id: 'Nomor WhatsApp/HP tidak valid (contoh: 0812-3456-7890).', en: 'Not a valid mobile number (e.g. 0812-3456-7890).' },
   date: { id: 'Tanggal harus berformat YYYY-MM-DD.', en: 'A date is written YYYY-MM-DD.' },
+  date_invalid: { id: 'Tanggal ini tidak ada di kalender.', en: 'This date does not exist in the calendar.' },
   time: { id: 'Waktu harus berformat JJ:MM.', en: 'A time is written HH:MM.' },
   too_long: { id: 'Terlalu panjang (maksimal {max} karakter).', en: 'Too long (at most {max} characters).' },
   too_short: { id: 'Terlalu pendek (minimal {min} karakter).', en: 'Too short (at least {min} characters).' },
   out_of_range: { id: 'Di luar rentang yang diizinkan.', en: 'Outside the allowed range.' },
   unknown_service: { id: 'Layanan tidak dikenal.', en: 'Unknown service.' },
   one_of: { id: 'Pilih salah satu: {options}.', en: 'Choose one of: {options}.' },
+  nothing_to_change: { id: 'Tidak ada yang diubah: kirim setidaknya satu nilai.', en: 'Nothing to change: send at least one value.' },
   date_order: { id: 'Tanggal akhir tidak boleh sebelum tanggal mulai.', en: 'The end date cannot be before the start date.' },
   credentials: { id: 'Nama pengguna atau kata sandi salah.', en: 'Wrong username or password.' },
+  weak_password: {
+    id: 'Kata sandi ini terlalu lemah atau terlalu umum. Pakai minimal 12 karakter, misalnya beberapa kata yang tidak saling berhubungan.',
+    en: 'This password is too weak or too common. Use at least 12 characters, for example a few unrelated words.',
+  },
   // Admin forms (issue 6)
   time_order: { id: 'Waktu selesai harus setelah waktu mulai.', en: 'The end time must be after the start time.' },
   overlap: { id: 'Sesi ini tumpang tindih dengan sesi lain pada hari yang sama.', en: 'This slot overlaps another slot on the same day.' },

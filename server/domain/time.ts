@@ -23,6 +23,29 @@ export const localDate = (now: DateTime, zone: string): string => {
 /** Today's local date in an office's zone: how every rule asks for "today". */
 export const todayIn = (office: { timezone: string }, now: DateTime): string => localDate(now, office.timezone);
 
+const QUARTER_MS = 900_000;
+const quarterHours = new Map<string, Map<number, number>>();
+/**
+ * The local hour (0–23) of an instant in a zone, for counting a day's arrivals by hour. A UTC
+ * quarter hour lies within one local hour whenever the zone's offset is a whole number of
+ * quarter hours and does not change inside it, so each quarter is converted once (one luxon
+ * conversion per quarter instead of one per ticket); any other quarter is converted per instant.
+ */
+export const localHour = (epochMs: number, zone: string): number => {
+  let quarters = quarterHours.get(zone);
+  if (!quarters) quarterHours.set(zone, (quarters = new Map()));
+  const quarter = Math.floor(epochMs / QUARTER_MS);
+  let hour = quarters.get(quarter);
+  if (hour === undefined) {
+    if (quarters.size > 50_000) quarters.clear();
+    const start = DateTime.fromMillis(quarter * QUARTER_MS, { zone });
+    const end = DateTime.fromMillis(quarter * QUARTER_MS + QUARTER_MS - 1, { zone });
+    hour = start.offset === end.offset && start.offset % 15 === 0 ? start.hour : -1;
+    quarters.set(quarter, hour);
+  }
+  return hour >= 0 ? hour : DateTime.fromMillis(epochMs, { zone }).hour;
+};
+
 /** The local 'HH:mm' of an instant in a zone. */
 export const localTime = (epochMs: number, zone: string): string => DateTime.fromMillis(epochMs, { zone }).toFormat('HH:mm');
 

@@ -1,7 +1,8 @@
 /**
  * The one way out for events: committed changes from the bus become Socket.IO emits to
  * office-scoped rooms, built only from `Store` read models. Changes of one office within one
- * tick are coalesced: one snapshot, then every view from it. Boards always get a full `state`.
+ * tick are coalesced: one snapshot, then every view from it, and only the views someone in this
+ * server's rooms listens to (a board, a counter, a followed ticket). Boards always get a full `state`.
  */
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
@@ -18,23 +19,28 @@ export const startPublisher = ({ bus, store, clock, log }: { bus: ChangeBus; sto
   const flush = async (officeId: string) => {
     const changes = pending.get(officeId) ?? [];
     pending.delete(officeId);
-    // Every waiting ticket's position may have moved: refresh each followed ticket of this office.
+    const room = officeRoom(officeId);
     // Read from this server's rooms synchronously: no await before, so no later flush can overtake this one.
+    // Every waiting ticket's position may have moved: refresh each followed ticket of this office.
     const followed = new Set<string>();
-    for (const socketId of ticket.adapter.rooms.get(officeRoom(officeId)) ?? []) {
+    for (const socketId of ticket.adapter.rooms.get(room) ?? []) {
       const followedId = (ticket.sockets.get(socketId)?.data as { ticketId?: string } | undefined)?.ticketId;
       if (followedId) followed.add(followedId);
     }
-    const calls = changes.flatMap((c) => (c.call ? [c.call] : []));
-    const views = await store.liveViews(officeId, clock.now(), { calls, tickets: [...followed] });
+    // Only what someone listens to is computed: the board for boards in the office, the staff queue for counters.
+    const board = (display.adapter.rooms.get(room)?.size ?? 0) > 0;
+    const staff = (counter.adapter.rooms.get(room)?.size ?? 0) > 0;
+    if (!board && !staff && followed.size === 0) return;
+    const calls = board || staff ? changes.flatMap((c) => (c.call ? [c.call] : [])) : [];
+    const views = await store.liveViews(officeId, clock.now(), { calls, tickets: [...followed], board, staff });
     for (const call of views.calls) {
-      display.to(officeRoom(officeId)).emit('called', call);
-      counter.to(officeRoom(officeId)).emit('called', call);
+      if (board) display.to(room).emit('called', call);
+      if (staff) counter.to(room).emit('called', call);
     }
     // Tickets before the bigger board and staff views, so a called visitor's phone hears it with the board.
     for (const view of views.tickets) ticket.to(view.id).emit('ticket', view);
-    display.to(officeRoom(officeId)).emit('state', views.board);
-    counter.to(officeRoom(officeId)).emit('queue', views.staff);
+    if (views.board) display.to(room).emit('state', views.board);
+    if (views.staff) counter.to(room).emit('queue', views.staff);
   };
 
   return bus.subscribe((change) => {

@@ -15,6 +15,7 @@ export const STATUS: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   RATE_LIMITED: 429,
   TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   INVALID_STATE: 409,
   COUNTER_BUSY: 409,
   COUNTER_NOT_OPEN: 409,
@@ -45,12 +46,20 @@ export const sendError = (res: Response, error: DomainError, acceptLanguage: str
   res.status(STATUS[error.code]).json(errorBody(error, pickLang(acceptLanguage)));
 };
 
-/** Turns body-parser's own errors (too large, bad JSON) into domain errors. */
+/**
+ * Turns the client errors raised below the routes into domain errors: body-parser's (too large,
+ * bad JSON, a false Content-Encoding, an unknown charset) and the router's (a path that is not
+ * valid percent-encoding). They are the client's mistakes, answered 4xx and never logged as failures.
+ */
+const CLIENT_ERRORS: Partial<Record<number, ErrorCode>> = {
+  401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 413: 'TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE', 429: 'RATE_LIMITED',
+};
 const fromHttpError = (err: unknown): DomainError | undefined => {
-  const e = err as { type?: string; status?: number };
-  if (e?.type === 'entity.too.large' || e?.status === 413) return new DomainError('TOO_LARGE');
+  const e = err as { type?: string; status?: unknown; statusCode?: unknown } | null;
+  const status = Number(e?.status ?? e?.statusCode);
+  if (!(status >= 400 && status < 500)) return undefined;
   if (e?.type === 'entity.parse.failed') return new DomainError('VALIDATION', {}, { body: { key: 'invalid' } });
-  return undefined;
+  return new DomainError(CLIENT_ERRORS[status] ?? 'VALIDATION');
 };
 
 export const errorHandler =

@@ -38,7 +38,9 @@ export const openApiDocument = () => {
         ...(r.response ? { content: { 'application/json': { schema: jsonSchema(r.response) } } } : {}),
       },
     };
-    for (const code of r.errors ?? []) {
+    // Every body is JSON (http/writeGuard.ts): another content type is refused before the route.
+    const errors = [...(r.errors ?? []), ...(r.body ? ['UNSUPPORTED_MEDIA_TYPE'] : [])];
+    for (const code of errors) {
       const status = String(STATUS[code as keyof typeof STATUS] ?? 400);
       const existing = responses[status] as { description: string } | undefined;
       responses[status] = {

@@ -1,32 +1,50 @@
 /** The zod schemas of the public contract: requests parsed at the edge, responses for the OpenAPI document. */
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { DATE_RE } from '../domain/time';
+
+/**
+ * A whole number as a path or query string carries it: decimal digits only, so '', '0x10', '1e3',
+ * ' 7' and '-1' are refused rather than read as numbers.
+ */
+export const wholeNumber = (min: number, max: number) =>
+  z.string().regex(/^\d{1,12}$/, 'invalid').transform(Number).pipe(z.number().int().min(min).max(max));
+/** An id in a path: 1 and up. */
+export const idNumber = wholeNumber(1, Number.MAX_SAFE_INTEGER);
+
+/** A local day 'YYYY-MM-DD' that the calendar has: 2026-02-30, 2026-13-01 and 0000-00-00 are refused. */
+export const localDate = z
+  .string()
+  .regex(DATE_RE, 'date')
+  .refine((value) => !value.startsWith('0000') && DateTime.fromISO(value, { zone: 'utc' }).isValid, 'date_invalid');
 
 export const officeParams = z.object({ officeId: z.string().min(1).max(64) });
 export const codeParams = z.object({ code: z.string().min(4).max(32) });
 export const ticketParams = z.object({ ticketId: z.string().min(8).max(64) });
-export const counterParams = z.object({ counterId: z.coerce.number().int().positive() });
+export const counterParams = z.object({ counterId: idNumber });
 
-export const date = z.string().regex(DATE_RE, 'date');
 export const serviceCode = z.string().min(1).max(4);
 export const nik4 = z.string().regex(/^\d{4}$/, 'invalid');
 
 export const availabilityQuery = z.object({
   service: serviceCode,
-  from: date.optional(),
-  days: z.coerce.number().int().min(1).max(31).default(7),
+  from: localDate.optional(),
+  days: wholeNumber(1, 31).default(7),
 });
+
+/** A slot id in a body: a number, or (as integrators have sent it) its digits; never null, false, '' or '0x10'. */
+const slotId = z.union([z.number().int().positive(), idNumber]);
 
 export const bookingBody = z.object({
   service: serviceCode,
-  slotId: z.coerce.number().int().positive(),
+  slotId,
   nik: z.string().max(32).transform((s) => s.replace(/[\s.\-]/g, '')),
   name: z.string().max(100),
   phone: z.string().max(32),
 });
 export const nik4Query = z.object({ nik4 });
 export const cancelBody = z.object({ nik4 });
-export const rescheduleBody = z.object({ nik4, slotId: z.coerce.number().int().positive() });
+export const rescheduleBody = z.object({ nik4, slotId });
 
 export const priority = z.enum(['elderly', 'disabled', 'pregnant']);
 export const walkInBody = z.object({ service: serviceCode, priority: priority.nullish() });
@@ -38,13 +56,13 @@ export const counterPatchBody = z.object({ status: z.enum(['open', 'paused', 'cl
 export const kioskBody = z.object({ name: z.string().trim().min(1).max(60) });
 export const closureBody = z
   .object({
-    from: date,
-    to: date.nullish(),
+    from: localDate,
+    to: localDate.nullish(),
     service: serviceCode.nullish(),
     reason: z.string().trim().min(3).max(300),
     action: z.enum(['cancel', 'move']).default('cancel'),
   });
-export const reportQuery = z.object({ date, format: z.enum(['json', 'csv']).default('json') });
+export const reportQuery = z.object({ date: localDate, format: z.enum(['json', 'csv']).default('json') });
 
 // Response shapes (documentation).
 export const slotView = z.object({

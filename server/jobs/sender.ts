@@ -2,9 +2,11 @@
  * Delivers the notification outbox, at least once and, as far as a sender can, exactly once:
  *
  * 1. claim: in one write transaction a due message moves from `pending` to `sending` with a
- *    lease, and its attempt counter goes up. Two senders (or two processes) never claim the
- *    same message, and a message claimed by a sender that then crashed is claimed again once
- *    its lease has run out: nothing is lost across a restart.
+ *    short lease, and its attempt counter goes up (the attempt is recorded before any HTTP
+ *    call). Two senders (or two processes) never claim the same message. While the sender
+ *    lives, a heartbeat renews the lease of what it still holds; a message claimed by a sender
+ *    that then crashed is claimed again once its lease has run out (within LEASE_MS): nothing
+ *    is lost across a restart, and only a message whose fate is unknown is sent again.
  * 2. deliver over the channel, with `idempotency-key: giliran-notification-<id>` (and the
  *    same key in the body) so that a receiver can drop the one repeat a crash between its
  *    answer and our commit could cause.
@@ -71,8 +73,13 @@ export const deliverers = (config: Config, log: Logger): Record<string, Deliver>
 /** Waits after the 1st, 2nd, … failed attempt; the last value repeats. */
 export const BACKOFF_MS = [5_000, 30_000, 120_000, 600_000, 1_800_000];
 export const MAX_ATTEMPTS = 8;
-/** How long a claimed message belongs to its sender: well above the 10 s request timeout. */
-export const LEASE_MS = 120_000;
+/**
+ * How long a claimed message belongs to its sender without a heartbeat: a crashed sender's
+ * messages go out again this soon after its last heartbeat. A live sender renews the lease every
+ * HEARTBEAT_MS, so a slow 10 s request (the channel's timeout) never loses it.
+ */
+export const LEASE_MS = 15_000;
+export const HEARTBEAT_MS = 5_000;
 
 export const backoffAfter = (attempts: number): number => BACKOFF_MS[Math.min(attempts - 1, BACKOFF_MS.length - 1)]!;
 
@@ -83,13 +90,31 @@ export const deliverDue = async (
   channels: Record<string, Deliver>,
   limit = 50,
   concurrency = 4,
+  heartbeatMs = HEARTBEAT_MS,
 ): Promise<number> => {
   const claimed = await store.claimDueNotifications(clock.now().toMillis(), limit, LEASE_MS);
+  if (claimed.length === 0) return 0;
+  // What this pass still holds and has not finished; the heartbeat keeps its lease alive.
+  const held = new Set(claimed);
+  const heartbeat = setInterval(() => {
+    const rows = [...held];
+    store
+      .renewNotificationLeases(rows, clock.now().toMillis(), LEASE_MS)
+      .then((kept) => {
+        const ids = new Set(kept);
+        // A lease lost (a stalled pass) belongs to another sender now: leave the message to it.
+        for (const row of rows) if (!ids.has(row.id)) held.delete(row);
+      })
+      // The store is closing: the process is going away, and its leases simply run out.
+      .catch(() => clearInterval(heartbeat));
+  }, heartbeatMs);
+  heartbeat.unref();
   let sent = 0;
   let next = 0;
   const worker = async () => {
     while (next < claimed.length) {
       const row = claimed[next++]!;
+      if (!held.has(row)) continue;
       try {
         const deliver = channels[row.channel];
         if (!deliver) throw new Error(`unknown channel ${row.channel}`);
@@ -101,10 +126,16 @@ export const deliverDue = async (
           status: row.attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
           retryAt: nowMs + backoffAfter(row.attempts),
         });
+      } finally {
+        held.delete(row);
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, worker));
+  } finally {
+    clearInterval(heartbeat);
+  }
   return sent;
 };
 

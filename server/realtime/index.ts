@@ -7,6 +7,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { startPublisher } from '../events/publisher';
 import { sessionUser } from '../http/auth';
+import { fromOwnOrigin, trustedOrigins } from '../security/sameOrigin';
 import type { Deps } from '../http/deps';
 import { officeRoom, type LiveNamespaces } from './namespaces';
 
@@ -46,7 +47,10 @@ export const createRealtime = (httpServer: HttpServer, deps: Deps) => {
     if (current) socket.emit('ticket', current);
   });
 
-  // Staff: the session cookie authenticates the socket, as it does every request.
+  // Staff: the session cookie authenticates the socket, as it does every request, and, as for a
+  // signed-in write, only from this server's own pages: a page elsewhere could open it with the cookie.
+  const trusted = trustedOrigins(deps.config);
+  counter.use((socket, next) => (fromOwnOrigin(socket.request.headers, trusted) ? next() : next(new Error('FORBIDDEN'))));
   counter.use(async (socket, next) => {
     const user = await sessionUser(deps, socket.request.headers.cookie).catch(() => undefined);
     if (!user) return next(new Error('UNAUTHENTICATED'));

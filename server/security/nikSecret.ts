@@ -7,7 +7,7 @@ export const loadNikSecret = (configured: string | undefined, dataDir: string): 
   if (configured) return configured;
   const file = join(dataDir, 'nik-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const secret = randomBytes(32).toString('hex');
   writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
   return secret;

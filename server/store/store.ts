@@ -36,8 +36,10 @@ export type TicketStepResult = { ticket: PublicTicket; event: string; counterId:
 
 /** A call to announce, as the publisher receives it from a command. */
 export type CallToAnnounce = { ticketId: string; counterId: number; recall: boolean; at: number };
-/** Everything the live layer sends after a change in one office, read from one snapshot. */
-export type LiveViews = { calls: CallEvent[]; tickets: PublicTicket[]; board: BoardState; staff: StaffState };
+/** Everything the live layer sends after a change in one office, read from one snapshot; the board and the staff queue only when asked for. */
+export type LiveViews = { calls: CallEvent[]; tickets: PublicTicket[]; board?: BoardState; staff?: StaffState };
+/** What the live layer asks for: the calls to announce, the followed tickets, and whether anyone watches the board or the staff queue. */
+export type LiveWanted = { calls: CallToAnnounce[]; tickets: string[]; board: boolean; staff: boolean };
 
 /** A new office's whole setup, written in one transaction (the demo seed, an import). */
 export type OfficeSetup = {
@@ -84,7 +86,15 @@ export interface AccountStore {
   findUserByUsername(username: string): Promise<UserRecord | undefined>;
   countUsers(): Promise<number>;
   createUser(user: { username: string; displayName: string; passwordHash: string; role: Role; officeId: string | null }, now: DateTime): Promise<UserRecord>;
-  startSession(userId: number, now: DateTime): Promise<string>;
+  /**
+   * Starts a fresh session and forgets the user's sign-in failures; `endOlderSessions` ends the
+   * sessions the user already had (the SINGLE_SESSION setting); `address` goes into the audit.
+   */
+  startSession(userId: number, now: DateTime, options?: { endOlderSessions?: boolean; address?: string }): Promise<string>;
+  /** When the sign-in name is locked (domain/signInThrottle): the instant it ends, after auditing the refused try; otherwise null. */
+  signInLock(username: string, address: string, now: DateTime): Promise<number | null>;
+  /** Counts and audits a failed sign-in for the name (known or not); returns when it is now locked, or null. */
+  recordSignInFailure(username: string, address: string, now: DateTime): Promise<number | null>;
   /** The signed-in user behind a cookie token; `touch: false` checks without counting as activity. */
   resolveSession(token: string, now: DateTime, limits: SessionLimits, options?: { touch?: boolean }): Promise<SessionUser | undefined>;
   endSession(sessionId: string, now: DateTime): Promise<void>;
@@ -146,19 +156,36 @@ export interface JobStore {
   claimDueNotifications(nowMs: number, limit: number, leaseMs: number): Promise<NotificationRecord[]>;
   /** Fenced by the attempt number: false when another sender took the message over. */
   markNotificationSent(message: NotificationRecord, nowMs: number): Promise<boolean>;
+  /** A live sender's heartbeat: extends the lease of the messages it still holds (fenced by attempt number); returns the ids it still holds. */
+  renewNotificationLeases(messages: Pick<NotificationRecord, 'id' | 'attempts'>[], nowMs: number, leaseMs: number): Promise<number[]>;
   markNotificationFailed(message: NotificationRecord, nowMs: number, error: string, next: { status: 'pending' | 'failed'; retryAt: number }): Promise<void>;
   retryFailedNotifications(officeId: string, actor: Actor, now: DateTime): Promise<number>;
   /** Queues the reminders now due in every office; returns how many were added (idempotent). */
   enqueueReminders(now: DateTime, channel: string, reminderTime: string): Promise<number>;
-  /** Erases name, phone and NIK of bookings older than `retentionDays` in their office's calendar. */
+  /**
+   * Erases name, phone and NIK of bookings older than `retentionDays` in their office's calendar,
+   * in short transactions of a bounded number of bookings, yielding between them.
+   */
   eraseExpiredPersonalData(now: DateTime, retentionDays: number): Promise<{ erased: number }>;
+  /**
+   * Keeps the report figures of every day before today (each office's calendar) that has none,
+   * a few days per short transaction, yielding between them; returns how many days it made.
+   * `rangeReport` reads them instead of every ticket of the range.
+   */
+  fillReportDays(now: DateTime): Promise<number>;
+  /**
+   * Makes the missing slot rows of every office's bookable days (today to the end of its booking
+   * horizon), one office per short transaction, taking no write lock when none is missing;
+   * returns how many it made. `availability` then only reads.
+   */
+  materialiseSlots(now: DateTime): Promise<number>;
 }
 
 /** Read models for the live layer, built from one snapshot of the office's day. */
 export interface LiveStore {
   boardState(officeId: string, now: DateTime): Promise<BoardState>;
   staffState(officeId: string, now: DateTime): Promise<StaffState>;
-  liveViews(officeId: string, now: DateTime, wanted: { calls: CallToAnnounce[]; tickets: string[] }): Promise<LiveViews>;
+  liveViews(officeId: string, now: DateTime, wanted: LiveWanted): Promise<LiveViews>;
 }
 
 export interface Store extends PublicStore, KioskStore, CounterStore, AccountStore, AdminStore, ClosureStore, ReportStore, JobStore, LiveStore {

@@ -405,6 +405,92 @@ export const describeStoreContract = (engineName: string, makeStore: MakeStore):
       });
     });
 
+    describe('sign-in throttling and sessions', () => {
+      const MINUTE = 60_000;
+      it('locks a name (known or not) at its fifth failure in a row for a minute, and a sign-in forgets its failures', async () => {
+        const user = await store.createUser({ username: 'rina', displayName: 'Rina', passwordHash: 'x', role: 'counter', officeId: OFFICE }, OPEN);
+        for (const name of ['rina', 'nobody']) {
+          for (let i = 1; i <= 4; i++) expect(await store.recordSignInFailure(name, `10.0.0.${i}`, OPEN)).toBeNull();
+          expect(await store.recordSignInFailure(name, '10.0.0.5', OPEN)).toBe(OPEN.toMillis() + MINUTE);
+          expect(await store.signInLock(name, '10.0.0.6', OPEN.plus({ seconds: 59 }))).toBe(OPEN.toMillis() + MINUTE);
+          expect(await store.signInLock(name, '10.0.0.6', OPEN.plus({ minutes: 1 }))).toBeNull();
+        }
+        await store.startSession(user.id, OPEN.plus({ minutes: 1 }));
+        expect(await store.recordSignInFailure('rina', '10.0.0.7', OPEN.plus({ minutes: 2 }))).toBeNull();
+      });
+
+      it('ends the older sessions at a sign-in only when asked to', async () => {
+        const user = await store.createUser({ username: 'rina', displayName: 'Rina', passwordHash: 'x', role: 'counter', officeId: OFFICE }, OPEN);
+        const limits = { idleMinutes: 120, absoluteHours: 12 };
+        const first = await store.startSession(user.id, OPEN);
+        const second = await store.startSession(user.id, OPEN);
+        expect(await store.resolveSession(first, OPEN, limits)).toBeDefined();
+        const third = await store.startSession(user.id, OPEN, { endOlderSessions: true });
+        expect(await store.resolveSession(first, OPEN, limits)).toBeUndefined();
+        expect(await store.resolveSession(second, OPEN, limits)).toBeUndefined();
+        expect(await store.resolveSession(third, OPEN, limits)).toBeDefined();
+      });
+    });
+
+    describe('reports and the jobs that work ahead', () => {
+      const THURSDAY_0800 = at('2026-11-26T08:00');
+
+      it('reports the same before and after the report job keeps the past days, and follows a later change to a past day', async () => {
+        const counter = await counterId(store, OPEN, '1');
+        await walkIn('A', OPEN);
+        await serveNext(counter, OPEN.plus({ minutes: 5 }));
+        // Still being served when Tuesday ends; and a Tuesday booking its holder never came for.
+        const lingering = await walkIn('B', OPEN.plus({ minutes: 10 }));
+        await store.callNext(counter, admin, OPEN.plus({ minutes: 20 }));
+        await store.stepTicket(lingering.id, 'start', admin, OPEN.plus({ minutes: 21 }));
+        const unused = await book(1, 'B', (await slotAt(store, OPEN, 'B', TUESDAY, '14:00')).id);
+        const cancelled = await book(2, 'A', (await slotAt(store, OPEN, 'A', WEDNESDAY, '10:00')).id);
+        await store.cancelBooking(cancelled.code, nik4(2), OPEN.plus({ minutes: 30 }));
+        await walkIn('A', at('2026-11-25T09:00'));
+
+        const before = await store.rangeReport(OFFICE, TUESDAY, THURSDAY);
+        expect(before.days.map((d) => [d.date, d.issued, d.served, d.cancelledBookings])).toEqual([[TUESDAY, 2, 1, 0], [WEDNESDAY, 1, 0, 1]]);
+        // (An engine may have kept some days already while reporting.)
+        await store.fillReportDays(THURSDAY_0800);
+        expect(await store.fillReportDays(THURSDAY_0800)).toBe(0);
+        expect(await store.rangeReport(OFFICE, TUESDAY, THURSDAY)).toEqual(before);
+        expect(await store.dailyReport(OFFICE, TUESDAY)).toEqual((await store.rangeReport(OFFICE, TUESDAY, TUESDAY)).services);
+
+        // On Thursday the lingering visitor is finished, then the unused booking cancelled: Tuesday's figures follow each.
+        await store.stepTicket(lingering.id, 'complete', admin, THURSDAY_0800);
+        const finished = await store.rangeReport(OFFICE, TUESDAY, THURSDAY);
+        expect(finished.days.map((d) => [d.date, d.issued, d.served, d.cancelledBookings])).toEqual([[TUESDAY, 2, 2, 0], [WEDNESDAY, 1, 0, 1]]);
+        expect(finished.total.averageServiceMinutes).not.toBe(before.total.averageServiceMinutes);
+        await store.fillReportDays(THURSDAY_0800);
+        await store.cancelBooking(unused.code, nik4(1), THURSDAY_0800);
+        const after = await store.rangeReport(OFFICE, TUESDAY, THURSDAY);
+        expect(after.days.map((d) => [d.date, d.issued, d.served, d.cancelledBookings])).toEqual([[TUESDAY, 2, 2, 1], [WEDNESDAY, 1, 0, 1]]);
+        expect(after.total).toMatchObject({ served: before.total.served + 1, cancelledBookings: 2 });
+        await store.fillReportDays(THURSDAY_0800);
+        expect(await store.rangeReport(OFFICE, TUESDAY, THURSDAY)).toEqual(after);
+      });
+
+      it('makes the slots of the day that comes into the booking horizon, once, and availability shows them', async () => {
+        // Set up with the 14 days of the horizon: nothing is missing.
+        expect(await store.materialiseSlots(SET_UP_AT)).toBe(0);
+        // A day later the horizon reaches Tuesday 8 December.
+        const wednesday = at('2026-11-25T07:00');
+        expect(await store.materialiseSlots(wednesday)).toBe(21);
+        expect(await store.materialiseSlots(wednesday)).toBe(0);
+        const [day] = await store.availability(OFFICE, 'A', '2026-12-08', 1, wednesday);
+        expect(day!.slots.map((slot) => slot.remaining)).toEqual([3, 3, 3, 3, 3, 3, 3]);
+      });
+
+      it('lets availability make a day the slot job has not reached yet, once', async () => {
+        const wednesday = at('2026-11-25T07:00');
+        const [day] = await store.availability(OFFICE, 'B', '2026-12-08', 1, wednesday);
+        expect(day!.slots).toHaveLength(7);
+        expect(await store.availability(OFFICE, 'B', '2026-12-08', 1, wednesday)).toEqual([day]);
+        // Only the services nobody asked about are left for the job.
+        expect(await store.materialiseSlots(wednesday)).toBe(14);
+      });
+    });
+
     describe('two processes', () => {
       it('never puts more bookings in a slot than its capacity while two processes book it at once', async ({ skip, annotate, onTestFinished }) => {
         const access = subject!.secondProcess;

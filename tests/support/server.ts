@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { manualClock, type ManualClock } from '../../server/clock';
 import { defaultConfig, type Config } from '../../server/config';
 import { boot } from '../../server/boot';
@@ -19,7 +19,7 @@ export const ADMIN_PASSWORD = 'rahasia-admin-123';
 export type TestServer = Awaited<ReturnType<typeof startServer>>;
 
 export const startServer = async (
-  options: { now?: string; config?: Partial<Config>; listen?: boolean; dir?: string } = {},
+  options: { now?: string; config?: Partial<Config>; listen?: boolean; dir?: string; log?: Logger } = {},
 ) => {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'giliran-test-'));
   const clock: ManualClock = manualClock(options.now ?? OPEN_TUESDAY);
@@ -35,7 +35,7 @@ export const startServer = async (
     pagesDir: process.env.PAGES_DIR || 'dist/pages',
     ...options.config,
   });
-  const server = await boot({ config, clock, log: pino({ level: 'silent' }) });
+  const server = await boot({ config, clock, log: options.log ?? pino({ level: 'silent' }) });
   let url = '';
   if (options.listen !== false) {
     await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', () => resolve()));

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import pino from 'pino';
-import { BACKOFF_MS, LEASE_MS, MAX_ATTEMPTS, deliverDue, deliverers, idempotencyKey } from '../../server/jobs/sender';
+import { BACKOFF_MS, LEASE_MS, MAX_ATTEMPTS, deliverDue, deliverers, idempotencyKey, type Deliver } from '../../server/jobs/sender';
 import { defaultConfig } from '../../server/config';
 import { bookMany } from '../http/closureSupport';
 import { startServer, type TestServer } from '../support/server';
@@ -37,6 +37,44 @@ describe('the outbox sender', () => {
     expect(await s.store.markNotificationSent(stale!, now + LEASE_MS + 1)).toBe(false);
     expect(await s.store.markNotificationSent(fresh!, now + LEASE_MS + 1)).toBe(true);
     expect(rows(s)[0]).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('delivers what a dead sender had claimed within 15 seconds of its claim', async () => {
+    expect(LEASE_MS).toBeLessThanOrEqual(15_000);
+    // The dead sender claimed all three (the attempt is recorded) and never came back.
+    expect(await s.store.claimDueNotifications(s.clock.now().toMillis(), 10, LEASE_MS)).toHaveLength(3);
+    const seen: string[] = [];
+    const channel = { log: async (row: { id: number }) => void seen.push(idempotencyKey(row)) };
+    s.clock.advance({ seconds: 14 });
+    expect(await deliverDue(s.store, s.clock, channel)).toBe(0);
+    s.clock.advance({ seconds: 1 });
+    expect(await deliverDue(s.store, s.clock, channel)).toBe(3);
+    expect(seen).toEqual([1, 2, 3].map((id) => idempotencyKey({ id })));
+    expect(rows(s).map((r) => [r.status, r.attempts])).toEqual([['sent', 2], ['sent', 2], ['sent', 2]]);
+  });
+
+  it('keeps the lease of a live sender while a slow call is in flight, so nobody sends it twice', async () => {
+    let release!: () => void;
+    const inFlight = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    const slow: Deliver = async () => {
+      calls++;
+      await inFlight;
+    };
+    // A heartbeat every 10 ms of real time, while the injected clock moves a minute on.
+    const first = deliverDue(s.store, s.clock, { log: slow }, 1, 1, 10);
+    for (let i = 0; i < 100 && calls === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    for (let step = 0; step < 6; step++) {
+      s.clock.advance({ seconds: 10 });
+      await new Promise((r) => setTimeout(r, 40));
+      // Another sender finds the two others, never the one in flight.
+      const other = await s.store.claimDueNotifications(s.clock.now().toMillis(), 10, LEASE_MS);
+      expect(other.map((r) => r.id)).not.toContain(1);
+    }
+    release();
+    expect(await first).toBe(1);
+    expect(calls).toBe(1);
+    expect(rows(s)[0]).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
   it('backs off 5 s, 30 s, 2 min, 10 min, 30 min… and gives up as failed after the last attempt', async () => {

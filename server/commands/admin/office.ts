@@ -1,13 +1,23 @@
 /** Admin actions on an office: create it (deployment admins), its settings, its opening hours, its blanko stock. */
 import type { OfficeSettings, OpeningHours } from '../../../shared/staffTypes';
+import { DomainError } from '../../domain/errors';
 import { authorize, type Actor } from '../../domain/policy';
 import type { OfficeRecord } from '../../store/records';
 import { outcome, type CommandDeps, type Outcome } from '../command';
 import { adminAction } from './adminAction';
 
+/** An id already in use is a conflict with what exists (409), not bad input; its field says so. */
 export const createOffice = async (deps: CommandDeps, actor: Actor, input: { id: string; name: string; timezone: string }): Promise<Outcome<OfficeRecord>> => {
   authorize(actor, 'deploy');
-  return outcome(await deps.store.createOffice(input, actor, deps.clock.now()));
+  const taken = () => new DomainError('CONFLICT', {}, { id: { key: 'taken' } });
+  if ((await deps.store.listOffices()).some((office) => office.id === input.id)) throw taken();
+  try {
+    return outcome(await deps.store.createOffice(input, actor, deps.clock.now()));
+  } catch (error) {
+    // Another admin created the same id between the look-up and the write: the store refuses it inside its transaction.
+    if (error instanceof DomainError && error.fields.id?.key === 'taken') throw taken();
+    throw error;
+  }
 };
 
 export const updateOffice = (deps: CommandDeps, actor: Actor, officeId: string, patch: Partial<OfficeSettings>) =>

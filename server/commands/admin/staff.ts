@@ -3,6 +3,7 @@
  * this once and never stored in clear; ending access ends the live sockets too.
  */
 import type { Role } from '../../../shared/staffTypes';
+import { fail } from '../../domain/errors';
 import { authorize, type Actor } from '../../domain/policy';
 import { hashPassword } from '../../security/passwords';
 import { newPassword } from '../../security/tokens';
@@ -40,5 +41,9 @@ export const createKiosk = (deps: CommandDeps, actor: Actor, officeId: string, n
 export const revokeKiosk = (deps: CommandDeps, actor: Actor, officeId: string, kioskId: number) =>
   adminAction(deps, actor, officeId, (now) => deps.store.revokeKiosk(officeId, kioskId, actor, now), { publish: false });
 
+/** The office must exist: the store would otherwise requeue nothing and still write an audit row for it. */
 export const retryFailedNotifications = (deps: CommandDeps, actor: Actor, officeId: string) =>
-  adminAction(deps, actor, officeId, (now) => deps.store.retryFailedNotifications(officeId, actor, now), { publish: false });
+  adminAction(deps, actor, officeId, async (now) => {
+    if (!(await deps.store.listOffices()).some((office) => office.id === officeId)) fail('NOT_FOUND');
+    return deps.store.retryFailedNotifications(officeId, actor, now);
+  }, { publish: false });

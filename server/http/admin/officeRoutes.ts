@@ -22,7 +22,7 @@ export const officeRoutes = (deps: Deps, router: Router): void => {
 
   route(
     router,
-    adminDoc({ method: 'post', path: '/offices', summary: 'Create an office (deployment-wide admins); opening hours start as Monday–Friday 08:00–15:00', body: s.officeCreateBody, responseStatus: 201 }),
+    adminDoc({ method: 'post', path: '/offices', summary: 'Create an office (deployment-wide admins); opening hours start as Monday–Friday 08:00–15:00; a taken id is a 409 CONFLICT', body: s.officeCreateBody, responseStatus: 201, errors: ['CONFLICT'] }),
     async ({ body }, _req, res) => {
       const office = await perform(deps, commands.createOffice(deps, staffOf(res), body));
       return { id: office.id, name: office.name, timezone: office.timezone };

@@ -19,8 +19,9 @@ export const staffAuthRoutes = (deps: Deps): Router => {
   route(
     router,
     { method: 'post', path: '/auth/login', summary: 'Sign in; sets an httpOnly session cookie', tag: 'auth', body: s.loginBody, response: meShape, errors: ['VALIDATION', 'UNAUTHENTICATED', 'RATE_LIMITED'] },
-    async ({ body }, _req, res) => {
-      const { token, me } = await perform(deps, commands.signIn(deps, body.username, body.password));
+    async ({ body }, req, res) => {
+      const attempt = { username: body.username, password: body.password, address: req.ip ?? '' };
+      const { token, me } = await perform(deps, commands.signIn(deps, attempt, { singleSession: deps.config.singleSession }));
       res.setHeader('Set-Cookie', sessionCookie(token, deps, deps.config.sessionAbsoluteHours * 3600));
       return me;
     },

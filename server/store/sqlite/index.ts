@@ -12,14 +12,16 @@ import * as closures from './closures';
 import { type StoreCtx } from './connection';
 import { commitEachAlone, createGroupCommit } from './groupCommit';
 import { adminOperations } from './adminOperations';
+import { jobOperations } from './jobs';
 import { kioskState } from './kioskState';
 import { openDatabase, type Synchronous } from './open';
-import { claimDue, markFailed, markSent, retryFailed } from './outbox';
+import { claimDue, markFailed, markSent, renewLeases, retryFailed } from './outbox';
 import * as views from './officeViews';
 import * as queue from './queueView';
 import { enqueueReminders } from './reminders';
 import * as reports from './reports';
 import * as sessions from './sessions';
+import * as signIns from './signIns';
 import { noShowsToday, ticketDetails } from './ticketDetails';
 import * as steps from './ticketSteps';
 import * as tickets from './tickets';
@@ -89,13 +91,16 @@ export const createSqliteStore = (options: SqliteStoreOptions): Store => {
     findUserByUsername: async (username) => sessions.findUserByUsername(ctx, username),
     countUsers: async () => sessions.countUsers(ctx),
     createUser: async (user, now) => sessions.createUser(ctx, user, now),
-    startSession: async (userId, now) => sessions.startSession(ctx, userId, now),
+    startSession: async (userId, now, opts) => sessions.startSession(ctx, userId, now, opts),
+    signInLock: async (username, address, now) => signIns.signInLock(ctx, username, address, now),
+    recordSignInFailure: async (username, address, now) => signIns.recordSignInFailure(ctx, username, address, now),
     resolveSession: async (token, now, limits, opts) => sessions.resolveSession(ctx, token, now, limits, opts),
     endSession: async (sessionId, now) => sessions.endSession(ctx, sessionId, now),
     setUserDisabled: async (userId, disabled, actor: Actor, now) => sessions.setUserDisabled(ctx, userId, disabled, actor, now),
     createKiosk: async (officeId, name, actor, now) => sessions.createKiosk(ctx, officeId, name, actor, now),
 
     ...adminOperations(ctx, channel),
+    ...jobOperations(ctx),
 
     // Closures
     createClosure: async (officeId, input, actor, now) => closures.createClosure(ctx, officeId, input, actor, now, channel),
@@ -107,6 +112,7 @@ export const createSqliteStore = (options: SqliteStoreOptions): Store => {
     // Jobs
     claimDueNotifications: async (nowMs, limit, leaseMs) => claimDue(ctx, nowMs, limit, leaseMs),
     markNotificationSent: async (message, nowMs) => markSent(ctx, message, nowMs),
+    renewNotificationLeases: async (messages, nowMs, leaseMs) => renewLeases(ctx, messages, nowMs, leaseMs),
     markNotificationFailed: async (message, nowMs, error, next) => markFailed(ctx, message, nowMs, error, next),
     retryFailedNotifications: async (officeId, actor, now) => retryFailed(ctx, officeId, actor, now),
     enqueueReminders: async (now, reminderChannel, reminderTime) => enqueueReminders(ctx, now, reminderChannel, reminderTime),

@@ -8,7 +8,7 @@ import { addDays, dateRange, isoInZone, todayIn } from '../../domain/time';
 import * as t from './schema';
 import type { OfficeDetail, OfficeSummary, ServiceInfo, SlotDay } from '../../../shared/types';
 import { writeTx, type StoreCtx } from './connection';
-import { ensureSlots, loadClosures, loadOffice, loadOpeningHours, loadServices, serviceByCode, slotsFor, type ServiceRow } from './offices';
+import { insertSlots, loadClosures, loadOffice, loadOpeningHours, loadServices, serviceByCode, slotsFor, unmadeSlots, type ServiceRow } from './offices';
 import { walkInNow } from './tickets';
 
 export const listOffices = (ctx: StoreCtx): OfficeSummary[] =>
@@ -72,14 +72,17 @@ export const availability = (ctx: StoreCtx, officeId: string, serviceCode: strin
   const office = loadOffice(ctx, officeId);
   const service = serviceByCode(ctx, officeId, serviceCode) ?? invalid({ service: { key: 'unknown_service' } });
   const to = addDays(from, days - 1);
-  // Materialise only within the booking horizon; past that there is nothing to book yet.
+  let rows = slotsFor(ctx, service.id, from, to);
+  // The slot job makes the coming days' slots ahead, and every change of plan re-plans them, so
+  // this read takes no write lock. A day the job has not reached yet is made here, once (only
+  // within the booking horizon: past it there is nothing to book yet).
   const horizonEnd = lastBookableDay(todayIn(office, now), office.bookingHorizonDays);
-  const materialiseTo = to < horizonEnd ? to : horizonEnd;
-  if (materialiseTo >= from) {
-    writeTx(ctx, () => ensureSlots(ctx, office, [service.id], from, dateRange(from, days).filter((d) => d <= materialiseTo).length));
+  const dates = dateRange(from, days).filter((d) => d <= horizonEnd);
+  if (unmadeSlots(ctx, office, service.id, dates, rows).length) {
+    writeTx(ctx, () => insertSlots(ctx, unmadeSlots(ctx, office, service.id, dates)));
+    rows = slotsFor(ctx, service.id, from, to);
   }
   const day = { closures: loadClosures(ctx, officeId), hours: loadOpeningHours(ctx, officeId) };
-  const rows = slotsFor(ctx, service.id, from, to);
   return dateRange(from, days).map((date) => {
     const reason = serviceClosedOn(day, office, service, date);
     const slots = reason

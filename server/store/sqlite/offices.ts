@@ -55,22 +55,24 @@ export const closedReason = (
   closures = closuresOn(ctx, office.id, date),
 ): string | undefined => closedReasonOn(closures, hoursOnWeekday(ctx, office.id, date), serviceId, date);
 
+type NewSlot = typeof t.slots.$inferInsert;
+
 /**
- * Makes sure the slot rows for these dates exist, from templates and per-date overrides.
- * Idempotent (INSERT OR IGNORE on service+date+start), so any process may run it at any time.
+ * The slots the plan (weekly templates, per-date overrides) gives a service on these dates that
+ * have no row yet: what `ensureSlots` would add. Reads only; `made` may pass the service's slot
+ * rows of those dates when already in hand.
  */
-export const ensureSlots = (ctx: StoreCtx, office: OfficeRow, serviceIds: number[], from: string, days: number): void => {
-  if (serviceIds.length === 0) return;
-  const dates = dateRange(from, days);
-  const templates = ctx.db.select().from(t.slotTemplates).where(eq(t.slotTemplates.officeId, office.id)).all();
-  const overrides = ctx.db
-    .select()
-    .from(t.slotOverrides)
-    .where(and(eq(t.slotOverrides.officeId, office.id), gte(t.slotOverrides.date, from), lte(t.slotOverrides.date, dates.at(-1)!)))
-    .all();
-  const rows = dates.flatMap((date) =>
-    serviceIds.flatMap((serviceId) =>
-      planSlots(templates, overrides, serviceId, date).map((p) => ({
+export const unmadeSlots = (ctx: StoreCtx, office: OfficeRow, serviceId: number, dates: readonly string[], made?: readonly SlotRow[]): NewSlot[] => {
+  if (dates.length === 0) return [];
+  const from = dates[0]!;
+  const to = dates.at(-1)!;
+  const templates = allRows(ctx, t.slotTemplates, 'WHERE service_id = ?', serviceId);
+  const overrides = allRows(ctx, t.slotOverrides, 'WHERE service_id = ? AND date >= ? AND date <= ?', serviceId, from, to);
+  const have = new Set((made ?? slotsFor(ctx, serviceId, from, to)).map((r) => `${r.date}|${r.start}`));
+  return dates.flatMap((date) =>
+    planSlots(templates, overrides, serviceId, date)
+      .filter((p) => !have.has(`${date}|${p.start}`))
+      .map((p) => ({
         officeId: office.id,
         serviceId,
         date,
@@ -80,11 +82,24 @@ export const ensureSlots = (ctx: StoreCtx, office: OfficeRow, serviceIds: number
         endAt: atLocal(date, p.end, office.timezone).toMillis(),
         capacity: p.capacity,
       })),
-    ),
   );
-  for (let i = 0; i < rows.length; i += 200) {
-    ctx.db.insert(t.slots).values(rows.slice(i, i + 200)).onConflictDoNothing().run();
-  }
+};
+
+/** Adds slot rows; one already there (same service, date and start) is left as it is. Call inside a write transaction. */
+export const insertSlots = (ctx: StoreCtx, rows: readonly NewSlot[]): number => {
+  let added = 0;
+  for (let i = 0; i < rows.length; i += 200) added += ctx.db.insert(t.slots).values(rows.slice(i, i + 200)).onConflictDoNothing().run().changes;
+  return added;
+};
+
+/**
+ * Makes sure the slot rows for these dates exist, from templates and per-date overrides.
+ * Idempotent (INSERT OR IGNORE on service+date+start), so any process may run it at any time.
+ * Call inside a write transaction.
+ */
+export const ensureSlots = (ctx: StoreCtx, office: OfficeRow, serviceIds: number[], from: string, days: number): void => {
+  const dates = dateRange(from, days);
+  for (const serviceId of serviceIds) insertSlots(ctx, unmadeSlots(ctx, office, serviceId, dates));
 };
 
 export const slotsFor = (ctx: StoreCtx, serviceId: number, from: string, to: string): SlotRow[] =>

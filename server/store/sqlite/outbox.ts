@@ -86,6 +86,16 @@ export const claimDue = (ctx: StoreCtx, nowMs: number, limit: number, leaseMs: n
     });
   });
 
+/**
+ * Extends the lease of messages a live sender still holds (its heartbeat), fenced by the attempt
+ * number like the marks; returns the ids whose lease it still holds.
+ */
+export const renewLeases = (ctx: StoreCtx, held: Pick<NotificationRow, 'id' | 'attempts'>[], nowMs: number, leaseMs: number): number[] =>
+  writeTx(ctx, () => {
+    const renew = stmt(ctx, "UPDATE notifications SET lease_until = ? WHERE id = ? AND status = 'sending' AND attempts = ?");
+    return held.filter((row) => renew.run(nowMs + leaseMs, row.id, row.attempts).changes === 1).map((row) => row.id);
+  });
+
 /** Each mark is fenced by the attempt number: a sender whose lease ran out cannot overwrite a later sender's work. */
 export const markSent = (ctx: StoreCtx, row: Pick<NotificationRow, 'id' | 'attempts'>, nowMs: number): boolean =>
   stmt(ctx, "UPDATE notifications SET status = 'sent', sent_at = ?, lease_until = NULL, last_error = NULL WHERE id = ? AND status = 'sending' AND attempts = ?")

@@ -15,7 +15,7 @@ import * as t from './schema';
 import type { StaffState } from '../../../shared/protocol';
 import type { BoardState, CallEvent, CounterView, Priority, PublicTicket } from '../../../shared/types';
 import type { StoreCtx } from './connection';
-import type { CallToAnnounce, LiveViews } from '../store';
+import type { LiveViews, LiveWanted } from '../store';
 import { heldAtCounter } from '../../../shared/ticketSteps';
 import { loadOffice, loadServices, type OfficeRow, type ServiceRow } from './offices';
 import { allRows, getRow, stmt } from './prepared';
@@ -23,10 +23,14 @@ import type { TicketRow } from './tickets';
 
 export type CounterRow = typeof t.counters.$inferSelect & { serviceIds: number[] };
 
+/** The office's counters (id order) and the services each one serves, in its own order. */
+export const COUNTERS_SQL = 'WHERE office_id = ? ORDER BY id';
+export const COUNTER_LINKS_SQL = 'SELECT counter_id AS counterId, service_id AS serviceId, position FROM counter_services WHERE counter_id IN (SELECT id FROM counters WHERE office_id = ?)';
+
 export const loadCounters = (ctx: StoreCtx, officeId: string): CounterRow[] => {
-  const rows = allRows(ctx, t.counters, 'WHERE office_id = ? ORDER BY id', officeId);
+  const rows = allRows(ctx, t.counters, COUNTERS_SQL, officeId);
   const links = rows.length
-    ? allRows(ctx, t.counterServices, 'WHERE counter_id IN (SELECT id FROM counters WHERE office_id = ?) ORDER BY position', officeId)
+    ? (stmt(ctx, COUNTER_LINKS_SQL).all(officeId) as { counterId: number; serviceId: number; position: number }[]).sort((a, b) => a.position - b.position)
     : [];
   return rows.map((r) => ({ ...r, serviceIds: links.filter((l) => l.counterId === r.id).map((l) => l.serviceId) }));
 };
@@ -57,45 +61,52 @@ export type QueueSnapshot = {
 type DayRows = Pick<QueueSnapshot, 'office' | 'services' | 'counters' | 'tickets' | 'averageMinutes'> & { date: string };
 
 /**
- * The day's rows are read again only when the database may have changed: `data_version`
- * moves when another connection commits, `total_changes()` when this one writes. A call
- * reads the day for its HTTP answer and again for the live update; the second read is then
- * free. Never inside a transaction (its writes could still be rolled back).
+ * The day's rows of an office are read again only when that office may have changed: its
+ * number in `office_versions` moves with every write to its tickets, counters, services or
+ * settings, from any connection (triggers, migration 0003_live_triggers). A call reads the day
+ * for its HTTP answer and again for the live update; the second read is then free, and a write
+ * in another office leaves this one's rows alone. Never inside a transaction (its writes could
+ * still be rolled back); the version is read before the rows, so a change committed between
+ * the two reads only makes the next read miss.
  */
-const dayCache = new WeakMap<Database.Database, Map<string, DayRows & { version: number; changes: number }>>();
-const databaseVersion = (ctx: StoreCtx) => ({
-  version: (stmt(ctx, 'PRAGMA data_version').get() as { data_version: number }).data_version,
-  changes: (stmt(ctx, 'SELECT total_changes() AS n').get() as { n: number }).n,
-});
+const dayCache = new WeakMap<Database.Database, Map<string, DayRows & { version: number }>>();
+export const OFFICE_VERSION_SQL = 'SELECT version FROM office_versions WHERE office_id = ?';
+const officeVersion = (ctx: StoreCtx, officeId: string): number =>
+  (stmt(ctx, OFFICE_VERSION_SQL).get(officeId) as { version: number } | undefined)?.version ?? -1;
 
 const dayRows = (ctx: StoreCtx, officeId: string, now: DateTime): DayRows => {
-  const cacheable = !ctx.sqlite.inTransaction;
+  if (ctx.sqlite.inTransaction) return readDayRows(ctx, officeId, now);
   let offices = dayCache.get(ctx.sqlite);
   if (!offices) dayCache.set(ctx.sqlite, (offices = new Map()));
-  const seen = cacheable ? databaseVersion(ctx) : undefined;
-  const cached = offices.get(officeId);
-  if (seen && cached && cached.version === seen.version && cached.changes === seen.changes && cached.date === todayIn(cached.office, now)) {
-    // Fresh containers: callers may sort or filter what they get.
-    return { ...cached, services: new Map(cached.services), counters: [...cached.counters], tickets: [...cached.tickets] };
-  }
-  const rows = readDayRows(ctx, officeId, now);
-  if (seen) offices.set(officeId, { ...rows, ...seen, services: new Map(rows.services), counters: [...rows.counters], tickets: [...rows.tickets] });
-  else offices.delete(officeId);
-  return rows;
+  // One read transaction: the version and the rows from the same snapshot.
+  return ctx.sqlite.transaction(() => {
+    const version = officeVersion(ctx, officeId);
+    // Every office has its number (the migration, then a trigger); one without is read each time, never kept.
+    if (version < 0) return readDayRows(ctx, officeId, now);
+    const cached = offices.get(officeId);
+    if (cached && cached.version === version && cached.date === todayIn(cached.office, now)) {
+      // Fresh containers: callers may sort or filter what they get.
+      return { ...cached, services: new Map(cached.services), counters: [...cached.counters], tickets: [...cached.tickets] };
+    }
+    const rows = readDayRows(ctx, officeId, now);
+    offices.set(officeId, { ...rows, version, services: new Map(rows.services), counters: [...rows.counters], tickets: [...rows.tickets] });
+    return rows;
+  }).deferred();
 };
+
+/** The day's tickets in issue order, and the last ten completions of a service (newest first): both read along an index. */
+export const DAY_TICKETS_SQL = 'WHERE office_id = ? AND date = ? ORDER BY issued_at';
+export const RECENT_DURATIONS_SQL = `SELECT started_at AS startedAt, completed_at AS completedAt FROM tickets
+  WHERE office_id = ? AND service_id = ? AND status = 'done' AND started_at IS NOT NULL ORDER BY completed_at DESC LIMIT 10`;
 
 const readDayRows = (ctx: StoreCtx, officeId: string, now: DateTime): DayRows => {
   const office = loadOffice(ctx, officeId);
   const services = new Map(loadServices(ctx, officeId).map((s) => [s.id, s]));
   const date = todayIn(office, now);
-  const tickets = allRows(ctx, t.tickets, 'WHERE office_id = ? AND date = ? ORDER BY issued_at', officeId, date);
+  const tickets = allRows(ctx, t.tickets, DAY_TICKETS_SQL, officeId, date);
   const averageMinutes = new Map<number, number>();
   for (const service of services.values()) {
-    const recent = stmt(
-      ctx,
-      `SELECT started_at AS startedAt, completed_at AS completedAt FROM tickets
-       WHERE office_id = ? AND service_id = ? AND status = 'done' AND started_at IS NOT NULL ORDER BY completed_at DESC LIMIT 10`,
-    ).all(officeId, service.id) as { startedAt: number | null; completedAt: number | null }[];
+    const recent = stmt(ctx, RECENT_DURATIONS_SQL).all(officeId, service.id) as { startedAt: number | null; completedAt: number | null }[];
     const durations = recent.reverse().map((r) => ((r.completedAt ?? 0) - (r.startedAt ?? 0)) / 60_000);
     averageMinutes.set(service.id, movingAverageMinutes(durations, service.typicalMinutes));
   }
@@ -163,11 +174,17 @@ export const counterViews = (snap: QueueSnapshot): CounterView[] =>
     };
   });
 
+/**
+ * The office's latest calls, newest first, along its (office, instant) index; bounded below by
+ * the day's first ticket, since a call of one of the day's tickets cannot come before it.
+ */
+export const RECENT_CALLS_SQL = "WHERE office_id = ? AND type IN ('called', 'recalled') AND at >= ? ORDER BY at DESC, id DESC LIMIT ?";
+
 export const recentCalls = (ctx: StoreCtx, snap: QueueSnapshot, limit = 6): CallEvent[] => {
   const ids = new Set(snap.tickets.map((tk) => tk.id));
   if (ids.size === 0) return [];
-  const events = allRows(ctx, t.ticketEvents, "WHERE office_id = ? AND type IN ('called', 'recalled') ORDER BY at DESC, id DESC LIMIT ?", snap.office.id, limit)
-    .filter((e) => ids.has(e.ticketId));
+  const firstIssued = snap.tickets.reduce((min, tk) => Math.min(min, tk.issuedAt), Infinity);
+  const events = allRows(ctx, t.ticketEvents, RECENT_CALLS_SQL, snap.office.id, firstIssued, limit).filter((e) => ids.has(e.ticketId));
   return events.map((e) => callEvent(snap, e));
 };
 
@@ -184,9 +201,11 @@ export const callEvent = (snap: QueueSnapshot, e: CallRecord): CallEvent => {
   };
 };
 
+export const ACTIVE_NOTICES_SQL = 'WHERE office_id = ? AND active = 1';
+
 export const boardState = (ctx: StoreCtx, snap: QueueSnapshot): BoardState => {
   const waiting = snap.tickets.filter((tk) => tk.status === 'waiting');
-  const notices = allRows(ctx, t.notices, 'WHERE office_id = ? AND active = 1', snap.office.id);
+  const notices = allRows(ctx, t.notices, ACTIVE_NOTICES_SQL, snap.office.id);
   return {
     office: { id: snap.office.id, name: snap.office.name, timezone: snap.office.timezone },
     now: isoInZone(snap.nowMs, snap.office.timezone),
@@ -209,13 +228,13 @@ export const boardState = (ctx: StoreCtx, snap: QueueSnapshot): BoardState => {
   };
 };
 
+/** The slot time of each of a day's bookings, by booking id (the staff queue shows it). */
+export const DAY_BOOKING_SLOTS_SQL = `SELECT b.id AS id, s.start AS start, s."end" AS "end" FROM bookings b JOIN slots s ON s.id = b.slot_id WHERE b.office_id = ? AND b.date = ?`;
+
 export const staffState = (ctx: StoreCtx, snap: QueueSnapshot): StaffState => {
-  // The slot time of each of the day's bookings, by booking id.
   const slotByBooking = new Map(
-    (stmt(
-      ctx,
-      `SELECT b.id AS id, s.start AS start, s."end" AS "end" FROM bookings b JOIN slots s ON s.id = b.slot_id WHERE b.office_id = ? AND b.date = ?`,
-    ).all(snap.office.id, snap.tickets[0]?.date ?? '') as { id: number; start: string; end: string }[]).map((r) => [r.id, `${r.start}–${r.end}`]),
+    (stmt(ctx, DAY_BOOKING_SLOTS_SQL).all(snap.office.id, snap.tickets[0]?.date ?? '') as { id: number; start: string; end: string }[])
+      .map((r) => [r.id, `${r.start}–${r.end}`]),
   );
   const slotOf = (bookingId: number | null) => (bookingId === null ? null : (slotByBooking.get(bookingId) ?? null));
   const waiting = snap.tickets.filter((tk) => tk.status === 'waiting');
@@ -240,12 +259,8 @@ export const staffState = (ctx: StoreCtx, snap: QueueSnapshot): StaffState => {
   };
 };
 
-/** Everything the live layer sends after a change: the calls to announce, the followed tickets, the board and the staff queue. */
-export const liveViews = (
-  ctx: StoreCtx,
-  snap: QueueSnapshot,
-  wanted: { calls: CallToAnnounce[]; tickets: string[] },
-): LiveViews => {
+/** Everything the live layer sends after a change: the calls to announce, the followed tickets, and the board and the staff queue when watched. */
+export const liveViews = (ctx: StoreCtx, snap: QueueSnapshot, wanted: LiveWanted): LiveViews => {
   const byId = new Map(snap.tickets.map((tk) => [tk.id, tk]));
   return {
     calls: wanted.calls.map((c) =>
@@ -255,8 +270,8 @@ export const liveViews = (
       const row = byId.get(id);
       return row ? [publicTicket(snap, row)] : [];
     }),
-    board: boardState(ctx, snap),
-    staff: staffState(ctx, snap),
+    ...(wanted.board ? { board: boardState(ctx, snap) } : {}),
+    ...(wanted.staff ? { staff: staffState(ctx, snap) } : {}),
   };
 };
 

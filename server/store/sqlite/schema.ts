@@ -3,26 +3,32 @@
  * (UTC); local dates are 'YYYY-MM-DD' strings in the office's calendar; local
  * times of day are 'HH:mm'.
  */
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
-export const offices = sqliteTable('offices', {
-  id: text('id').primaryKey(),
-  name: text('name').notNull(),
-  timezone: text('timezone').notNull(),
-  /** How many visitors may wait inside at once; null = no limit. */
-  roomCapacity: integer('room_capacity'),
-  bookingHorizonDays: integer('booking_horizon_days').notNull().default(14),
-  bookingCutoffMinutes: integer('booking_cutoff_minutes').notNull().default(30),
-  /** Check-in opens this many minutes before the slot begins. */
-  checkInEarlyMinutes: integer('check_in_early_minutes').notNull().default(30),
-  maxActiveBookingsPerNik: integer('max_active_bookings_per_nik').notNull().default(3),
-  onePerServicePerDay: integer('one_per_service_per_day', { mode: 'boolean' }).notNull().default(true),
-  walkInEvery: integer('walk_in_every').notNull().default(3),
-  recallLimit: integer('recall_limit').notNull().default(3),
-  /** KTP-el blank cards in stock; completing a service that needs one uses one. */
-  blankoStock: integer('blanko_stock').notNull().default(0),
-  createdAt: integer('created_at').notNull(),
-});
+export const offices = sqliteTable(
+  'offices',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    timezone: text('timezone').notNull(),
+    /** How many visitors may wait inside at once; null = no limit. */
+    roomCapacity: integer('room_capacity'),
+    bookingHorizonDays: integer('booking_horizon_days').notNull().default(14),
+    bookingCutoffMinutes: integer('booking_cutoff_minutes').notNull().default(30),
+    /** Check-in opens this many minutes before the slot begins. */
+    checkInEarlyMinutes: integer('check_in_early_minutes').notNull().default(30),
+    maxActiveBookingsPerNik: integer('max_active_bookings_per_nik').notNull().default(3),
+    onePerServicePerDay: integer('one_per_service_per_day', { mode: 'boolean' }).notNull().default(true),
+    walkInEvery: integer('walk_in_every').notNull().default(3),
+    recallLimit: integer('recall_limit').notNull().default(3),
+    /** KTP-el blank cards in stock; completing a service that needs one uses one. */
+    blankoStock: integer('blanko_stock').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+  },
+  // The list of offices, by name (the booking page, every live handshake), without a sort.
+  (t) => [index('offices_name').on(t.name)],
+);
 
 export const openingHours = sqliteTable(
   'opening_hours',
@@ -56,28 +62,40 @@ export const services = sqliteTable(
     position: integer('position').notNull().default(0),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
   },
-  (t) => [uniqueIndex('services_office_code').on(t.officeId, t.code)],
+  (t) => [
+    uniqueIndex('services_office_code').on(t.officeId, t.code),
+    // The office's services in its order, read by every live view without a sort.
+    index('services_office_position').on(t.officeId, t.position, t.code),
+  ],
 );
 
-export const slotTemplates = sqliteTable('slot_templates', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  officeId: text('office_id').notNull().references(() => offices.id),
-  serviceId: integer('service_id').notNull().references(() => services.id),
-  weekday: integer('weekday').notNull(),
-  start: text('start').notNull(),
-  end: text('end').notNull(),
-  capacity: integer('capacity').notNull(),
-});
+export const slotTemplates = sqliteTable(
+  'slot_templates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    officeId: text('office_id').notNull().references(() => offices.id),
+    serviceId: integer('service_id').notNull().references(() => services.id),
+    weekday: integer('weekday').notNull(),
+    start: text('start').notNull(),
+    end: text('end').notNull(),
+    capacity: integer('capacity').notNull(),
+  },
+  (t) => [index('slot_templates_service').on(t.serviceId, t.weekday)],
+);
 
-export const slotOverrides = sqliteTable('slot_overrides', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  officeId: text('office_id').notNull().references(() => offices.id),
-  serviceId: integer('service_id').notNull().references(() => services.id),
-  date: text('date').notNull(),
-  start: text('start').notNull(),
-  end: text('end').notNull(),
-  capacity: integer('capacity').notNull(),
-});
+export const slotOverrides = sqliteTable(
+  'slot_overrides',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    officeId: text('office_id').notNull().references(() => offices.id),
+    serviceId: integer('service_id').notNull().references(() => services.id),
+    date: text('date').notNull(),
+    start: text('start').notNull(),
+    end: text('end').notNull(),
+    capacity: integer('capacity').notNull(),
+  },
+  (t) => [index('slot_overrides_service_date').on(t.serviceId, t.date)],
+);
 
 export const slots = sqliteTable(
   'slots',
@@ -129,6 +147,10 @@ export const bookings = sqliteTable(
     uniqueIndex('bookings_code').on(t.code),
     index('bookings_nik').on(t.officeId, t.nikHash, t.status),
     index('bookings_slot').on(t.slotId, t.status),
+    // A day's bookings: the staff queue's slot times, reminders, the cancelled bookings of a report.
+    index('bookings_office_date').on(t.officeId, t.date, t.status),
+    // Bookings whose personal data the retention job has still to erase (erased ones leave the index).
+    index('bookings_unerased').on(t.officeId, t.date).where(sql`${t.erasedAt} IS NULL`),
   ],
 );
 
@@ -167,6 +189,11 @@ export const tickets = sqliteTable(
     uniqueIndex('tickets_office_date_number').on(t.officeId, t.date, t.number),
     uniqueIndex('tickets_office_date_service_seq').on(t.officeId, t.date, t.issuedServiceId, t.sequence),
     index('tickets_office_date_status').on(t.officeId, t.date, t.status),
+    // The day's tickets in issue order (every live view), without a sort.
+    index('tickets_office_date_issued').on(t.officeId, t.date, t.issuedAt),
+    // The last completions of a service (the wait estimate's moving average): ten index entries, whatever the history.
+    index('tickets_done_recent').on(t.officeId, t.serviceId, t.completedAt).where(sql`${t.status} = 'done' AND ${t.startedAt} IS NOT NULL`),
+    index('tickets_booking').on(t.bookingId),
   ],
 );
 
@@ -198,7 +225,11 @@ export const counters = sqliteTable(
     /** Booking calls in a row since the last walk-in call (the anti-starvation ratio). */
     bookingStreak: integer('booking_streak').notNull().default(0),
   },
-  (t) => [uniqueIndex('counters_office_name').on(t.officeId, t.name)],
+  (t) => [
+    uniqueIndex('counters_office_name').on(t.officeId, t.name),
+    // The office's counters in id order (every live view), without a sort.
+    index('counters_office').on(t.officeId),
+  ],
 );
 
 export const counterServices = sqliteTable(
@@ -237,6 +268,17 @@ export const sessions = sqliteTable(
   (t) => [index('sessions_user').on(t.userId)],
 );
 
+/**
+ * Wrong passwords in a row per sign-in name (domain/signInThrottle), known or not, so that a
+ * lock says nothing about which names exist. A successful sign-in deletes the row.
+ */
+export const signInFailures = sqliteTable('sign_in_failures', {
+  username: text('username').primaryKey(),
+  failures: integer('failures').notNull(),
+  lastFailureAt: integer('last_failure_at').notNull(),
+  lockedUntil: integer('locked_until'),
+});
+
 export const kiosks = sqliteTable('kiosks', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   officeId: text('office_id').notNull().references(() => offices.id),
@@ -246,33 +288,41 @@ export const kiosks = sqliteTable('kiosks', {
   revokedAt: integer('revoked_at'),
 });
 
-export const closures = sqliteTable('closures', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  officeId: text('office_id').notNull().references(() => offices.id),
-  serviceId: integer('service_id').references(() => services.id),
-  fromDate: text('from_date').notNull(),
-  /** Null: "until further notice", ended later by an admin. */
-  toDate: text('to_date'),
-  reason: text('reason').notNull(),
-  /** cancel | move */
-  action: text('action').notNull().default('cancel'),
-  /** closure (one closure an admin made) | urgent_only (made by urgent-only mode for each service kept shut) */
-  kind: text('kind').notNull().default('closure'),
-  createdBy: integer('created_by'),
-  createdAt: integer('created_at').notNull(),
-  /** When an admin ended an open-ended closure (set its last day), and who. */
-  endedAt: integer('ended_at'),
-  endedBy: integer('ended_by'),
-});
+export const closures = sqliteTable(
+  'closures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    officeId: text('office_id').notNull().references(() => offices.id),
+    serviceId: integer('service_id').references(() => services.id),
+    fromDate: text('from_date').notNull(),
+    /** Null: "until further notice", ended later by an admin. */
+    toDate: text('to_date'),
+    reason: text('reason').notNull(),
+    /** cancel | move */
+    action: text('action').notNull().default('cancel'),
+    /** closure (one closure an admin made) | urgent_only (made by urgent-only mode for each service kept shut) */
+    kind: text('kind').notNull().default('closure'),
+    createdBy: integer('created_by'),
+    createdAt: integer('created_at').notNull(),
+    /** When an admin ended an open-ended closure (set its last day), and who. */
+    endedAt: integer('ended_at'),
+    endedBy: integer('ended_by'),
+  },
+  (t) => [index('closures_office').on(t.officeId, t.fromDate)],
+);
 
-export const notices = sqliteTable('notices', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  officeId: text('office_id').notNull().references(() => offices.id),
-  textId: text('text_id').notNull(),
-  textEn: text('text_en').notNull().default(''),
-  active: integer('active', { mode: 'boolean' }).notNull().default(true),
-  createdAt: integer('created_at').notNull(),
-});
+export const notices = sqliteTable(
+  'notices',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    officeId: text('office_id').notNull().references(() => offices.id),
+    textId: text('text_id').notNull(),
+    textEn: text('text_en').notNull().default(''),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('notices_office').on(t.officeId, t.active)],
+);
 
 export const whatsappContacts = sqliteTable('whatsapp_contacts', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -310,6 +360,7 @@ export const notifications = sqliteTable(
     index('notifications_due').on(t.status, t.nextAttemptAt),
     uniqueIndex('notifications_dedupe').on(t.dedupeKey),
     index('notifications_office').on(t.officeId, t.status),
+    index('notifications_booking').on(t.bookingId),
   ],
 );
 
@@ -326,3 +377,36 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_office_at').on(t.officeId, t.at)],
 );
+
+/**
+ * The figures of one office's day (domain/rangeReport `DayFigures`, as JSON), computed once from
+ * that day's tickets, steps and cancelled bookings so that a report over a year reads a row per
+ * day instead of every ticket. Derived data: a row is deleted by triggers (migration
+ * 0003_live_triggers) whenever anything it was computed from changes, and made again by the
+ * report job or the next report that needs it.
+ */
+export const reportDays = sqliteTable(
+  'report_days',
+  {
+    officeId: text('office_id').notNull(),
+    date: text('date').notNull(),
+    /** The office's zone the arrival hours were counted in; a row of another zone is made again. */
+    timezone: text('timezone').notNull(),
+    /** The shape of `figures` (reports.ts FIGURES_FORMAT); a row of another shape is made again. */
+    format: integer('format').notNull(),
+    figures: text('figures').notNull(),
+    computedAt: integer('computed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.officeId, t.date] })],
+);
+
+/**
+ * A number per office that moves whenever a row the live views are built from changes (its
+ * tickets, counters and their services, services, the office itself): the day snapshot of
+ * queueView is reused while it stands still. Kept by triggers (migration 0003_live_triggers), so writes from
+ * any connection or process count, and a write in one office leaves the others' snapshots alone.
+ */
+export const officeVersions = sqliteTable('office_versions', {
+  officeId: text('office_id').primaryKey(),
+  version: integer('version').notNull().default(0),
+});

@@ -9,6 +9,7 @@ import type { Actor, Role } from '../../domain/policy';
 import type { SessionUser } from '../records';
 import { audit } from './journal';
 import { loadOffice } from './offices';
+import { clearSignInFailures } from './signIns';
 import type { SessionLimits } from '../store';
 
 export type UserRow = typeof t.users.$inferSelect;
@@ -26,12 +27,16 @@ export const createUser = (
 ): UserRow => ctx.db.insert(t.users).values({ ...user, createdAt: now.toMillis() }).returning().get();
 
 /** Starts a fresh session (a new id at every sign-in) and returns the cookie token. */
-export const startSession = (ctx: StoreCtx, userId: number, now: DateTime): string => {
-  const token = newToken();
-  ctx.db.insert(t.sessions).values({ id: sha256(token), userId, createdAt: now.toMillis(), lastSeenAt: now.toMillis() }).run();
-  audit(ctx, { officeId: null, userId, action: 'auth.login' }, now);
-  return token;
-};
+export const startSession = (ctx: StoreCtx, userId: number, now: DateTime, options: { endOlderSessions?: boolean; address?: string } = {}): string =>
+  writeTx(ctx, () => {
+    const token = newToken();
+    const user = ctx.db.select({ username: t.users.username, officeId: t.users.officeId }).from(t.users).where(eq(t.users.id, userId)).get() ?? fail('NOT_FOUND');
+    if (options.endOlderSessions) ctx.db.update(t.sessions).set({ endedAt: now.toMillis() }).where(and(eq(t.sessions.userId, userId), isNull(t.sessions.endedAt))).run();
+    ctx.db.insert(t.sessions).values({ id: sha256(token), userId, createdAt: now.toMillis(), lastSeenAt: now.toMillis() }).run();
+    clearSignInFailures(ctx, user.username);
+    audit(ctx, { officeId: null, userId, action: 'auth.login', ...(options.address !== undefined ? { detail: { address: options.address } } : {}) }, now);
+    return token;
+  });
 
 
 /** The signed-in user behind a cookie token, or undefined when the session is unknown, ended, idle or too old. */
