@@ -49,6 +49,50 @@ export const chooseNext = (
   return null;
 };
 
+/** An open counter as the room sees it: the services it calls, in its order, and its booking streak. */
+export type CallingCounter = { serviceIds: readonly number[]; bookingStreak: number };
+
+/**
+ * The order in which the waiting tickets will be called (PRODUCT.md rule 8): the open counters
+ * call in turn, in the order given (the caller puts first the counters that will call soonest),
+ * each by `chooseNext`, the rule it uses when it really calls, so priority visitors, bookings
+ * whose window has begun, each counter's services and the walk-in ratio (its streak carried from
+ * pick to pick) all count. Tickets of services no open counter serves come last, in queue order.
+ * `limit` stops the simulation after that many tickets (the room needs only as many as it has
+ * places); the cost is at most limit × waiting.
+ */
+export const callOrder = (
+  waiting: readonly QueueCandidate[],
+  counters: readonly CallingCounter[],
+  nowMs: number,
+  policy: CallPolicy,
+  limit = Number.POSITIVE_INFINITY,
+): string[] => {
+  const order: string[] = [];
+  if (limit <= 0) return order;
+  let left = [...waiting];
+  const turns = counters.map((c) => ({ serviceIds: c.serviceIds, streak: c.bookingStreak }));
+  let calling = turns.filter((c) => c.serviceIds.length > 0);
+  while (calling.length > 0 && left.length > 0 && order.length < limit) {
+    const stillCalling: typeof calling = [];
+    for (const counter of calling) {
+      if (order.length >= limit || left.length === 0) break;
+      const choice = chooseNext(left, counter.serviceIds, nowMs, policy, counter.streak);
+      if (!choice) continue;
+      counter.streak = choice.bookingStreak;
+      order.push(choice.ticketId);
+      left = left.filter((c) => c.id !== choice.ticketId);
+      stillCalling.push(counter);
+    }
+    calling = stillCalling;
+  }
+  for (const c of left.sort(byQueued)) {
+    if (order.length >= limit) break;
+    order.push(c.id);
+  }
+  return order;
+};
+
 /** Position of a waiting ticket: 1 when it is next among tickets of its own service. */
 export const positionsInService = (candidates: readonly QueueCandidate[], nowMs: number): Map<string, number> => {
   const positions = new Map<string, number>();

@@ -9,14 +9,23 @@ export type RoomTicket = { id: string; status: TicketStatus | string; queuedAt: 
 const active = <T extends RoomTicket>(tickets: readonly T[]): T[] => tickets.filter((tk) => isActive(tk.status as TicketStatus));
 
 /**
- * The ids of the active tickets inside: every one when the room has no capacity; otherwise the
- * first `capacity` in the order they joined their queue, and anyone already at a counter whatever
- * that order says.
+ * The ids of the active tickets inside: every one when the room has no capacity; otherwise never
+ * more than `capacity` in all. Tickets already at a counter (called or serving) come first, in
+ * the order they joined their queue, and count against the capacity; then the waiting tickets in
+ * `callOrder` (the order in which they will be called, queue.ts `callOrder`); any waiting ticket
+ * that order leaves out follows in queue order.
  */
-export const admitToRoom = (tickets: readonly RoomTicket[], capacity: number | null): Set<string> => {
+export const admitToRoom = (tickets: readonly RoomTicket[], capacity: number | null, callOrder: readonly string[] = []): Set<string> => {
   const ordered = active(tickets).sort((a, b) => a.queuedAt - b.queuedAt || a.sequence - b.sequence);
-  const inside = new Set((capacity === null ? ordered : ordered.slice(0, capacity)).map((tk) => tk.id));
-  for (const tk of ordered) if (tk.status !== 'waiting') inside.add(tk.id);
+  if (capacity === null) return new Set(ordered.map((tk) => tk.id));
+  const inside = new Set<string>();
+  const admit = (id: string) => {
+    if (inside.size < capacity) inside.add(id);
+  };
+  for (const tk of ordered) if (tk.status !== 'waiting') admit(tk.id);
+  const waiting = new Set(ordered.filter((tk) => tk.status === 'waiting').map((tk) => tk.id));
+  for (const id of callOrder) if (waiting.has(id)) admit(id);
+  for (const id of waiting) admit(id);
   return inside;
 };
 

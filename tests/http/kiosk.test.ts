@@ -77,8 +77,10 @@ describe('room capacity: tickets past it wait outside until earlier visitors are
     }
     expect((await request(s.app).get('/api/kiosk/state').set(kiosk)).body).toMatchObject({ roomCapacity: 30, inside: 30, roomFull: true });
     s.clock.advance({ seconds: 10 });
-    const outside = (await request(s.app).post('/api/offices/demo/tickets').set(kiosk).send({ service: 'A' })).body;
-    expect(outside).toMatchObject({ number: 'A016', waitOutside: true, status: 'waiting' });
+    // Three counters serve A and two serve B (rule 8: the room follows the call order), so the
+    // last B tickets will be called last: a 31st B ticket waits outside.
+    const outside = (await request(s.app).post('/api/offices/demo/tickets').set(kiosk).send({ service: 'B' })).body;
+    expect(outside).toMatchObject({ number: 'B016', waitOutside: true, status: 'waiting' });
     s.clock.advance({ seconds: 10 });
     const later = (await request(s.app).post('/api/offices/demo/tickets').set(kiosk).send({ service: 'B' })).body;
     expect(later.waitOutside).toBe(true);
@@ -94,7 +96,7 @@ describe('room capacity: tickets past it wait outside until earlier visitors are
     expect((await request(s.app).get(`/api/tickets/${outside.id}`)).body.waitOutside).toBe(false);
     expect((await request(s.app).get(`/api/tickets/${later.id}`)).body.waitOutside).toBe(true);
     const board = await s.store.boardState('demo', s.clock.now());
-    expect(board.admitted).toContain('A016');
+    expect(board.admitted).toContain('B016');
     expect(board.admitted).not.toContain(later.number);
 
     // A no-show frees a place too: the next one outside comes in.

@@ -29,9 +29,10 @@ describe('who may wait inside the room', () => {
     expect(admitToRoom(day, 3).has('gone')).toBe(false);
   });
 
-  it('keeps anyone at a counter inside, whatever the order says', () => {
+  it('keeps anyone at a counter inside first, whatever the order says, and counts them against the capacity', () => {
     const served = [...day, ticket('late', 'serving', 400), ticket('called', 'called', 500)];
-    expect([...admitToRoom(served, 2)].sort()).toEqual(['called', 'late', 'w1', 'w2']);
+    expect([...admitToRoom(served, 2)].sort()).toEqual(['called', 'late']);
+    expect([...admitToRoom(served, 3)].sort()).toEqual(['called', 'late', 'w1']);
   });
 
   it('tells a waiting ticket not admitted to wait outside, and no one else', () => {

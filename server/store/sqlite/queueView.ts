@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { DateTime } from 'luxon';
-import { positionsInService, type QueueCandidate } from '../../domain/queue';
+import { callOrder, positionsInService, type CallingCounter, type QueueCandidate } from '../../domain/queue';
 import { admitToRoom, waitsOutside } from '../../domain/room';
 import type { TicketStatus } from '../../domain/ticketState';
 import { isoInZone, todayIn } from '../../domain/time';
@@ -113,19 +113,46 @@ const readDayRows = (ctx: StoreCtx, officeId: string, now: DateTime): DayRows =>
   return { office, services, counters: loadCounters(ctx, officeId), tickets, averageMinutes, date };
 };
 
+/**
+ * The open counters in the order they will call next: a free counter first (it calls as soon as
+ * its staff press call), then each counter still holding a ticket, the one that took it earliest
+ * first (its visitor is likeliest to leave first); id order breaks ties.
+ */
+export const callingCounters = (counters: readonly CounterRow[], tickets: readonly TicketRow[]): CallingCounter[] => {
+  const held = new Map<number, number>();
+  for (const c of counters) {
+    const current = c.currentTicketId ? tickets.find((tk) => tk.id === c.currentTicketId) : undefined;
+    if (current && heldAtCounter(current.status)) held.set(c.id, current.lastCalledAt ?? current.calledAt ?? 0);
+  }
+  return counters
+    .filter((c) => c.status === 'open')
+    .map((c, i) => ({ c, i, busy: held.has(c.id), since: held.get(c.id) ?? 0 }))
+    .sort((a, b) => Number(a.busy) - Number(b.busy) || a.since - b.since || a.i - b.i)
+    .map(({ c }) => ({ serviceIds: c.serviceIds, bookingStreak: c.bookingStreak }));
+};
+
 export const loadSnapshot = (ctx: StoreCtx, officeId: string, now: DateTime): QueueSnapshot => {
   const { office, services, counters, tickets, averageMinutes } = dayRows(ctx, officeId, now);
   const waiting = tickets.filter((tk) => tk.status === 'waiting');
-  const inside = admitToRoom(tickets, office.roomCapacity);
+  const candidates = waiting.map(toCandidate);
+  const nowMs = now.toMillis();
+  const inside =
+    office.roomCapacity === null
+      ? admitToRoom(tickets, null)
+      : admitToRoom(
+          tickets,
+          office.roomCapacity,
+          callOrder(candidates, callingCounters(counters, tickets), nowMs, { walkInEvery: office.walkInEvery }, office.roomCapacity),
+        );
   return {
     office,
     services,
     counters,
     tickets,
-    positions: positionsInService(waiting.map(toCandidate), now.toMillis()),
+    positions: positionsInService(candidates, nowMs),
     inside,
     averageMinutes,
-    nowMs: now.toMillis(),
+    nowMs,
   };
 };
 
