@@ -3,9 +3,9 @@
  * audit log, the counter's lists. Reads change nothing, so they return plain results.
  */
 import type { AuditQuery } from '../../shared/staffTypes';
-import { DomainError } from '../domain/errors';
 import { authorize, type Actor } from '../domain/policy';
 import { addDays, todayIn } from '../domain/time';
+import { DomainError } from '../domain/errors';
 import type { CommandDeps } from './command';
 
 const MAX_REPORT_DAYS = 366;
@@ -62,11 +62,3 @@ export const staffReads = ({ store, clock }: CommandDeps) => ({
   ticketDetails: (actor: Actor, ticketId: string) => store.ticketDetails(ticketId, actor, clock.now()),
   staffBooking: (actor: Actor, officeId: string, code: string) => store.staffBooking(officeId, code, actor, clock.now()),
 });
-
-/** Public reads that need a decision: availability starts today in the office's own zone unless asked otherwise. */
-export const availabilityFrom = async ({ store, clock }: CommandDeps, officeId: string, service: string, from: string | undefined, days: number) => {
-  const now = clock.now();
-  const office = (await store.listOffices()).find((o) => o.id === officeId);
-  if (!office) throw new DomainError('NOT_FOUND');
-  return store.availability(officeId, service, from ?? todayIn(office, now), days, now);
-};

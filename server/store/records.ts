@@ -3,42 +3,14 @@
  * sign-in, the outbox). Every engine returns exactly these shapes: instants are epoch
  * milliseconds, local dates 'YYYY-MM-DD', local times 'HH:mm'.
  */
-import type { Role } from '../../shared/staffTypes';
+import type { OfficeSettings, Role, ServiceFields } from '../../shared/staffTypes';
 import type { Priority } from '../../shared/types';
 
-export type OfficeRecord = {
-  id: string;
-  name: string;
-  timezone: string;
-  roomCapacity: number | null;
-  bookingHorizonDays: number;
-  bookingCutoffMinutes: number;
-  checkInEarlyMinutes: number;
-  maxActiveBookingsPerNik: number;
-  onePerServicePerDay: boolean;
-  walkInEvery: number;
-  recallLimit: number;
-  blankoStock: number;
-  createdAt: number;
-};
+/** An office row: its settings (as the admin page edits them) and what only the system sets. */
+export type OfficeRecord = OfficeSettings & { id: string; timezone: string; blankoStock: number; createdAt: number };
 
-export type ServiceRecord = {
-  id: number;
-  officeId: string;
-  code: string;
-  nameId: string;
-  nameEn: string;
-  requirementsId: string;
-  requirementsEn: string;
-  bookable: boolean;
-  walkIn: boolean;
-  typicalMinutes: number;
-  walkInQuota: number | null;
-  needsBlanko: boolean;
-  serviceGroup: string;
-  position: number;
-  active: boolean;
-};
+/** A service row: its editable fields and what identifies and orders it. */
+export type ServiceRecord = ServiceFields & { id: number; officeId: string; code: string; position: number; active: boolean };
 
 export type SlotRecord = {
   id: number;

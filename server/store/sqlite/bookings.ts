@@ -10,7 +10,8 @@ import { maskNik, maskPhone } from '../../domain/phone';
 import { isoInZone, todayIn } from '../../domain/time';
 import * as t from './schema';
 import type { BookingView } from '../../../shared/types';
-import { nikHash, randomCode, writeTx, type StoreCtx } from './connection';
+import { randomCode } from '../../security/tokens';
+import { nikHash, writeTx, type StoreCtx } from './connection';
 import { audit, enqueueNotification } from './journal';
 import { dayFacts, loadOffice, serviceByCode, type OfficeRow, type ServiceRow, type SlotRow } from './offices';
 import { getRow, insertReturning, stmt } from './prepared';
@@ -96,11 +97,6 @@ const decideRequest = (ctx: StoreCtx, officeId: string, input: BookInput, now: D
   const target = service && slotOnDay(ctx, officeId, service.id, input.slotId);
   const holder = decideBooking({ office, service, person: input, target, now });
   return { office, service: service!, slot: target!.slot, holder };
-};
-
-export const bookPlace = (ctx: StoreCtx, officeId: string, input: BookInput, now: DateTime, opts: BookOptions): BookingView => {
-  precheckBooking(ctx, officeId, input, now);
-  return takeBooking(ctx, officeId, input, now, opts);
 };
 
 /**

@@ -13,5 +13,3 @@ export type StoreCtx = { db: Db; sqlite: Database.Database; nikSecret: string };
 export const writeTx = <T>(ctx: StoreCtx, fn: () => T): T => ctx.sqlite.transaction(fn).immediate();
 
 export const nikHash = (ctx: StoreCtx, nik: string): string => createHmac('sha256', ctx.nikSecret).update(nik).digest('hex');
-
-export { randomCode, randomTicketId } from '../../security/tokens';

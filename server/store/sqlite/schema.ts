@@ -242,52 +242,6 @@ export const counterServices = sqliteTable(
   (t) => [primaryKey({ columns: [t.counterId, t.serviceId] })],
 );
 
-export const users = sqliteTable('users', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  username: text('username').notNull().unique(),
-  displayName: text('display_name').notNull(),
-  passwordHash: text('password_hash').notNull(),
-  /** admin | supervisor | counter */
-  role: text('role').notNull(),
-  /** The office this user works for; null for a deployment-wide admin. */
-  officeId: text('office_id').references(() => offices.id),
-  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
-  createdAt: integer('created_at').notNull(),
-});
-
-export const sessions = sqliteTable(
-  'sessions',
-  {
-    /** SHA-256 of the cookie token; the token itself is never stored. */
-    id: text('id').primaryKey(),
-    userId: integer('user_id').notNull().references(() => users.id),
-    createdAt: integer('created_at').notNull(),
-    lastSeenAt: integer('last_seen_at').notNull(),
-    endedAt: integer('ended_at'),
-  },
-  (t) => [index('sessions_user').on(t.userId)],
-);
-
-/**
- * Wrong passwords in a row per sign-in name (domain/signInThrottle), known or not, so that a
- * lock says nothing about which names exist. A successful sign-in deletes the row.
- */
-export const signInFailures = sqliteTable('sign_in_failures', {
-  username: text('username').primaryKey(),
-  failures: integer('failures').notNull(),
-  lastFailureAt: integer('last_failure_at').notNull(),
-  lockedUntil: integer('locked_until'),
-});
-
-export const kiosks = sqliteTable('kiosks', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  officeId: text('office_id').notNull().references(() => offices.id),
-  name: text('name').notNull(),
-  tokenHash: text('token_hash').notNull().unique(),
-  createdAt: integer('created_at').notNull(),
-  revokedAt: integer('revoked_at'),
-});
-
 export const closures = sqliteTable(
   'closures',
   {
@@ -333,80 +287,6 @@ export const whatsappContacts = sqliteTable('whatsapp_contacts', {
   serviceGroup: text('service_group').notNull().default(''),
 });
 
-/** Notification outbox: written in the same transaction as the change it reports. */
-export const notifications = sqliteTable(
-  'notifications',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    officeId: text('office_id').notNull(),
-    bookingId: integer('booking_id'),
-    channel: text('channel').notNull(),
-    recipient: text('recipient').notNull(),
-    template: text('template').notNull(),
-    payload: text('payload').notNull(),
-    /** pending | sending (claimed by a sender until lease_until) | sent | failed */
-    status: text('status').notNull().default('pending'),
-    attempts: integer('attempts').notNull().default(0),
-    nextAttemptAt: integer('next_attempt_at').notNull(),
-    /** A claimed message belongs to its sender until this instant; after that (a crashed sender) it is retried. */
-    leaseUntil: integer('lease_until'),
-    /** Makes a scheduled message (e.g. one reminder per booking and date) enqueue at most once. */
-    dedupeKey: text('dedupe_key'),
-    lastError: text('last_error'),
-    createdAt: integer('created_at').notNull(),
-    sentAt: integer('sent_at'),
-  },
-  (t) => [
-    index('notifications_due').on(t.status, t.nextAttemptAt),
-    uniqueIndex('notifications_dedupe').on(t.dedupeKey),
-    index('notifications_office').on(t.officeId, t.status),
-    index('notifications_booking').on(t.bookingId),
-  ],
-);
-
-export const auditLog = sqliteTable(
-  'audit_log',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    officeId: text('office_id'),
-    userId: integer('user_id'),
-    action: text('action').notNull(),
-    target: text('target'),
-    detail: text('detail').notNull().default('{}'),
-    at: integer('at').notNull(),
-  },
-  (t) => [index('audit_office_at').on(t.officeId, t.at)],
-);
-
-/**
- * The figures of one office's day (domain/rangeReport `DayFigures`, as JSON), computed once from
- * that day's tickets, steps and cancelled bookings so that a report over a year reads a row per
- * day instead of every ticket. Derived data: a row is deleted by triggers (migration
- * 0003_live_triggers) whenever anything it was computed from changes, and made again by the
- * report job or the next report that needs it.
- */
-export const reportDays = sqliteTable(
-  'report_days',
-  {
-    officeId: text('office_id').notNull(),
-    date: text('date').notNull(),
-    /** The office's zone the arrival hours were counted in; a row of another zone is made again. */
-    timezone: text('timezone').notNull(),
-    /** The shape of `figures` (reports.ts FIGURES_FORMAT); a row of another shape is made again. */
-    format: integer('format').notNull(),
-    figures: text('figures').notNull(),
-    computedAt: integer('computed_at').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.officeId, t.date] })],
-);
-
-/**
- * A number per office that moves whenever a row the live views are built from changes (its
- * tickets, counters and their services, services, the office itself): the day snapshot of
- * queueView is reused while it stands still. Kept by triggers (migration 0003_live_triggers), so writes from
- * any connection or process count, and a write in one office leaves the others' snapshots alone.
- */
-export const officeVersions = sqliteTable('office_versions', {
-  officeId: text('office_id').primaryKey(),
-  version: integer('version').notNull().default(0),
-});
+// Staff accounts and devices, and what the system records as it runs, each in its own file.
+export * from './schemaAccounts';
+export * from './schemaRecords';

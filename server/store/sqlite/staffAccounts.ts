@@ -6,7 +6,7 @@ import { and, asc, eq, isNull, ne, or } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
 import { fail, invalid } from '../../domain/errors';
 import * as t from './schema';
-import { randomCode, writeTx, type StoreCtx } from './connection';
+import { writeTx, type StoreCtx } from './connection';
 import type { Actor, Role } from '../../domain/policy';
 import { checkAccountAccess, checkAccountChange, checkNewAccount } from '../../domain/staffAccounts';
 import { audit } from './journal';

@@ -9,7 +9,8 @@ import { todayIn } from '../../domain/time';
 import { checkWalkIn, walkInAvailability, type WalkInAvailability } from '../../domain/walkIn';
 import * as t from './schema';
 import type { Priority } from '../../../shared/types';
-import { randomTicketId, writeTx, type StoreCtx } from './connection';
+import { randomTicketId } from '../../security/tokens';
+import { writeTx, type StoreCtx } from './connection';
 import { dayFacts, loadOffice, serviceByCode, type OfficeRow, type ServiceRow } from './offices';
 
 export type TicketRow = typeof t.tickets.$inferSelect;
