@@ -1,0 +1,37 @@
+/**
+ * The `Store` contract split into the four groups of operations the PostgreSQL engine builds in
+ * its own modules (index.ts composes them). The split follows the SQLite engine's modules.
+ */
+import type { Store } from '../store';
+
+export type BookingOperations = Pick<
+  Store,
+  | 'listOffices' | 'officeDetail' | 'availability' | 'bookPlace' | 'getBooking' | 'bookingCalendar' | 'cancelBooking' | 'rescheduleBooking'
+  | 'staffBooking' | 'createClosure' | 'listClosures' | 'endClosure' | 'urgentOnly' | 'setUrgentOnly' | 'endUrgentOnly' | 'setTemplates'
+  | 'setOverride' | 'setSlotCapacity' | 'materialiseSlots' | 'eraseExpiredPersonalData'
+>;
+
+export type QueueOperations = Pick<
+  Store,
+  | 'publicTicket' | 'kioskState' | 'issueWalkIn' | 'checkIn' | 'callNext' | 'stepTicket' | 'listCounters' | 'setCounterStatus' | 'ticketDetails'
+  | 'noShowsToday' | 'boardState' | 'staffState' | 'liveViews'
+>;
+
+export type AccountOperations = Pick<
+  Store,
+  | 'findUserByUsername' | 'countUsers' | 'createUser' | 'startSession' | 'signInLock' | 'recordSignInFailure' | 'resolveSession' | 'endSession'
+  | 'setUserDisabled' | 'listStaff' | 'createStaff' | 'updateStaff' | 'resetPassword' | 'changeOwnPassword' | 'createKiosk' | 'listKiosks'
+  | 'revokeKiosk' | 'resolveKiosk' | 'adminSnapshot' | 'countOffices' | 'createOffice' | 'setUpOffice' | 'updateOffice' | 'setOpeningHours'
+  | 'changeBlanko' | 'createService' | 'updateService' | 'reorderServices' | 'retireService' | 'createCounter' | 'updateCounter'
+  | 'deleteCounter' | 'createNotice' | 'updateNotice' | 'deleteNotice' | 'createContact' | 'updateContact' | 'deleteContact' | 'readAudit'
+>;
+
+export type ReportOperations = Pick<
+  Store,
+  | 'dailyReport' | 'rangeReport' | 'fillReportDays' | 'claimDueNotifications' | 'markNotificationSent' | 'renewNotificationLeases'
+  | 'markNotificationFailed' | 'retryFailedNotifications' | 'enqueueReminders'
+>;
+
+/** Placeholder operations for a group not built yet: each call fails loudly. */
+export const unbuilt = <K extends keyof Store>(group: string, keys: readonly K[]): Pick<Store, K> =>
+  Object.fromEntries(keys.map((key) => [key, async () => { throw new Error(`postgres store: ${group}.${String(key)} is not built`); }])) as unknown as Pick<Store, K>;

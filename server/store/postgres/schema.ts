@@ -1,0 +1,295 @@
+/**
+ * PostgreSQL twin of ../sqlite/schema.ts (same tables, columns and indexes): instants are bigint
+ * epoch milliseconds, flags are booleans. Keep the two in step; each engine has its own migrations.
+ *
+ * The Giliran schema. Every row names its office. Instants are epoch milliseconds
+ * (UTC); local dates are 'YYYY-MM-DD' strings in the office's calendar; local
+ * times of day are 'HH:mm'.
+ */
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, integer, pgTable, primaryKey, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
+
+export const offices = pgTable(
+  'offices',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    timezone: text('timezone').notNull(),
+    /** How many visitors may wait inside at once; null = no limit. */
+    roomCapacity: integer('room_capacity'),
+    bookingHorizonDays: integer('booking_horizon_days').notNull().default(14),
+    bookingCutoffMinutes: integer('booking_cutoff_minutes').notNull().default(30),
+    /** Check-in opens this many minutes before the slot begins. */
+    checkInEarlyMinutes: integer('check_in_early_minutes').notNull().default(30),
+    maxActiveBookingsPerNik: integer('max_active_bookings_per_nik').notNull().default(3),
+    onePerServicePerDay: boolean('one_per_service_per_day').notNull().default(true),
+    walkInEvery: integer('walk_in_every').notNull().default(3),
+    recallLimit: integer('recall_limit').notNull().default(3),
+    /** KTP-el blank cards in stock; completing a service that needs one uses one. */
+    blankoStock: integer('blanko_stock').notNull().default(0),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+  },
+  // The list of offices, by name (the booking page, every live handshake), without a sort.
+  (t) => [index('offices_name').on(t.name)],
+);
+
+export const openingHours = pgTable(
+  'opening_hours',
+  {
+    officeId: text('office_id').notNull().references(() => offices.id),
+    weekday: integer('weekday').notNull(),
+    open: text('open').notNull(),
+    close: text('close').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.officeId, t.weekday] })],
+);
+
+export const services = pgTable(
+  'services',
+  {
+    id: serial('id').primaryKey(),
+    officeId: text('office_id').notNull().references(() => offices.id),
+    code: text('code').notNull(),
+    nameId: text('name_id').notNull(),
+    nameEn: text('name_en').notNull(),
+    requirementsId: text('requirements_id').notNull().default(''),
+    requirementsEn: text('requirements_en').notNull().default(''),
+    bookable: boolean('bookable').notNull().default(true),
+    walkIn: boolean('walk_in').notNull().default(true),
+    typicalMinutes: integer('typical_minutes').notNull().default(10),
+    /** Walk-in tickets this service may issue per local day; null = no limit. */
+    walkInQuota: integer('walk_in_quota'),
+    needsBlanko: boolean('needs_blanko').notNull().default(false),
+    /** Which WhatsApp contact group answers questions about this service (e.g. "Pencatatan Sipil"); free text. */
+    serviceGroup: text('service_group').notNull().default(''),
+    position: integer('position').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => [
+    uniqueIndex('services_office_code').on(t.officeId, t.code),
+    // The office's services in its order, read by every live view without a sort.
+    index('services_office_position').on(t.officeId, t.position, t.code),
+  ],
+);
+
+export const slotTemplates = pgTable(
+  'slot_templates',
+  {
+    id: serial('id').primaryKey(),
+    officeId: text('office_id').notNull().references(() => offices.id),
+    serviceId: integer('service_id').notNull().references(() => services.id),
+    weekday: integer('weekday').notNull(),
+    start: text('start').notNull(),
+    end: text('end').notNull(),
+    capacity: integer('capacity').notNull(),
+  },
+  (t) => [index('slot_templates_service').on(t.serviceId, t.weekday)],
+);
+
+export const slotOverrides = pgTable(
+  'slot_overrides',
+  {
+    id: serial('id').primaryKey(),
+    officeId: text('office_id').notNull().references(() => offices.id),
+    serviceId: integer('service_id').notNull().references(() => services.id),
+    date: text('date').notNull(),
+    start: text('start').notNull(),
+    end: text('end').notNull(),
+    capacity: integer('capacity').notNull(),
+  },
+  (t) => [index('slot_overrides_service_date').on(t.serviceId, t.date)],
+);
+
+export const slots = pgTable(
+  'slots',
+  {
+    id: serial('id').primaryKey(),
+    officeId: text('office_id').notNull().references(() => offices.id),
+    serviceId: integer('service_id').notNull().references(() => services.id),
+    date: text('date').notNull(),
+    start: text('start').notNull(),
+    end: text('end').notNull(),
+    startAt: bigint('start_at', { mode: 'number' }).notNull(),
+    endAt: bigint('end_at', { mode: 'number' }).notNull(),
+    capacity: integer('capacity').notNull(),
+    /** Active bookings in this slot, kept in the same transaction as every booking change. */
+    booked: integer('booked').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('slots_service_date_start').on(t.serviceId, t.date, t.start),
+    index('slots_office_date').on(t.officeId, t.date),
+  ],
+);
+
+export const bookings = pgTable(
+  'bookings',
+  {
+    id: serial('id').primaryKey(),
+    officeId: text('office_id').notNull().references(() => offices.id),
+    code: text('code').notNull(),
+    serviceId: integer('service_id').notNull().references(() => services.id),
+    slotId: integer('slot_id').notNull().references(() => slots.id),
+    date: text('date').notNull(),
+    /** HMAC-SHA256 of the NIK under the server's secret: the NIK is never stored in plain text. */
+    nikHash: text('nik_hash'),
+    nikLast4: text('nik_last4'),
+    name: text('name'),
+    phone: text('phone'),
+    /** booked | checked_in | cancelled */
+    status: text('status').notNull(),
+    cancelReason: text('cancel_reason'),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+    cancelledAt: bigint('cancelled_at', { mode: 'number' }),
+    checkedInAt: bigint('checked_in_at', { mode: 'number' }),
+    /** Staff member who booked on a citizen's behalf (assisted booking). */
+    createdByUserId: integer('created_by_user_id'),
+    /** When the retention job erased the personal data; the row stays for counts. */
+    erasedAt: bigint('erased_at', { mode: 'number' }),
+  },
+  (t) => [
+    uniqueIndex('bookings_code').on(t.code),
+    index('bookings_nik').on(t.officeId, t.nikHash, t.status),
+    index('bookings_slot').on(t.slotId, t.status),
+    // A day's bookings: the staff queue's slot times, reminders, the cancelled bookings of a report.
+    index('bookings_office_date').on(t.officeId, t.date, t.status),
+    // Bookings whose personal data the retention job has still to erase (erased ones leave the index).
+    index('bookings_unerased').on(t.officeId, t.date).where(sql`${t.erasedAt} IS NULL`),
+  ],
+);
+
+export const tickets = pgTable(
+  'tickets',
+  {
+    /** Unguessable public id (the /t/{id} status page). */
+    id: text('id').primaryKey(),
+    officeId: text('office_id').notNull().references(() => offices.id),
+    date: text('date').notNull(),
+    sequence: integer('sequence').notNull(),
+    number: text('number').notNull(),
+    /** The service whose sequence numbered it. */
+    issuedServiceId: integer('issued_service_id').notNull().references(() => services.id),
+    /** The service it waits for now (differs after a transfer). */
+    serviceId: integer('service_id').notNull().references(() => services.id),
+    source: text('source').notNull(),
+    bookingId: integer('booking_id').references(() => bookings.id),
+    slotStartAt: bigint('slot_start_at', { mode: 'number' }),
+    priority: text('priority'),
+    status: text('status').notNull(),
+    counterId: integer('counter_id'),
+    recallCount: integer('recall_count').notNull().default(0),
+    issuedAt: bigint('issued_at', { mode: 'number' }).notNull(),
+    queuedAt: bigint('queued_at', { mode: 'number' }).notNull(),
+    calledAt: bigint('called_at', { mode: 'number' }),
+    lastCalledAt: bigint('last_called_at', { mode: 'number' }),
+    startedAt: bigint('started_at', { mode: 'number' }),
+    completedAt: bigint('completed_at', { mode: 'number' }),
+    noShowAt: bigint('no_show_at', { mode: 'number' }),
+    /** True when the service could not be given in full (e.g. a suket instead of a KTP-el card). */
+    suket: boolean('suket').notNull().default(false),
+  },
+  (t) => [
+    // Backstop: one number per service prefix per office-local day.
+    uniqueIndex('tickets_office_date_number').on(t.officeId, t.date, t.number),
+    uniqueIndex('tickets_office_date_service_seq').on(t.officeId, t.date, t.issuedServiceId, t.sequence),
+    index('tickets_office_date_status').on(t.officeId, t.date, t.status),
+    // The day's tickets in issue order (every live view), without a sort.
+    index('tickets_office_date_issued').on(t.officeId, t.date, t.issuedAt),
+    // The last completions of a service (the wait estimate's moving average): ten index entries, whatever the history.
+    index('tickets_done_recent').on(t.officeId, t.serviceId, t.completedAt).where(sql`${t.status} = 'done' AND ${t.startedAt} IS NOT NULL`),
+    index('tickets_booking').on(t.bookingId),
+  ],
+);
+
+/** Every step of a ticket's life with its instant: issued, called, each recall, started, completed, no-show… */
+export const ticketEvents = pgTable(
+  'ticket_events',
+  {
+    id: serial('id').primaryKey(),
+    officeId: text('office_id').notNull(),
+    ticketId: text('ticket_id').notNull().references(() => tickets.id),
+    type: text('type').notNull(),
+    at: bigint('at', { mode: 'number' }).notNull(),
+    counterId: integer('counter_id'),
+    userId: integer('user_id'),
+    serviceId: integer('service_id'),
+  },
+  (t) => [index('ticket_events_ticket').on(t.ticketId), index('ticket_events_office_at').on(t.officeId, t.at)],
+);
+
+export const counters = pgTable(
+  'counters',
+  {
+    id: serial('id').primaryKey(),
+    officeId: text('office_id').notNull().references(() => offices.id),
+    name: text('name').notNull(),
+    /** open | paused | closed */
+    status: text('status').notNull().default('open'),
+    currentTicketId: text('current_ticket_id'),
+    /** Booking calls in a row since the last walk-in call (the anti-starvation ratio). */
+    bookingStreak: integer('booking_streak').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('counters_office_name').on(t.officeId, t.name),
+    // The office's counters in id order (every live view), without a sort.
+    index('counters_office').on(t.officeId),
+  ],
+);
+
+export const counterServices = pgTable(
+  'counter_services',
+  {
+    counterId: integer('counter_id').notNull().references(() => counters.id),
+    serviceId: integer('service_id').notNull().references(() => services.id),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.counterId, t.serviceId] })],
+);
+
+export const closures = pgTable(
+  'closures',
+  {
+    id: serial('id').primaryKey(),
+    officeId: text('office_id').notNull().references(() => offices.id),
+    serviceId: integer('service_id').references(() => services.id),
+    fromDate: text('from_date').notNull(),
+    /** Null: "until further notice", ended later by an admin. */
+    toDate: text('to_date'),
+    reason: text('reason').notNull(),
+    /** cancel | move */
+    action: text('action').notNull().default('cancel'),
+    /** closure (one closure an admin made) | urgent_only (made by urgent-only mode for each service kept shut) */
+    kind: text('kind').notNull().default('closure'),
+    createdBy: integer('created_by'),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+    /** When an admin ended an open-ended closure (set its last day), and who. */
+    endedAt: bigint('ended_at', { mode: 'number' }),
+    endedBy: integer('ended_by'),
+  },
+  (t) => [index('closures_office').on(t.officeId, t.fromDate)],
+);
+
+export const notices = pgTable(
+  'notices',
+  {
+    id: serial('id').primaryKey(),
+    officeId: text('office_id').notNull().references(() => offices.id),
+    textId: text('text_id').notNull(),
+    textEn: text('text_en').notNull().default(''),
+    active: boolean('active').notNull().default(true),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('notices_office').on(t.officeId, t.active)],
+);
+
+export const whatsappContacts = pgTable('whatsapp_contacts', {
+  id: serial('id').primaryKey(),
+  officeId: text('office_id').notNull().references(() => offices.id),
+  label: text('label').notNull(),
+  phone: text('phone').notNull(),
+  /** e.g. "Pendaftaran Penduduk" or "Pencatatan Sipil"; free text. */
+  serviceGroup: text('service_group').notNull().default(''),
+});
+
+// Staff accounts and devices, and what the system records as it runs, each in its own file.
+export * from './schemaAccounts';
+export * from './schemaRecords';

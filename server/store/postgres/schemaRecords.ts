@@ -1,0 +1,96 @@
+/** What the system records as it runs: the notification outbox, the audit log, stored report days, live versions. */
+import { bigint, index, integer, pgTable, primaryKey, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
+
+/** Notification outbox: written in the same transaction as the change it reports. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: serial('id').primaryKey(),
+    officeId: text('office_id').notNull(),
+    bookingId: integer('booking_id'),
+    channel: text('channel').notNull(),
+    recipient: text('recipient').notNull(),
+    template: text('template').notNull(),
+    payload: text('payload').notNull(),
+    /** pending | sending (claimed by a sender until lease_until) | sent | failed */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: bigint('next_attempt_at', { mode: 'number' }).notNull(),
+    /** A claimed message belongs to its sender until this instant; after that (a crashed sender) it is retried. */
+    leaseUntil: bigint('lease_until', { mode: 'number' }),
+    /** Makes a scheduled message (e.g. one reminder per booking and date) enqueue at most once. */
+    dedupeKey: text('dedupe_key'),
+    lastError: text('last_error'),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+    sentAt: bigint('sent_at', { mode: 'number' }),
+  },
+  (t) => [
+    index('notifications_due').on(t.status, t.nextAttemptAt),
+    uniqueIndex('notifications_dedupe').on(t.dedupeKey),
+    index('notifications_office').on(t.officeId, t.status),
+    index('notifications_booking').on(t.bookingId),
+  ],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: serial('id').primaryKey(),
+    officeId: text('office_id'),
+    userId: integer('user_id'),
+    action: text('action').notNull(),
+    target: text('target'),
+    detail: text('detail').notNull().default('{}'),
+    at: bigint('at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('audit_office_at').on(t.officeId, t.at)],
+);
+
+/**
+ * The figures of one office's day (domain/rangeReport `DayFigures`, as JSON), computed once from
+ * that day's tickets, steps and cancelled bookings so that a report over a year reads a row per
+ * day instead of every ticket. Derived data: a row is deleted by triggers (migration
+ * 0003_live_triggers) whenever anything it was computed from changes, and made again by the
+ * report job or the next report that needs it.
+ */
+export const reportDays = pgTable(
+  'report_days',
+  {
+    officeId: text('office_id').notNull(),
+    date: text('date').notNull(),
+    /** The office's zone the arrival hours were counted in; a row of another zone is made again. */
+    timezone: text('timezone').notNull(),
+    /** The shape of `figures` (reports.ts FIGURES_FORMAT); a row of another shape is made again. */
+    format: integer('format').notNull(),
+    figures: text('figures').notNull(),
+    computedAt: bigint('computed_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.officeId, t.date] })],
+);
+
+/**
+ * A number per office that moves whenever a row the live views are built from changes (its
+ * tickets, counters and their services, services, the office itself): the day snapshot of
+ * queueView is reused while it stands still. Kept by triggers (migration 0003_live_triggers), so writes from
+ * any connection or process count, and a write in one office leaves the others' snapshots alone.
+ */
+export const officeVersions = pgTable('office_versions', {
+  officeId: text('office_id').primaryKey(),
+  version: integer('version').notNull().default(0),
+});
+
+/**
+ * PostgreSQL only: the last ticket sequence given per numbering service per office-local day.
+ * A number is taken by `INSERT … ON CONFLICT DO UPDATE SET last = last + 1 RETURNING last`, a
+ * row lock that makes concurrent issuers in any process queue for the next number, never max()+1.
+ */
+export const ticketSequences = pgTable(
+  'ticket_sequences',
+  {
+    officeId: text('office_id').notNull(),
+    date: text('date').notNull(),
+    serviceId: integer('service_id').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.officeId, t.date, t.serviceId] })],
+);
