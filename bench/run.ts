@@ -12,6 +12,7 @@
  * of the servers). A full run writes bench/RESULTS.md.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import pg from 'pg';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +21,8 @@ import { checkBaselineDb, checkProductDb, type CapacityCheck } from './checks';
 import { issueWalkIns, signInCookie, staffPost } from './client';
 import { connectAll, interleave, type Fanout } from './fanout';
 import { historyPhase } from './history';
+import { provincePhase } from './province';
+import { serverUrl } from '../tests/contract/postgresEngine';
 import { machine } from './machine';
 import { prepareDb, serverEnv, type PreparedDb } from './prepare';
 import { startProcess, type ServerProcess } from './proc';
@@ -43,7 +46,7 @@ const SLOTS = arg('slots', 'BENCH_SLOTS', 10);
 const REPS = arg('reps', 'BENCH_REPS', 3);
 const HISTORY_OPS = arg('history-ops', 'BENCH_HISTORY_OPS', 100);
 const DEADLINE_S = arg('deadline', 'BENCH_DEADLINE_S', 600);
-const SCENARIOS = ['burst', 'fanout', 'history'] as const;
+const SCENARIOS = ['burst', 'fanout', 'history', 'province'] as const;
 const ONLY = flag('only', 'BENCH_ONLY');
 if (ONLY !== undefined && !(SCENARIOS as readonly string[]).includes(ONLY)) throw new Error(`only must be one of ${SCENARIOS.join(', ')}`);
 const runs = (scenario: (typeof SCENARIOS)[number]) => ONLY === undefined || ONLY === scenario;
@@ -241,6 +244,19 @@ const againstBaseline = async (): Promise<{ rows: Row[]; statuses: string; ok: b
   return { rows, statuses, ok };
 };
 
+/** The province scenario needs the machine's PostgreSQL; without it the rest of the bench still runs. */
+const postgresReachable = async (): Promise<boolean> => {
+  const client = new pg.Client({ connectionString: serverUrl(), connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+};
+
 const main = async (): Promise<boolean> => {
   step(`preparing (N=${N}, C=${C}, M=${M}, K=${K}, rounds=${ROUNDS}, history ops=${HISTORY_OPS}${ONLY ? `, only ${ONLY}` : ''})`);
   const rows: Row[] = [];
@@ -251,6 +267,15 @@ const main = async (): Promise<boolean> => {
     rows.push(...a.rows);
     ok &&= a.ok;
     statuses = a.statuses;
+  }
+  if (runs('province')) {
+    const reachable = await postgresReachable();
+    if (reachable) {
+      const p = await provincePhase({ dir, n: N, c: C, m: M, slots: SLOTS, k: K, rounds: ROUNDS, redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', step, track: (server) => children.push(server) });
+      rows.push(...p.rows);
+      ok &&= p.ok;
+      statuses += `${statuses ? '; ' : ''}${p.statuses}`;
+    } else rows.push({ section: 'Province (PostgreSQL and Redis)' }, { note: `skipped: no PostgreSQL answers at ${serverUrl()}` });
   }
   if (runs('history')) {
     rows.push(...(await historyPhase({ dir: join(dir, 'history-scenario'), ops: HISTORY_OPS, step, track: (server) => children.push(server) })));

@@ -7,11 +7,12 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
-import type { Server as IoServer } from 'socket.io';
+import type { Server as IoServer, ServerOptions } from 'socket.io';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import { DomainError } from './domain/errors';
 import type { Deps } from './http/deps';
+import type { LimitCounters } from './http/rateLimits';
 import type { ChangeBus } from './events/bus';
 import { adminRoutes } from './http/adminRoutes';
 import { errorHandler } from './http/errors';
@@ -31,13 +32,16 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export type App = { app: Express; httpServer: HttpServer; io: IoServer; store: Store; bus: ChangeBus };
 
-export const createApp = ({ store, bus, clock, config, log }: { store: Store; bus: ChangeBus; clock: Clock; config: Config; log: Logger }): App => {
-  const deps: Deps = { store, bus, clock, config, log };
+/** What several processes share (REDIS_URL): rate-limit counters and the Socket.IO adapter (see boot.ts). */
+export type Shared = { limitCounters: LimitCounters; adapter: ServerOptions['adapter'] };
+
+export const createApp = ({ store, bus, clock, config, log, shared }: { store: Store; bus: ChangeBus; clock: Clock; config: Config; log: Logger; shared?: Shared }): App => {
+  const deps: Deps = { store, bus, clock, config, log, ...(shared ? { limitCounters: shared.limitCounters } : {}) };
   const app = express();
   app.disable('x-powered-by');
   // API answers are never cached, so hashing each body for an ETag is wasted work (static pages keep theirs).
   app.set('etag', false);
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -90,6 +94,6 @@ export const createApp = ({ store, bus, clock, config, log }: { store: Store; bu
   app.use(errorHandler(log));
 
   const httpServer = createServer(app);
-  const io = createRealtime(httpServer, deps);
+  const io = createRealtime(httpServer, deps, shared?.adapter);
   return { app, httpServer, io, store, bus };
 };

@@ -1,4 +1,10 @@
-/** Wires config → store → seed → bus → app. Used by main.ts and by the tests' server starter. */
+/**
+ * Wires config → store → seed → bus → app. Used by main.ts and by the tests' server starter.
+ *
+ * DATABASE_URL selects the PostgreSQL store (loaded only then, so the SQLite default starts as
+ * before); REDIS_URL joins the processes of a deployment (change bus, Socket.IO adapter,
+ * rate-limit counters: redis/deployment.ts).
+ */
 import pino, { type Logger } from 'pino';
 import type { Clock } from './clock';
 import type { Config } from './config';
@@ -7,23 +13,59 @@ import { createLocalBus } from './events/bus';
 import { seedIfEmpty } from './seed';
 import { loadNikSecret } from './security/nikSecret';
 import { createSqliteStore } from './store/sqlite';
+import type { Store } from './store/store';
+
+const openStore = async (config: Config): Promise<Store> => {
+  if (!config.databaseUrl) {
+    return createSqliteStore({
+      databasePath: config.databasePath,
+      synchronous: config.synchronous,
+      groupCommit: config.groupCommit,
+      nikSecret: loadNikSecret(config.nikSecret, config.dataDir),
+      notifyChannel: config.notifyChannel,
+    });
+  }
+  if (!config.nikSecret) throw new Error('NIK_SECRET must be set with DATABASE_URL');
+  const { createPostgresStore } = await import('./store/postgres/index');
+  return createPostgresStore({
+    connectionString: config.databaseUrl,
+    nikSecret: config.nikSecret,
+    notifyChannel: config.notifyChannel,
+    poolSize: config.databasePoolSize,
+  });
+};
+
+/**
+ * Seeds an empty database. On PostgreSQL several processes may start at once: they seed one after
+ * the other under the migrator's advisory lock, so the first seeds and the others find it done
+ * (and print nothing: only the process that created the admin and the kiosk knows their secrets).
+ */
+const seed = async (store: Store, config: Config, clock: Clock) => {
+  const run = () => seedIfEmpty(store, { seedDemo: config.seedDemo, adminPassword: config.adminPassword }, clock.now());
+  if (!config.databaseUrl) return run();
+  const [{ withAdvisoryLock }, { MIGRATION_LOCK }] = await Promise.all([import('./cluster/advisoryLock'), import('./store/postgres/open')]);
+  return withAdvisoryLock(config.databaseUrl, MIGRATION_LOCK, run);
+};
 
 export const boot = async ({ config, clock, log }: { config: Config; clock: Clock; log?: Logger }) => {
   const logger = log ?? pino({ level: config.logLevel });
-  const store = createSqliteStore({
-    databasePath: config.databasePath,
-    synchronous: config.synchronous,
-    groupCommit: config.groupCommit,
-    nikSecret: loadNikSecret(config.nikSecret, config.dataDir),
-    notifyChannel: config.notifyChannel,
-  });
-  const seed = await seedIfEmpty(store, { seedDemo: config.seedDemo, adminPassword: config.adminPassword }, clock.now());
-  const bus = createLocalBus();
-  const built = createApp({ store, bus, clock, config, log: logger });
-  const close = async () => {
-    built.io.close();
-    await new Promise<void>((resolve) => (built.httpServer.listening ? built.httpServer.close(() => resolve()) : resolve()));
-    await store.close();
-  };
-  return { ...built, seed, log: logger, close };
+  const store = await openStore(config);
+  try {
+    const seeded = await seed(store, config, clock);
+    const deployment = config.redisUrl
+      ? await (await import('./redis/deployment')).joinDeployment({ url: config.redisUrl, prefix: config.redisPrefix, log: logger })
+      : undefined;
+    const bus = deployment?.bus ?? createLocalBus();
+    const built = createApp({ store, bus, clock, config, log: logger, ...(deployment ? { shared: deployment.shared } : {}) });
+    const close = async () => {
+      // io.close() also closes the HTTP server; a worker's server never listens (the primary does), so both paths end here.
+      await new Promise<void>((resolve) => built.io.close(() => resolve()));
+      await deployment?.close();
+      await store.close();
+    };
+    return { ...built, seed: seeded, deployment, log: logger, close };
+  } catch (err) {
+    await store.close().catch(() => {});
+    throw err;
+  }
 };

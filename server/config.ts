@@ -44,7 +44,22 @@ export type Config = {
   logLevel: string;
   /** Where the built pages are (npm run build). */
   pagesDir: string;
+  /** DATABASE_URL=postgres://…: the PostgreSQL store (several processes, one database); unset: the SQLite file. */
+  databaseUrl: string | undefined;
+  /** Connections one process may hold to PostgreSQL (DATABASE_POOL_SIZE). */
+  databasePoolSize: number;
+  /** REDIS_URL=redis://…: what several processes share (change bus, Socket.IO adapter, rate-limit counters, job leader). */
+  redisUrl: string | undefined;
+  /** Prefix of every Redis key and channel of this deployment (REDIS_PREFIX), so deployments on one Redis never mix. */
+  redisPrefix: string;
+  /** Server processes on one port (WORKERS, node:cluster); more than 1 needs REDIS_URL. */
+  workers: number;
+  /** Which proxies' X-Forwarded-For is believed (TRUST_PROXY, express syntax): the rate limits count the visitor's address, not the balancer's. */
+  trustProxy: string;
 };
+
+/** A setting that cannot work: the process stops at start with this message. */
+export class ConfigError extends Error {}
 
 const origins = (list: string | undefined): string[] =>
   [...new Set((list ?? '').split(',').map(originOf).filter((o): o is string => o !== undefined))];
@@ -85,7 +100,48 @@ export const readConfig = (env: NodeJS.ProcessEnv): Config => {
     retentionDays: int(env.RETENTION_DAYS, 30),
     logLevel: env.LOG_LEVEL || 'info',
     pagesDir: env.PAGES_DIR || 'dist/pages',
+    databaseUrl: env.DATABASE_URL || undefined,
+    databasePoolSize: int(env.DATABASE_POOL_SIZE, 10),
+    redisUrl: env.REDIS_URL || undefined,
+    redisPrefix: env.REDIS_PREFIX || 'giliran',
+    workers: int(env.WORKERS, 1),
+    trustProxy: env.TRUST_PROXY || 'loopback',
   };
+};
+
+/**
+ * The settings of a province deployment checked together; the first start fails with every
+ * problem listed rather than half-working (e.g. two processes that never hear each other).
+ * Lenient settings above keep their old fallbacks; these new ones are strict.
+ */
+export const configProblems = (env: NodeJS.ProcessEnv, config: Config): string[] => {
+  const problems: string[] = [];
+  const strictInt = (name: string, min: number, max: number) => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+  };
+  strictInt('WORKERS', 1, 64);
+  strictInt('DATABASE_POOL_SIZE', 1, 200);
+  if (config.databaseUrl !== undefined) {
+    if (!/^postgres(ql)?:\/\/[^\s]+$/.test(config.databaseUrl)) problems.push('DATABASE_URL must be a postgres://… (or postgresql://…) URL');
+    // Each process hashes NIKs with this key; processes with different keys would not see each other's bookings of one NIK.
+    if (!config.nikSecret) problems.push('NIK_SECRET must be set with DATABASE_URL: every process of the deployment hashes NIKs with the same key');
+  }
+  if (config.redisUrl !== undefined && !/^rediss?:\/\/[^\s]+$/.test(config.redisUrl)) problems.push('REDIS_URL must be a redis://… (or rediss://…) URL');
+  if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(config.redisPrefix)) problems.push('REDIS_PREFIX may hold only letters, digits and _ . : - (at most 64)');
+  if (config.workers > 1 && !config.redisUrl) problems.push('WORKERS above 1 needs REDIS_URL: the processes share the change bus and the rate limits through Redis');
+  if (config.workers > 1 && !config.databaseUrl) problems.push('WORKERS above 1 needs DATABASE_URL: several processes share one PostgreSQL database, not the SQLite file');
+  return problems;
+};
+
+/** readConfig, then stops with a clear message if a setting cannot work (main.ts). */
+export const loadConfig = (env: NodeJS.ProcessEnv): Config => {
+  const config = readConfig(env);
+  const problems = configProblems(env, config);
+  if (problems.length > 0) throw new ConfigError(`Giliran cannot start:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  return config;
 };
 
 /** Defaults for tests: the same reader over an empty environment. */

@@ -1,7 +1,7 @@
 /**
  * The change bus: commands publish what they committed, the live layer listens. In one process it
- * is a plain in-memory fan-out; several processes would carry the same `Change`s over Redis or
- * PostgreSQL NOTIFY behind this same interface.
+ * is a plain in-memory fan-out; several processes carry the same `Change`s over Redis pub/sub
+ * behind this same interface (events/redisBus.ts).
  */
 import type { Change } from './change';
 
@@ -10,6 +10,8 @@ export type ChangeListener = (change: Change) => void;
 export type ChangeBus = {
   publish(change: Change): void;
   subscribe(listener: ChangeListener): () => void;
+  /** A bus across processes calls `listener` when changes may have been missed (its connection was lost). */
+  onGap?(listener: () => void): void;
 };
 
 export const createLocalBus = (): ChangeBus => {

@@ -4,7 +4,7 @@
  * commands committed. Boards always receive a full `state`, so a reconnecting client resyncs.
  */
 import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import { startPublisher } from '../events/publisher';
 import { sessionUser } from '../http/auth';
 import { fromOwnOrigin, trustedOrigins } from '../security/sameOrigin';
@@ -14,9 +14,14 @@ import { officeRoom, type LiveNamespaces } from './namespaces';
 /** How often idle sessions are swept from /counter and boards get a fresh snapshot (clock sync, day change). */
 const SWEEP_MS = 60_000;
 
-export const createRealtime = (httpServer: HttpServer, deps: Deps) => {
+/**
+ * `adapter`: with several processes, the Socket.IO Redis adapter (realtime/redisAdapter.ts), so that
+ * rooms and socket operations span the processes; the live events themselves are emitted by each
+ * process to its own sockets (see events/publisher.ts).
+ */
+export const createRealtime = (httpServer: HttpServer, deps: Deps, adapter?: ServerOptions['adapter']) => {
   const { store, clock } = deps;
-  const io = new Server(httpServer, { serveClient: false, cors: { origin: false } });
+  const io = new Server(httpServer, { serveClient: false, cors: { origin: false }, ...(adapter ? { adapter } : {}) });
   const live: LiveNamespaces = { display: io.of('/display'), ticket: io.of('/ticket'), counter: io.of('/counter') };
   const { display, ticket, counter } = live;
 
@@ -83,7 +88,8 @@ export const createRealtime = (httpServer: HttpServer, deps: Deps) => {
     }
     const offices = new Set<string>();
     for (const socket of display.sockets.values()) offices.add((socket.data as { officeId: string }).officeId);
-    for (const officeId of offices) display.to(officeRoom(officeId)).emit('state', await store.boardState(officeId, clock.now()));
+    // Each process sweeps its own boards (local): through the adapter every board would get one snapshot per process.
+    for (const officeId of offices) display.local.to(officeRoom(officeId)).emit('state', await store.boardState(officeId, clock.now()));
   };
   const sweeper = setInterval(() => void sweep().catch((err) => deps.log.error({ err: String(err) }, 'realtime sweep failed')), SWEEP_MS);
   sweeper.unref();

@@ -10,8 +10,8 @@ import { calendarFile } from './calendarFile';
 export const publicBookingRoutes = (deps: Deps): Router => {
   const router = Router();
   const { store, clock } = deps;
-  const bookingLimit = perMinute(deps.config.bookingRateLimit);
-  const writeLimit = perMinute(deps.config.publicWriteRateLimit);
+  const bookingLimit = perMinute(deps.config.bookingRateLimit, deps.limitCounters, 'bookings');
+  const writeLimit = perMinute(deps.config.publicWriteRateLimit, deps.limitCounters, 'public-writes');
 
   route(
     router,

@@ -25,7 +25,7 @@ export const staffAuthRoutes = (deps: Deps): Router => {
       res.setHeader('Set-Cookie', sessionCookie(token, deps, deps.config.sessionAbsoluteHours * 3600));
       return me;
     },
-    perMinute(deps.config.loginRateLimit),
+    perMinute(deps.config.loginRateLimit, deps.limitCounters, 'logins'),
   );
 
   route(router, { method: 'post', path: '/auth/logout', summary: 'Sign out: ends the session and its live sockets', tag: 'auth', auth: 'session' }, async (_i, _req, res) => {
@@ -43,7 +43,7 @@ export const staffAuthRoutes = (deps: Deps): Router => {
     router,
     { method: 'post', path: '/auth/password', summary: 'Change your own password; your other sessions end', tag: 'auth', auth: 'session', body: adminSchemas.ownPasswordBody, errors: ['VALIDATION', 'UNAUTHENTICATED', 'RATE_LIMITED'] },
     ({ body }, _req, res) => perform(deps, commands.changeOwnPassword(deps, staffOf(res), body.current, body.next)),
-    perMinute(deps.config.loginRateLimit),
+    perMinute(deps.config.loginRateLimit, deps.limitCounters, 'password-changes'),
     anyStaff,
   );
 

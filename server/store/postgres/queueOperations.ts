@@ -1,6 +1,45 @@
-/** The queue operations of the PostgreSQL store (see groups.ts). */
+/**
+ * The queue operations of the PostgreSQL store (see groups.ts), wired as ../sqlite/index.ts wires
+ * them: each write is one transaction of its module; its answer is read from the office's day
+ * after the commit (queueView's snapshot), never from inside the transaction.
+ */
+import type { DateTime } from 'luxon';
 import type { QueueOperations } from './groups';
-import { unbuilt } from './groups';
 import type { PgStoreCtx } from './index';
+import { kioskState } from './kioskState';
+import * as queue from './queueView';
+import { noShowsToday, ticketDetails } from './ticketDetails';
+import * as steps from './ticketSteps';
+import * as tickets from './tickets';
 
-export const queueOperations = (_ctx: PgStoreCtx): QueueOperations => unbuilt('queue', [] as never[]) as QueueOperations;
+export const queueOperations = (ctx: PgStoreCtx): QueueOperations => {
+  const snapshotTicket = async (ticket: tickets.TicketRow, now: DateTime) => queue.publicTicket(await queue.loadSnapshot(ctx, ticket.officeId, now), ticket);
+  const stepResult = async (change: steps.TicketChange, now: DateTime) =>
+    ({ ticket: await snapshotTicket(change.ticket, now), event: change.event, counterId: change.counterId, at: now.toMillis() });
+
+  return {
+    publicTicket: async (ticketId, now) => {
+      const ticket = await queue.ticketById(ctx, ticketId);
+      return ticket ? snapshotTicket(ticket, now) : undefined;
+    },
+    kioskState: (kiosk, now, publicBaseUrl) => kioskState(ctx, kiosk, now, publicBaseUrl),
+    issueWalkIn: async (officeId, input, now) => snapshotTicket(await tickets.issueWalkIn(ctx, officeId, input, now), now),
+    checkIn: async (officeId, code, now) => snapshotTicket(await tickets.checkIn(ctx, officeId, code, now), now),
+    callNext: async (counterId, actor, now) => {
+      const change = await steps.callNext(ctx, counterId, actor, now);
+      return change ? stepResult(change, now) : null;
+    },
+    stepTicket: async (ticketId, action, actor, now, options) => stepResult(await steps.stepTicketAt(ctx, ticketId, action, actor, now, options), now),
+    listCounters: async (officeId, now) => queue.counterViews(await queue.loadSnapshot(ctx, officeId, now)),
+    setCounterStatus: async (counterId, status, actor, now) => {
+      const counter = await steps.setCounterStatus(ctx, counterId, status, actor, now);
+      const view = queue.counterViews(await queue.loadSnapshot(ctx, counter.officeId, now)).find((c) => c.id === counterId)!;
+      return { officeId: counter.officeId, counter: view };
+    },
+    ticketDetails: (ticketId, actor, now) => ticketDetails(ctx, ticketId, actor, now),
+    noShowsToday: (officeId, now) => noShowsToday(ctx, officeId, now),
+    boardState: async (officeId, now) => queue.boardState(ctx, await queue.loadSnapshot(ctx, officeId, now)),
+    staffState: async (officeId, now) => queue.staffState(ctx, await queue.loadSnapshot(ctx, officeId, now)),
+    liveViews: async (officeId, now, wanted) => queue.liveViews(ctx, await queue.loadSnapshot(ctx, officeId, now), wanted),
+  };
+};

@@ -1,0 +1,193 @@
+/**
+ * Booking use cases: book a place, read, cancel, reschedule (as ../sqlite/bookings.ts). Each
+ * change is one transaction holding the holder's lock (the per-NIK rules) and, to book or move,
+ * the office's plan lock shared (bookingLocks.ts); the place is taken by compare-and-set, so the
+ * bookings of one office run in parallel and never overfill a slot.
+ */
+import type { DateTime } from 'luxon';
+import { checkChangeable, decideBooking, decideHolder, decideMove, holderCancelReason, type HolderBookings, type SlotOnDay } from '../../domain/booking';
+import { DomainError, fail } from '../../domain/errors';
+import { maskNik, maskPhone } from '../../domain/phone';
+import { isoInZone, todayIn } from '../../domain/time';
+import * as t from './schema';
+import type { BookingView } from '../../../shared/types';
+import { randomCode } from '../../security/tokens';
+import { columnsOf, exec, getRow, nikHash, row, withTx, type Conn, type PgCtx, type Tx } from './connection';
+import { holderLock, sharePlan } from './bookingLocks';
+import { audit, enqueueNotification } from './journal';
+import { dayFacts, loadOffice, serviceByCode, type OfficeRow, type ServiceRow, type SlotRow } from './offices';
+import type { BookInput } from '../store';
+
+export type BookingRow = typeof t.bookings.$inferSelect;
+export type BookOptions = { createdByUserId?: number; notifyChannel: string };
+
+const BOOKING = columnsOf(t.bookings);
+
+export const bookingView = async (c: Conn, booking: BookingRow): Promise<BookingView> => {
+  const office = await loadOffice(c, booking.officeId);
+  const slot = (await getRow(c, t.slots, 'WHERE id = ?', booking.slotId))!;
+  const service = (await getRow(c, t.services, 'WHERE id = ?', booking.serviceId))!;
+  const ticket = await row<{ id: string }>(c, 'SELECT id FROM tickets WHERE booking_id = ?', booking.id);
+  return viewOf(booking, office, slot, service, ticket?.id);
+};
+
+/** The public shape of a booking from rows already in hand. */
+const viewOf = (booking: BookingRow, office: OfficeRow, slot: SlotRow, service: ServiceRow, ticketId?: string): BookingView => ({
+  code: booking.code,
+  office: office.id,
+  service: service.code,
+  serviceName: service.nameId,
+  date: booking.date,
+  start: isoInZone(slot.startAt, office.timezone),
+  end: isoInZone(slot.endAt, office.timezone),
+  slotId: slot.id,
+  status: booking.status as BookingView['status'],
+  statusUrl: `/booking/?code=${booking.code}`,
+  nikMasked: booking.nikLast4 ? maskNik(booking.nikLast4) : '',
+  phoneMasked: booking.phone ? maskPhone(booking.phone) : '',
+  ...(booking.cancelReason ? { cancelReason: booking.cancelReason } : {}),
+  ...(ticketId ? { ticketId } : {}),
+});
+
+/** The holder's other active bookings, as decideHolder asks; read under the holder's lock. */
+const holderBookings = async (tx: Tx, officeId: string, hash: string, slot: SlotRow, today: string, ignoreBookingId = -1): Promise<HolderBookings> => {
+  const r = (await row<{ same: boolean; active: number }>(
+    tx,
+    `SELECT coalesce(bool_or(service_id = ? AND date = ?), false) AS same, count(*) FILTER (WHERE date >= ?) AS active FROM bookings
+     WHERE office_id = ? AND nik_hash = ? AND status IN ('booked', 'checked_in') AND id <> ?`,
+    slot.serviceId, slot.date, today, officeId, hash, ignoreBookingId,
+  ))!;
+  return { sameServiceSameDay: r.same, activeFromToday: r.active };
+};
+
+/** Takes one place in a slot if it has one left: the check and the increment are one statement. */
+export const takeSeat = async (c: Conn, slotId: number): Promise<boolean> =>
+  (await exec(c, 'UPDATE slots SET booked = booked + 1 WHERE id = ? AND booked < capacity', slotId)) === 1;
+
+/** Places the booking in a slot the domain has accepted, after the holder's own rules; call under the holder's lock. */
+const takePlace = async (tx: Tx, office: OfficeRow, slot: SlotRow, hash: string, now: DateTime, ignoreBookingId?: number): Promise<void> => {
+  decideHolder(office, await holderBookings(tx, office.id, hash, slot, todayIn(office, now), ignoreBookingId));
+  if (!(await takeSeat(tx, slot.id))) fail('SLOT_FULL');
+};
+
+export const releasePlace = async (c: Conn, slotId: number): Promise<void> => {
+  await exec(c, 'UPDATE slots SET booked = greatest(booked - 1, 0) WHERE id = ?', slotId);
+};
+
+/** The slot a request names, with the facts of its day; undefined when the service has no such slot. */
+const slotOnDay = async (c: Conn, officeId: string, serviceId: number, slotId: number): Promise<(SlotOnDay & { slot: SlotRow }) | undefined> => {
+  const slot = await getRow(c, t.slots, 'WHERE id = ? AND office_id = ? AND service_id = ?', slotId, officeId, serviceId);
+  return slot && { slot, day: await dayFacts(c, officeId, slot.date) };
+};
+
+const payloadOf = (view: BookingView, office: OfficeRow) =>
+  ({ code: view.code, office: office.name, service: view.serviceName, date: view.date, start: view.start, end: view.end });
+
+/** Queues the holder's message about a changed booking (sent after commit) and answers with the booking's view. */
+const tellHolder = async (tx: Tx, booking: BookingRow, template: 'cancelled' | 'moved', notifyChannel: string, now: DateTime): Promise<BookingView> => {
+  const view = await bookingView(tx, booking);
+  const payload = payloadOf(view, await loadOffice(tx, booking.officeId));
+  await enqueueNotification(tx, { officeId: booking.officeId, bookingId: booking.id, recipient: booking.phone!, template, payload }, notifyChannel, now);
+  return view;
+};
+
+// A code already taken (1 in 10^12) inserts nothing, and another code is drawn: a unique
+// violation would abort the whole transaction.
+const INSERT_BOOKING = `INSERT INTO bookings (office_id, code, service_id, slot_id, date, nik_hash, nik_last4, name, phone, status, created_at, created_by_user_id)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'booked', ?, ?) ON CONFLICT (code) DO NOTHING RETURNING ${BOOKING}`;
+
+/** What a booking request names, and the domain's answer to it (decideBooking). */
+const decideRequest = async (c: Conn, officeId: string, input: BookInput, now: DateTime) => {
+  const office = await loadOffice(c, officeId);
+  const service = await serviceByCode(c, officeId, input.service);
+  const target = service && (await slotOnDay(c, officeId, service.id, input.slotId));
+  const holder = decideBooking({ office, service, person: input, target, now });
+  return { office, service: service!, slot: target!.slot, holder };
+};
+
+/**
+ * Books a place: under the holder's lock (taken first, from the NIK as given: the holder stored
+ * is that NIK) and the shared plan lock, the request is decided on committed rows, then the
+ * place taken by compare-and-set.
+ */
+export const bookPlace = (ctx: PgCtx, officeId: string, input: BookInput, now: DateTime, opts: BookOptions): Promise<BookingView> => {
+  const hash = nikHash(ctx, input.nik);
+  return withTx(ctx, async (tx) => {
+    await sharePlan(tx, officeId);
+    const { office, service, slot, holder } = await decideRequest(tx, officeId, input, now);
+    await takePlace(tx, office, slot, hash, now);
+
+    let booking: BookingRow | undefined;
+    for (let attempt = 0; !booking; attempt++) {
+      if (attempt > 3) throw new Error('no free booking code');
+      booking = await row<BookingRow>(
+        tx, INSERT_BOOKING,
+        officeId, randomCode(8), service.id, slot.id, slot.date, hash, holder.nik.slice(-4), holder.name, holder.phone,
+        now.toMillis(), opts.createdByUserId ?? null,
+      );
+    }
+    // A new booking has no ticket yet; the office, slot and service are already in hand.
+    const view = viewOf(booking, office, slot, service);
+    await enqueueNotification(
+      tx,
+      { officeId, bookingId: booking.id, recipient: holder.phone, template: 'booked', payload: payloadOf(view, office) },
+      opts.notifyChannel,
+      now,
+    );
+    if (opts.createdByUserId !== undefined) {
+      await audit(tx, { officeId, userId: opts.createdByUserId, action: 'booking.assisted', target: booking.code }, now);
+    }
+    return view;
+  }, { locks: [holderLock(officeId, hash)] });
+};
+
+/** A wrong nik4 and an unknown code give the same NOT_FOUND, so codes cannot be probed. */
+export const findBooking = async (c: Conn, code: string, nik4: string, forUpdate = false): Promise<BookingRow> => {
+  const booking = await row<BookingRow>(c, `SELECT ${BOOKING} FROM bookings WHERE code = ?${forUpdate ? ' FOR UPDATE' : ''}`, code.toUpperCase());
+  if (!booking || !booking.nikLast4 || booking.nikLast4 !== nik4) throw new DomainError('NOT_FOUND');
+  return booking;
+};
+
+export const getBooking = async (c: Conn, code: string, nik4: string): Promise<BookingView> => bookingView(c, await findBooking(c, code, nik4));
+
+/**
+ * Runs a change of one booking by its holder: the booking is found, its holder's lock taken (and,
+ * to move it, the plan lock shared, before any row lock: a closure holds the plan lock while it
+ * locks the bookings it takes), then the booking read again and locked, as a closure or the
+ * erasure job may have changed it meanwhile.
+ */
+const changeBooking = async <T>(
+  ctx: PgCtx, code: string, nik4: string, options: { moves: boolean }, fn: (tx: Tx, booking: BookingRow) => Promise<T>,
+): Promise<T> => {
+  const found = await findBooking(ctx, code, nik4);
+  return withTx(ctx, async (tx) => {
+    if (options.moves) await sharePlan(tx, found.officeId);
+    return fn(tx, await findBooking(tx, code, nik4, true));
+  }, { locks: [holderLock(found.officeId, found.nikHash ?? '')] });
+};
+
+const CANCEL = `UPDATE bookings SET status = 'cancelled', cancelled_at = ?, cancel_reason = ? WHERE id = ? RETURNING ${BOOKING}`;
+
+export const cancelBooking = (ctx: PgCtx, code: string, nik4: string, now: DateTime, notifyChannel: string): Promise<BookingView> =>
+  changeBooking(ctx, code, nik4, { moves: false }, async (tx, booking) => {
+    checkChangeable(booking);
+    const updated = (await row<BookingRow>(tx, CANCEL, now.toMillis(), holderCancelReason(), booking.id))!;
+    await releasePlace(tx, booking.slotId);
+    return tellHolder(tx, updated, 'cancelled', notifyChannel, now);
+  });
+
+/** Moves a booking to another slot of the same service: the old place is released only once the new one is secured. */
+export const rescheduleBooking = (ctx: PgCtx, code: string, nik4: string, newSlotId: number, now: DateTime, notifyChannel: string): Promise<BookingView> =>
+  changeBooking(ctx, code, nik4, { moves: true }, async (tx, booking) => {
+    checkChangeable(booking);
+    const office = await loadOffice(tx, booking.officeId);
+    const service = await getRow(tx, t.services, 'WHERE id = ?', booking.serviceId);
+    const target = service?.bookable ? await slotOnDay(tx, office.id, booking.serviceId, newSlotId) : undefined;
+    const move = decideMove(office, service, target, { slotId: booking.slotId, targetSlotId: newSlotId }, now);
+    if (move === 'unchanged') return bookingView(tx, booking);
+    const slot = target!.slot;
+    await takePlace(tx, office, slot, booking.nikHash!, now, booking.id);
+    await releasePlace(tx, booking.slotId);
+    const updated = (await row<BookingRow>(tx, `UPDATE bookings SET slot_id = ?, date = ? WHERE id = ? RETURNING ${BOOKING}`, slot.id, slot.date, booking.id))!;
+    return tellHolder(tx, updated, 'moved', notifyChannel, now);
+  });

@@ -1,0 +1,119 @@
+/**
+ * Two server processes on two ports (as behind a load balancer), one PostgreSQL database, one
+ * Redis: started at once they seed once; a board on B hears a call made through A exactly once;
+ * a rate limit counts across both; parallel bookings through both never pass a slot's capacity,
+ * and one NIK booking through both at once gets one booking.
+ */
+import type { Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallEvent } from '../../shared/types';
+import { manyNik } from '../support/factories';
+import { displaySocket, json, login, next, post, walkIn } from '../socket/live';
+import { newDeployment, startProcess, type Deployment, type ServerProcess } from './processes';
+
+const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const WRITE_LIMIT = 6;
+
+describe('two server processes of one deployment', () => {
+  let deployment: Deployment;
+  let a: ServerProcess;
+  let b: ServerProcess;
+  let password: string;
+  let kioskToken: string;
+  let cookie: string;
+  const sockets: Socket[] = [];
+
+  beforeAll(async () => {
+    deployment = await newDeployment();
+    const env = {
+      ...deployment.env,
+      RATE_LIMIT_BOOKINGS_PER_MINUTE: '100000',
+      RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE: String(WRITE_LIMIT),
+      RATE_LIMIT_LOGINS_PER_MINUTE: '1000',
+    };
+    // Started together on an empty database: both migrate and seed, one after the other.
+    [a, b] = await Promise.all([startProcess(env), startProcess(env)]);
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.disconnect();
+    await Promise.all([a?.stop(), b?.stop()]);
+    await deployment?.drop();
+  });
+
+  it('seeds once: exactly one process prints the first admin password and the kiosk link', async () => {
+    const secrets = (p: ServerProcess) => p.lines.filter((line) => line.startsWith('First admin:') || line.startsWith('Demo kiosk pairing link'));
+    const printed = [secrets(a), secrets(b)];
+    expect(printed.map((lines) => lines.length).sort()).toEqual([0, 2]);
+    const lines = printed.flat();
+    password = /password "([^"]+)"/.exec(lines.find((l) => l.startsWith('First admin:'))!)![1]!;
+    kioskToken = /#token=(\S+)/.exec(lines.find((l) => l.startsWith('Demo kiosk'))!)![1]!;
+    // Both processes serve the one office and the one admin.
+    for (const p of [a, b]) expect((await json(`${p.url}/api/offices`)).body.map((o: { id: string }) => o.id)).toEqual(['demo']);
+    cookie = await login(a.url, 'admin', password);
+    await login(b.url, 'admin', password);
+    // The processes run on the real clock: open the demo office all week, all day, for the calls below.
+    const hours = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, open: '00:00', close: '23:59' }));
+    const put = await json(`${a.url}/api/offices/demo/hours`, { method: 'PUT', cookie, body: JSON.stringify({ hours }) });
+    expect(put.status).toBe(200);
+  });
+
+  it("delivers a call made through A's HTTP API to a board on B exactly once, in order", async () => {
+    const board = displaySocket(b.url);
+    sockets.push(board);
+    await next(board, 'state');
+    const heard: CallEvent[] = [];
+    board.on('called', (call: CallEvent) => heard.push(call));
+    const numbers: string[] = [];
+    for (let i = 0; i < 3; i++) numbers.push((await walkIn(a.url, kioskToken, 'A')).number);
+    for (let i = 0; i < 3; i++) {
+      const called = await post(a.url, '/counters/1/call-next', cookie);
+      expect(called.status).toBe(200);
+      expect((await post(a.url, `/tickets/${called.body.ticket.id}/start`, cookie)).status).toBe(200);
+      expect((await post(a.url, `/tickets/${called.body.ticket.id}/complete`, cookie)).status).toBe(200);
+    }
+    for (let i = 0; i < 100 && heard.length < numbers.length; i++) await settle(100);
+    await settle(800); // a duplicate would arrive in this pause
+    expect(heard.map((call) => call.number)).toEqual(numbers);
+  });
+
+  it('counts a rate limit across both processes', async () => {
+    // Invalid bodies: the limiter counts them before validation, and nothing is written.
+    const cancel = (p: ServerProcess) => json(`${p.url}/api/bookings/NOPE/cancel`, { method: 'POST', body: '{}' });
+    const statuses: number[] = [];
+    for (let i = 0; i < WRITE_LIMIT + 2; i++) statuses.push((await cancel(i % 2 === 0 ? a : b)).status);
+    expect(statuses.slice(0, WRITE_LIMIT).every((status) => status !== 429)).toBe(true);
+    // One process alone has seen only half the limit: only a shared counter refuses these.
+    expect(statuses.slice(WRITE_LIMIT)).toEqual([429, 429]);
+  });
+
+  it('never books a slot past its capacity with bookings racing through both processes', async () => {
+    const days = (await json(`${a.url}/api/offices/demo/availability?service=C&days=14`)).body as { slots: { id: number; bookable: boolean; remaining: number; capacity: number }[] }[];
+    const slot = days.flatMap((day) => day.slots).find((s) => s.bookable && s.remaining === s.capacity)!;
+    expect(slot).toBeDefined();
+    const attempts = 80;
+    const results = await Promise.all(
+      Array.from({ length: attempts }, (_, n) =>
+        json(`${(n % 2 === 0 ? a : b).url}/api/offices/demo/bookings`, {
+          method: 'POST',
+          body: JSON.stringify({ service: 'C', slotId: slot.id, nik: manyNik(7000 + n), name: `Warga ${n}`, phone: `0812-7777-${String(1000 + n)}` }),
+        }),
+      ),
+    );
+    const created = results.filter((r) => r.status === 201);
+    expect(created).toHaveLength(slot.capacity);
+    expect(new Set(results.filter((r) => r.status !== 201).map((r) => `${r.status} ${r.body?.error?.code}`))).toEqual(new Set(['409 SLOT_FULL']));
+    // Both processes read the same full slot.
+    for (const p of [a, b]) {
+      const after = ((await json(`${p.url}/api/offices/demo/availability?service=C&days=14`)).body as typeof days).flatMap((d) => d.slots).find((s) => s.id === slot.id)!;
+      expect({ remaining: after.remaining, bookable: after.bookable }).toEqual({ remaining: 0, bookable: false });
+    }
+  });
+
+  it('gives one NIK booking through both processes at once one booking', async () => {
+    const days = (await json(`${a.url}/api/offices/demo/availability?service=A&days=14`)).body as { slots: { id: number; bookable: boolean }[] }[];
+    const slot = days.flatMap((day) => day.slots).find((s) => s.bookable)!;
+    const body = JSON.stringify({ service: 'A', slotId: slot.id, nik: manyNik(9100), name: 'Warga Ganda', phone: '0812-7777-9999' });
+    const results = await Promise.all([a, b, a, b].map((p) => json(`${p.url}/api/offices/demo/bookings`, { method: 'POST', body })));
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+  });
+});
