@@ -9,7 +9,6 @@ import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 import pg from 'pg';
 import { seedIfEmpty } from '../server/seed';
-import { loadNikSecret } from '../server/security/nikSecret';
 import { createPostgresStore } from '../server/store/postgres/index';
 import { freshDatabase } from '../tests/contract/postgresEngine';
 import { burst, burstClient, type BurstResult } from './burst';
@@ -33,13 +32,16 @@ export type ProvinceOptions = {
   track: (server: ServerProcess) => void;
 };
 
+/** The one NIK key every process of the bench deployment shares (NIK_SECRET). */
+const BENCH_NIK_SECRET = randomBytes(32).toString('hex');
+
 type PgBench = { url: string; drop: () => Promise<void>; kioskToken: string; slotIds: number[]; warmupSlotId: number };
 
 /** A fresh database seeded as a first start would, then `slots` measured slots of service A holding `m` places. */
 const preparePostgres = async (o: ProvinceOptions, warmupCapacity: number): Promise<PgBench> => {
   const database = await freshDatabase();
   const now = DateTime.fromISO(BENCH_NOW, { setZone: true });
-  const store = await createPostgresStore({ connectionString: database.url, nikSecret: loadNikSecret(undefined, o.dir), notifyChannel: 'log' });
+  const store = await createPostgresStore({ connectionString: database.url, nikSecret: BENCH_NIK_SECRET, notifyChannel: 'log' });
   const seed = await seedIfEmpty(store, { seedDemo: true, adminPassword: ADMIN_PASSWORD }, now).finally(() => store.close());
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
@@ -86,6 +88,7 @@ const startProduct = async (o: ProvinceOptions, db: PgBench, processes: number, 
   const env = {
     ...serverEnv(o.dir, 'unused-on-postgres.db'),
     DATABASE_URL: db.url,
+    NIK_SECRET: BENCH_NIK_SECRET,
     ...(processes > 1 ? { REDIS_URL: o.redisUrl, REDIS_PREFIX: prefix } : {}),
     BENCH_LOOP_DELAY: '1',
   };

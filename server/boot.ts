@@ -14,6 +14,7 @@ import { seedIfEmpty } from './seed';
 import { loadNikSecret } from './security/nikSecret';
 import { createSqliteStore } from './store/sqlite';
 import type { Store } from './store/store';
+import type { Deployment } from './redis/deployment';
 
 const openStore = async (config: Config): Promise<Store> => {
   if (!config.databaseUrl) {
@@ -50,21 +51,23 @@ const seed = async (store: Store, config: Config, clock: Clock) => {
 export const boot = async ({ config, clock, log }: { config: Config; clock: Clock; log?: Logger }) => {
   const logger = log ?? pino({ level: config.logLevel });
   const store = await openStore(config);
+  let deployment: Deployment | undefined;
   try {
     const seeded = await seed(store, config, clock);
-    const deployment = config.redisUrl
-      ? await (await import('./redis/deployment')).joinDeployment({ url: config.redisUrl, prefix: config.redisPrefix, log: logger })
-      : undefined;
+    if (config.redisUrl) deployment = await (await import('./redis/deployment')).joinDeployment({ url: config.redisUrl, prefix: config.redisPrefix, log: logger });
     const bus = deployment?.bus ?? createLocalBus();
     const built = createApp({ store, bus, clock, config, log: logger, ...(deployment ? { shared: deployment.shared } : {}) });
+    const joined = deployment;
     const close = async () => {
       // io.close() also closes the HTTP server; a worker's server never listens (the primary does), so both paths end here.
       await new Promise<void>((resolve) => built.io.close(() => resolve()));
-      await deployment?.close();
+      await joined?.close();
       await store.close();
     };
-    return { ...built, seed: seeded, deployment, log: logger, close };
+    return { ...built, seed: seeded, deployment: joined, log: logger, close };
   } catch (err) {
+    // A start that fails half-way leaves no connection open behind it.
+    await deployment?.close().catch(() => {});
     await store.close().catch(() => {});
     throw err;
   }

@@ -4,12 +4,19 @@
  * the polling fallback's requests of one session all reach the worker that holds it. A worker
  * that dies is replaced (after a short pause when workers keep dying at start, not to spin).
  * The primary holds no state: every decision is in PostgreSQL, what the workers share in Redis.
+ *
+ * A worker still booting (store, Redis) gets no new connection while another is ready: sticky's
+ * least-connection choice reads `worker.clientsCount`, which stays at Infinity until the worker
+ * says it serves. The port opens once the first worker serves.
  */
 import cluster, { type Worker } from 'node:cluster';
 import { createServer } from 'node:http';
 import { setupMaster } from '@socket.io/sticky';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
+import { READY_MESSAGE } from './worker';
+
+type StickyWorker = Worker & { clientsCount?: number };
 
 /** A worker that dies sooner than this after its start counts as a failed start. */
 const EARLY_DEATH_MS = 5_000;
@@ -25,9 +32,16 @@ export const runPrimary = (config: Config, log: Logger, onListening: () => void)
   let stopping = false;
   let failedStarts = 0;
   const startedAt = new Map<Worker, number>();
+  let listening = false;
   const fork = () => {
-    const worker = cluster.fork();
+    const worker: StickyWorker = cluster.fork();
+    worker.clientsCount = Number.POSITIVE_INFINITY;
     startedAt.set(worker, Date.now());
+    worker.on('message', (message: unknown) => {
+      if ((message as { type?: string } | null)?.type !== READY_MESSAGE) return;
+      worker.clientsCount = 0;
+      if (!listening) listen();
+    });
   };
 
   cluster.on('exit', (worker, code, signal) => {
@@ -40,16 +54,19 @@ export const runPrimary = (config: Config, log: Logger, onListening: () => void)
     setTimeout(() => void (stopping || fork()), delay);
   });
 
+  const listen = () => {
+    listening = true;
+    httpServer.listen(config.port, config.host, () => {
+      log.info({ port: config.port, workers: config.workers }, 'Giliran cluster is listening');
+      onListening();
+    });
+  };
   for (let i = 0; i < config.workers; i++) fork();
-  httpServer.listen(config.port, config.host, () => {
-    log.info({ port: config.port, workers: config.workers }, 'Giliran cluster is listening');
-    onListening();
-  });
 
   const shutdown = () => {
     if (stopping) return;
     stopping = true;
-    httpServer.close();
+    if (listening) httpServer.close();
     const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
     for (const worker of workers) worker.process.kill('SIGTERM');
     const force = setTimeout(() => process.exit(1), STOP_GRACE_MS);

@@ -35,6 +35,7 @@ export const createRedisBus = async ({
   const origin = randomBytes(8).toString('hex');
   const local = createLocalBus();
   const resubscribed = new Set<() => void>();
+  let lastFailureLogged = 0;
 
   subscriber.on('message', (from: string, text: string) => {
     if (from !== channel) return;
@@ -61,6 +62,9 @@ export const createRedisBus = async ({
     publish(change) {
       local.publish(change);
       publisher.publish(channel, JSON.stringify({ o: origin, c: change } satisfies Envelope)).catch((err: Error) => {
+        // At most one line per 10 s, not one per change; the other processes resync their views when their Redis connection is back.
+        if (Date.now() - lastFailureLogged < 10_000) return;
+        lastFailureLogged = Date.now();
         log.error({ err: err.message }, 'change bus: publish to the other processes failed');
       });
     },

@@ -125,4 +125,11 @@ describe('two servers of one deployment over Redis', () => {
     await walkIn(a.url, a.kioskToken, 'A');
     await after;
   });
+
+  it('spans both servers with the Socket.IO adapter: A sees the board held by B', async () => {
+    const onB = keep(displaySocket(b.url));
+    await next(onB, 'state');
+    const seenFromA = await a.io.of('/display').in('office:demo').fetchSockets();
+    expect(seenFromA.map((socket) => socket.id)).toContain(onB.id);
+  });
 });

@@ -4,6 +4,7 @@
  * a rate limit counts across both; parallel bookings through both never pass a slot's capacity,
  * and one NIK booking through both at once gets one booking.
  */
+import pg from 'pg';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallEvent } from '../../shared/types';
@@ -41,6 +42,8 @@ describe('two server processes of one deployment', () => {
   });
 
   it('seeds once: exactly one process prints the first admin password and the kiosk link', async () => {
+    // Each process prints its start lines (and the secrets, if it made them) in one write: wait for both.
+    await Promise.all([a, b].map((p) => p.line((line) => line.startsWith('Giliran: '))));
     const secrets = (p: ServerProcess) => p.lines.filter((line) => line.startsWith('First admin:') || line.startsWith('Demo kiosk pairing link'));
     const printed = [secrets(a), secrets(b)];
     expect(printed.map((lines) => lines.length).sort()).toEqual([0, 2]);
@@ -102,6 +105,17 @@ describe('two server processes of one deployment', () => {
     const created = results.filter((r) => r.status === 201);
     expect(created).toHaveLength(slot.capacity);
     expect(new Set(results.filter((r) => r.status !== 201).map((r) => `${r.status} ${r.body?.error?.code}`))).toEqual(new Set(['409 SLOT_FULL']));
+    // The database agrees: exactly the capacity, in the rows and in the slot's counter.
+    const pool = new pg.Pool({ connectionString: deployment.databaseUrl, max: 1 });
+    try {
+      const { rows } = await pool.query<{ booked: number; n: number }>(
+        `SELECT s.booked, (SELECT count(*)::int FROM bookings k WHERE k.slot_id = s.id AND k.status = 'booked') AS n FROM slots s WHERE s.id = $1`,
+        [slot.id],
+      );
+      expect({ booked: Number(rows[0]!.booked), n: rows[0]!.n }).toEqual({ booked: slot.capacity, n: slot.capacity });
+    } finally {
+      await pool.end();
+    }
     // Both processes read the same full slot.
     for (const p of [a, b]) {
       const after = ((await json(`${p.url}/api/offices/demo/availability?service=C&days=14`)).body as typeof days).flatMap((d) => d.slots).find((s) => s.id === slot.id)!;
@@ -115,5 +129,29 @@ describe('two server processes of one deployment', () => {
     const body = JSON.stringify({ service: 'A', slotId: slot.id, nik: manyNik(9100), name: 'Warga Ganda', phone: '0812-7777-9999' });
     const results = await Promise.all([a, b, a, b].map((p) => json(`${p.url}/api/offices/demo/bookings`, { method: 'POST', body })));
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+  });
+
+  it('never gives two counters calling through different processes the same ticket (50 rounds)', async () => {
+    const rounds = 50;
+    for (let i = 0; i < rounds + 2; i++) {
+      await walkIn(i % 2 === 0 ? a.url : b.url, kioskToken, 'A');
+      await walkIn(i % 2 === 0 ? b.url : a.url, kioskToken, 'B');
+    }
+    // Counter 1 (A then B) signs in at A, counter 2 (B then A) at B: both compete for every ticket.
+    const [desk1, desk2] = [await login(a.url, 'admin', password), await login(b.url, 'admin', password)];
+    const seen = new Set<string>();
+    for (let round = 0; round < rounds; round++) {
+      const [one, two] = await Promise.all([post(a.url, '/counters/1/call-next', desk1), post(b.url, '/counters/2/call-next', desk2)]);
+      expect([one.status, two.status]).toEqual([200, 200]);
+      const [t1, t2] = [one.body.ticket.id as string, two.body.ticket.id as string];
+      expect(t1).not.toBe(t2);
+      expect(seen.has(t1) || seen.has(t2)).toBe(false);
+      seen.add(t1).add(t2);
+      for (const [id, url, desk] of [[t1, a.url, desk1], [t2, b.url, desk2]] as const) {
+        expect((await post(url, `/tickets/${id}/start`, desk)).status).toBe(200);
+        expect((await post(url, `/tickets/${id}/complete`, desk)).status).toBe(200);
+      }
+    }
+    expect(seen.size).toBe(2 * rounds);
   });
 });

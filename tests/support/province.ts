@@ -13,7 +13,6 @@ import pg from 'pg';
 import { serverEnv } from '../../bench/prepare';
 import { startProcess, type ServerProcess } from '../../bench/proc';
 import { seedIfEmpty } from '../../server/seed';
-import { loadNikSecret } from '../../server/security/nikSecret';
 import { createPostgresStore } from '../../server/store/postgres/index';
 import { freshDatabase } from '../contract/postgresEngine';
 import { manyNik } from './factories';
@@ -36,12 +35,15 @@ export type Province = {
 export const startProvince = async (options: { processes: number; now: string; env?: Record<string, string> }): Promise<Province> => {
   const dir = mkdtempSync(join(tmpdir(), 'giliran-province-'));
   const database = await freshDatabase();
-  const store = await createPostgresStore({ connectionString: database.url, nikSecret: loadNikSecret(undefined, dir), notifyChannel: 'log' });
+  // Every process of a deployment hashes NIKs with the one key the deployment is given.
+  const nikSecret = randomBytes(32).toString('hex');
+  const store = await createPostgresStore({ connectionString: database.url, nikSecret, notifyChannel: 'log' });
   const seed = await seedIfEmpty(store, { seedDemo: true, adminPassword: PROVINCE_ADMIN_PASSWORD }, DateTime.fromISO(options.now, { setZone: true }))
     .finally(() => store.close());
   const env = {
     ...serverEnv(dir, join(dir, 'unused-on-postgres.db'), options.now),
     DATABASE_URL: database.url,
+    NIK_SECRET: nikSecret,
     REDIS_URL: redisUrl(),
     REDIS_PREFIX: `test-${randomBytes(4).toString('hex')}`,
     ...options.env,
@@ -100,7 +102,7 @@ export const signInAt = async (url: string): Promise<string> => {
 export const freshSlot = async (province: Province, service: string, capacity: number, skip = 0): Promise<{ id: number; date: string }> => {
   const { rows } = await province.sql.query<{ id: number; date: string }>(
     `SELECT s.id, s.date FROM slots s JOIN services v ON v.id = s.service_id
-     WHERE s.office_id = 'demo' AND v.code = $2 AND s.date > '2026-11-24' AND s.booked = 0 ORDER BY s.date, s.start OFFSET $3 LIMIT 1`,
+     WHERE s.office_id = 'demo' AND v.code = $1 AND s.date > '2026-11-24' AND s.booked = 0 ORDER BY s.date, s.start OFFSET $2 LIMIT 1`,
     [service, skip],
   );
   const slot = rows[0]!;
