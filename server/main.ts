@@ -1,17 +1,12 @@
 /**
  * The only file that reads process.env and listens. WORKERS=1 (the default): this process serves.
  * WORKERS=N: this process is the cluster primary (cluster/primary.ts) and each worker runs this
- * same file, served connections by the primary instead of listening.
+ * same file, served connections by the primary instead of listening. Only light modules are
+ * imported before a worker starts holding the connections handed to it; the app comes after.
  */
 import cluster from 'node:cluster';
-import pino from 'pino';
-import { systemClock } from './clock';
 import { ConfigError, loadConfig, type Config } from './config';
-import { boot } from './boot';
 import { holdConnections } from './cluster/worker';
-import { startSender } from './jobs/sender';
-import { startBackgroundJobs } from './jobs';
-import { whileLeader } from './jobs/leader';
 
 const readSettings = (): Config => {
   try {
@@ -28,12 +23,15 @@ const inCluster = config.workers > 1;
 const base = config.publicBaseUrl ?? `http://localhost:${config.port}`;
 
 if (inCluster && cluster.isPrimary) {
-  const { runPrimary } = await import('./cluster/primary');
+  const [{ runPrimary }, { default: pino }] = await Promise.all([import('./cluster/primary'), import('pino')]);
   runPrimary(config, pino({ level: config.logLevel }), () => {
     process.stdout.write(`Giliran: ${base}/  (${config.workers} processes; booking ${base}/booking/, display ${base}/display/, counter ${base}/counter/, admin ${base}/admin/)\n`);
   });
 } else {
   const held = inCluster ? holdConnections() : undefined;
+  const [{ systemClock }, { boot }, { startSender }, { startBackgroundJobs }, { whileLeader }] = await Promise.all([
+    import('./clock'), import('./boot'), import('./jobs/sender'), import('./jobs'), import('./jobs/leader'),
+  ]);
   const server = await boot({ config, clock: systemClock });
   // Every process sends notifications (the store's leases keep them apart) and queues reminders (idempotent).
   const stopSender = startSender(server.store, systemClock, config, server.log);

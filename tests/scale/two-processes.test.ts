@@ -91,17 +91,25 @@ describe('two server processes of one deployment', () => {
 
   it('never books a slot past its capacity with bookings racing through both processes', async () => {
     const days = (await json(`${a.url}/api/offices/demo/availability?service=C&days=14`)).body as { slots: { id: number; bookable: boolean; remaining: number; capacity: number }[] }[];
-    const slot = days.flatMap((day) => day.slots).find((s) => s.bookable && s.remaining === s.capacity)!;
-    expect(slot).toBeDefined();
-    const attempts = 80;
-    const results = await Promise.all(
-      Array.from({ length: attempts }, (_, n) =>
-        json(`${(n % 2 === 0 ? a : b).url}/api/offices/demo/bookings`, {
+    const free = days.flatMap((day) => day.slots).find((s) => s.bookable && s.remaining === s.capacity)!;
+    expect(free).toBeDefined();
+    // Issue 11's figures: 400 parallel bookings spread over both processes for a slot of 25.
+    const setUp = new pg.Pool({ connectionString: deployment.databaseUrl, max: 1 });
+    await setUp.query('UPDATE slots SET capacity = 25 WHERE id = $1', [free.id]).finally(() => setUp.end());
+    const slot = { ...free, capacity: 25 };
+    const attempts = 400;
+    const results: Awaited<ReturnType<typeof json>>[] = [];
+    let sent = 0;
+    // 100 in flight at a time, half through each process.
+    await Promise.all(Array.from({ length: 100 }, async () => {
+      while (sent < attempts) {
+        const n = sent++;
+        results.push(await json(`${(n % 2 === 0 ? a : b).url}/api/offices/demo/bookings`, {
           method: 'POST',
-          body: JSON.stringify({ service: 'C', slotId: slot.id, nik: manyNik(7000 + n), name: `Warga ${n}`, phone: `0812-7777-${String(1000 + n)}` }),
-        }),
-      ),
-    );
+          body: JSON.stringify({ service: 'C', slotId: slot.id, nik: manyNik(7000 + n), name: `Warga ${n}`, phone: `0812${String(70_000_000 + n)}` }),
+        }));
+      }
+    }));
     const created = results.filter((r) => r.status === 201);
     expect(created).toHaveLength(slot.capacity);
     expect(new Set(results.filter((r) => r.status !== 201).map((r) => `${r.status} ${r.body?.error?.code}`))).toEqual(new Set(['409 SLOT_FULL']));
@@ -127,8 +135,9 @@ describe('two server processes of one deployment', () => {
     const days = (await json(`${a.url}/api/offices/demo/availability?service=A&days=14`)).body as { slots: { id: number; bookable: boolean }[] }[];
     const slot = days.flatMap((day) => day.slots).find((s) => s.bookable)!;
     const body = JSON.stringify({ service: 'A', slotId: slot.id, nik: manyNik(9100), name: 'Warga Ganda', phone: '0812-7777-9999' });
-    const results = await Promise.all([a, b, a, b].map((p) => json(`${p.url}/api/offices/demo/bookings`, { method: 'POST', body })));
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => json(`${(i % 2 === 0 ? a : b).url}/api/offices/demo/bookings`, { method: 'POST', body })));
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(new Set(results.filter((r) => r.status !== 201).map((r) => `${r.status} ${r.body?.error?.code}`))).toEqual(new Set(['409 DUPLICATE_BOOKING']));
   });
 
   it('never gives two counters calling through different processes the same ticket (50 rounds)', async () => {

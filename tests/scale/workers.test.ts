@@ -55,12 +55,18 @@ describe('WORKERS=2 on one port', () => {
   });
 
   it('replaces a worker that dies, and the port keeps answering', async () => {
-    const [victim] = workerPids(cluster);
-    process.kill(victim!, 'SIGKILL');
-    await cluster.line((line) => {
-      const pid = logOf(line)?.msg === 'Giliran worker is serving' ? logOf(line)!.pid : undefined;
-      return pid !== undefined && !workerPids(cluster).slice(0, 2).includes(pid);
-    });
+    const first = workerPids(cluster).slice(0, 2);
+    process.kill(first[0]!, 'SIGKILL');
+    await cluster.line((line) => logOf(line)?.msg === 'cluster: a worker ended; starting another');
+    const replaced = () => workerPids(cluster).some((pid) => !first.includes(pid));
+    // While the new worker boots, the other one answers everything (the booting one gets nothing yet).
+    let answered = 0;
+    for (const deadline = Date.now() + 30_000; !replaced() && Date.now() < deadline; await settle(20)) {
+      expect((await json(`${cluster.url}/api/offices`)).status).toBe(200);
+      answered++;
+    }
+    expect(replaced()).toBe(true);
+    expect(answered).toBeGreaterThan(0);
     for (let i = 0; i < 10; i++) expect((await json(`${cluster.url}/api/offices`)).status).toBe(200);
   });
 });

@@ -110,7 +110,10 @@ const decideRequest = async (c: Conn, officeId: string, input: BookInput, now: D
  * is that NIK) and the shared plan lock, the request is decided on committed rows, then the
  * place taken by compare-and-set.
  */
-export const bookPlace = (ctx: PgCtx, officeId: string, input: BookInput, now: DateTime, opts: BookOptions): Promise<BookingView> => {
+export const bookPlace = async (ctx: PgCtx, officeId: string, input: BookInput, now: DateTime, opts: BookOptions): Promise<BookingView> => {
+  // When a day's places open most attempts meet a full slot: those (and every refusal the request
+  // or the slot alone decides) are answered from plain reads, without a transaction or a lock.
+  await decideRequest(ctx, officeId, input, now);
   const hash = nikHash(ctx, input.nik);
   return withTx(ctx, async (tx) => {
     await sharePlan(tx, officeId);
