@@ -79,7 +79,11 @@ describe('the postgres store under concurrent bookings', () => {
     const bookings = Array.from({ length: 60 }, (_, i) => outcome(() => book(3000 + i)));
     // The closure comes in the middle of the bookings, from another store on the database (as
     // from another process: in this one it would wait for a connection behind the bookings).
-    const closure = new Promise((resolve) => setTimeout(resolve, 20))
+    // It starts once the first bookings are in (not after a fixed delay: a loaded machine may be slower to start them).
+    const firstBookingsIn = async () => {
+      while (made.length < 3) await new Promise((resolve) => setTimeout(resolve, 1));
+    };
+    const closure = firstBookingsIn()
       .then(() => adminStore.createClosure(OFFICE, { from: WEDNESDAY, to: WEDNESDAY, service: 'C', reason: 'Listrik padam', action: 'cancel' }, admin, OPEN))
       .finally(() => adminStore.close());
     const [codes, result] = await Promise.all([Promise.all(bookings), closure]);

@@ -22,6 +22,8 @@ export const offices = pgTable(
     /** Check-in opens this many minutes before the slot begins. */
     checkInEarlyMinutes: integer('check_in_early_minutes').notNull().default(30),
     maxActiveBookingsPerNik: integer('max_active_bookings_per_nik').notNull().default(3),
+    /** Active bookings one phone number may hold in this office (fair booking: one phone, many made-up NIKs). */
+    maxActiveBookingsPerPhone: integer('max_active_bookings_per_phone').notNull().default(2),
     onePerServicePerDay: boolean('one_per_service_per_day').notNull().default(true),
     walkInEvery: integer('walk_in_every').notNull().default(3),
     recallLimit: integer('recall_limit').notNull().default(3),
@@ -149,6 +151,8 @@ export const bookings = pgTable(
   (t) => [
     uniqueIndex('bookings_code').on(t.code),
     index('bookings_nik').on(t.officeId, t.nikHash, t.status),
+    // One phone's active bookings (fair booking: maxActiveBookingsPerPhone).
+    index('bookings_phone').on(t.officeId, t.phone, t.status),
     index('bookings_slot').on(t.slotId, t.status),
     // A day's bookings: the staff queue's slot times, reminders, the cancelled bookings of a report.
     index('bookings_office_date').on(t.officeId, t.date, t.status),

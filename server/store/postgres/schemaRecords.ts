@@ -94,3 +94,26 @@ export const ticketSequences = pgTable(
   },
   (t) => [primaryKey({ columns: [t.officeId, t.date, t.serviceId] })],
 );
+
+/**
+ * Wrong `nik4` answers per booking code (fair booking): after too many within the window the code
+ * is locked for every `nik4` try, from any address, until `locked_until`. The digits are never stored.
+ */
+export const codeAttempts = pgTable('code_attempts', {
+  code: text('code').primaryKey(),
+  failures: integer('failures').notNull(),
+  /** When the first wrong answer of the current window came. */
+  windowStartedAt: bigint('window_started_at', { mode: 'number' }).notNull(),
+  lockedUntil: bigint('locked_until', { mode: 'number' }),
+});
+
+/** Proof-of-work solutions already used (single use), kept until their challenge expires. */
+export const usedChallenges = pgTable(
+  'used_challenges',
+  {
+    /** The challenge's signature: one solution per challenge. */
+    signature: text('signature').primaryKey(),
+    expiresAt: bigint('expires_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('used_challenges_expires').on(t.expiresAt)],
+);

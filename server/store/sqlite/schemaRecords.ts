@@ -78,3 +78,26 @@ export const officeVersions = sqliteTable('office_versions', {
   officeId: text('office_id').primaryKey(),
   version: integer('version').notNull().default(0),
 });
+
+/**
+ * Wrong `nik4` answers per booking code (fair booking): after too many within the window the code
+ * is locked for every `nik4` try, from any address, until `locked_until`. The digits are never stored.
+ */
+export const codeAttempts = sqliteTable('code_attempts', {
+  code: text('code').primaryKey(),
+  failures: integer('failures').notNull(),
+  /** When the first wrong answer of the current window came. */
+  windowStartedAt: integer('window_started_at').notNull(),
+  lockedUntil: integer('locked_until'),
+});
+
+/** Proof-of-work solutions already used (single use), kept until their challenge expires. */
+export const usedChallenges = sqliteTable(
+  'used_challenges',
+  {
+    /** The challenge's signature: one solution per challenge. */
+    signature: text('signature').primaryKey(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('used_challenges_expires').on(t.expiresAt)],
+);
