@@ -23,6 +23,7 @@ export type BookingOffice = {
   blankoStock: number;
   onePerServicePerDay: boolean;
   maxActiveBookingsPerNik: number;
+  maxActiveBookingsPerPhone: number;
 };
 export type BookingService = { bookable: boolean; needsBlanko: boolean };
 /** `startAt`, when known from the stored slot, saves a zone conversion per attempt. */
@@ -49,6 +50,8 @@ export type HolderBookings = {
   sameServiceSameDay: boolean;
   /** How many of them are for today or later. */
   activeFromToday: number;
+  /** How many active bookings of today or later the holder's phone number (normalised) holds in the office, whatever their NIK. */
+  phoneActiveFromToday: number;
 };
 
 const rulesOf = (office: BookingOffice): BookingRules => ({ cutoffMinutes: office.bookingCutoffMinutes, horizonDays: office.bookingHorizonDays });
@@ -89,10 +92,18 @@ export const decideBooking = (facts: BookingFacts): Holder => {
   return holder;
 };
 
-/** One NIK: one active booking per service per day (where the office says so), and at most its limit of active bookings. */
-export const decideHolder = (office: Pick<BookingOffice, 'onePerServicePerDay' | 'maxActiveBookingsPerNik'>, mine: HolderBookings): void => {
+/**
+ * One NIK: one active booking per service per day (where the office says so), and at most its
+ * limit of active bookings. One phone number: at most its own limit, whatever NIKs it books
+ * with (a NIK has no check digit, so made-up NIKs would otherwise pass the per-NIK rules).
+ */
+export const decideHolder = (
+  office: Pick<BookingOffice, 'onePerServicePerDay' | 'maxActiveBookingsPerNik' | 'maxActiveBookingsPerPhone'>,
+  mine: HolderBookings,
+): void => {
   if (office.onePerServicePerDay && mine.sameServiceSameDay) fail('DUPLICATE_BOOKING');
   if (mine.activeFromToday >= office.maxActiveBookingsPerNik) fail('BOOKING_LIMIT', { limit: office.maxActiveBookingsPerNik });
+  if (mine.phoneActiveFromToday >= office.maxActiveBookingsPerPhone) fail('BOOKING_LIMIT', { limit: office.maxActiveBookingsPerPhone, variant: 'phone' });
 };
 
 /** A holder may cancel or move a booking only while it is booked (not checked in, not cancelled). */

@@ -27,6 +27,10 @@ export const errorMessages: Record<ErrorCode, Entry> = {
   UNAUTHENTICATED: { id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' },
   FORBIDDEN: { id: 'Anda tidak berhak melakukan ini.', en: 'You are not allowed to do this.' },
   RATE_LIMITED: { id: 'Terlalu banyak permintaan. Coba lagi sebentar lagi.', en: 'Too many requests. Please try again shortly.' },
+  TOO_MANY_ATTEMPTS: {
+    id: 'Terlalu banyak percobaan salah untuk kode reservasi ini. Coba lagi dalam 15 menit.',
+    en: 'Too many wrong tries for this booking code. Please try again in 15 minutes.',
+  },
   TOO_LARGE: { id: 'Data yang dikirim terlalu besar.', en: 'The request body is too large.' },
   UNSUPPORTED_MEDIA_TYPE: {
     id: 'Data harus dikirim sebagai JSON (Content-Type: application/json).',
@@ -151,8 +155,16 @@ export type TextKey = keyof typeof textMessages;
 const interpolate = (text: string, params: Record<string, string | number> = {}): string =>
   text.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ''));
 
+/** A code one rule raises for another reason than its usual one, told by the error's `variant` param. */
+const variantMessages: Record<string, Entry> = {
+  'BOOKING_LIMIT:phone': {
+    id: 'Nomor HP ini sudah mencapai batas {limit} reservasi aktif di kantor ini.',
+    en: 'This phone number has reached the limit of {limit} active bookings at this office.',
+  },
+};
+
 export const errorMessage = (code: ErrorCode, lang: Lang, params?: Record<string, string | number>): string =>
-  interpolate(errorMessages[code][lang], params);
+  interpolate((variantMessages[`${code}:${params?.variant ?? ''}`] ?? errorMessages[code])[lang], params);
 
 export const fieldMessage = (key: string, lang: Lang, params?: Record<string, string | number>): string =>
   interpolate((fieldMessages[key] ?? fieldMessages.invalid!)[lang], params);

@@ -1,12 +1,13 @@
+/** Rule 1 over real HTTP on both engines: never more bookings in a slot than its capacity, whatever the concurrency. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstBookableSlot, person } from '../support/factories';
-import { startServer, type TestServer } from '../support/server';
+import { ENGINES, type EngineServer } from '../support/engines';
 
-let s: TestServer;
-beforeAll(async () => (s = await startServer({ config: { synchronous: 'FULL' } })));
-afterAll(() => s.stop());
+describe.each(ENGINES)('capacity under concurrency on $name, over real HTTP', ({ start }) => {
+  let s: EngineServer;
+  beforeAll(async () => (s = await start({ config: { synchronous: 'FULL' } })));
+  afterAll(() => s.stop());
 
-describe('capacity under concurrency, on a real SQLite file over real HTTP', () => {
   it('200 parallel bookings for a slot of capacity 20 give exactly 20 × 201, 180 × 409 SLOT_FULL and 20 rows', async () => {
     const slot = await firstBookableSlot(s.app, 'A');
     expect(slot.capacity).toBe(20);
@@ -15,7 +16,7 @@ describe('capacity under concurrency, on a real SQLite file over real HTTP', () 
         fetch(`${s.url}/api/offices/demo/bookings`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ service: 'A', slotId: slot.id, ...person(1000 + i) }),
+          body: JSON.stringify({ service: 'A', slotId: slot.id, ...person(1000 + i), phone: `0812${String(30_000_000 + i)}` }),
         }).then(async (r) => ({ status: r.status, body: (await r.json()) as { error?: { code: string } } })),
       ),
     );
@@ -23,9 +24,9 @@ describe('capacity under concurrency, on a real SQLite file over real HTTP', () 
     const full = responses.filter((r) => r.status === 409 && r.body.error?.code === 'SLOT_FULL');
     expect(created).toHaveLength(20);
     expect(full).toHaveLength(180);
-    const rows = s.db.prepare("select count(*) n from bookings where slot_id = ? and status = 'booked'").get(slot.id) as { n: number };
-    expect(rows.n).toBe(20);
-    const counted = s.db.prepare('select booked from slots where id = ?').get(slot.id) as { booked: number };
-    expect(counted.booked).toBe(20);
+    const [stored] = await s.query<{ n: number }>("SELECT CAST(count(*) AS integer) AS n FROM bookings WHERE slot_id = ? AND status = 'booked'", slot.id);
+    expect(stored!.n).toBe(20);
+    const [counted] = await s.query<{ booked: number }>('SELECT booked FROM slots WHERE id = ?', slot.id);
+    expect(counted!.booked).toBe(20);
   });
 });

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../support/server';
+import { ENGINES, type EngineServer } from '../support/engines';
 import { login, post, walkIn } from './live';
 
 const ROUNDS = 50;
 
-describe('two counters calling at the same moment', () => {
-  let s: TestServer;
-  beforeAll(async () => (s = await startServer()));
+describe.each(ENGINES)('two counters calling at the same moment on $name', ({ start }) => {
+  let s: EngineServer;
+  beforeAll(async () => (s = await start()));
   afterAll(() => s.stop());
 
   it(`never get the same ticket (${ROUNDS} rounds over real HTTP)`, async () => {
@@ -34,11 +34,10 @@ describe('two counters calling at the same moment', () => {
     expect(seen.size).toBe(2 * ROUNDS);
     // The database agrees: each of those tickets was called exactly once, and is done.
     for (const id of seen) {
-      const calls = s.db.prepare("select * from ticket_events where ticket_id = ? and type = 'called'").all(id);
+      const calls = await s.query("select * from ticket_events where ticket_id = ? and type = 'called'", id);
       expect(calls).toHaveLength(1);
     }
-    const done = s.db.prepare("select * from tickets where status = 'done'").all();
-    expect(done).toHaveLength(2 * ROUNDS);
-    expect(s.db.prepare("select * from tickets where status = 'waiting'").all()).toHaveLength(10);
+    expect(await s.query("select * from tickets where status = 'done'")).toHaveLength(2 * ROUNDS);
+    expect(await s.query("select * from tickets where status = 'waiting'")).toHaveLength(10);
   });
 });
