@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { BoardState, CallEvent } from '../../shared/types';
-import { startServer, type TestServer } from '../support/server';
+import { ENGINES, type EngineServer } from '../support/engines';
 import { connected, displaySocket, login, next, post, walkIn } from './live';
 
-describe('the /display namespace', () => {
-  let s: TestServer;
+describe.each(ENGINES)('the /display namespace on $name', ({ start }) => {
+  let s: EngineServer;
   let cookie: string;
   const sockets: Socket[] = [];
   const open = (officeId = 'demo') => {
@@ -15,7 +15,7 @@ describe('the /display namespace', () => {
   };
 
   beforeAll(async () => {
-    s = await startServer();
+    s = await start();
     cookie = await login(s.url);
   });
   afterEach(() => {
