@@ -32,6 +32,3 @@ export type ReportOperations = Pick<
   | 'markNotificationFailed' | 'retryFailedNotifications' | 'enqueueReminders'
 >;
 
-/** Placeholder operations for a group not built yet: each call fails loudly. */
-export const unbuilt = <K extends keyof Store>(group: string, keys: readonly K[]): Pick<Store, K> =>
-  Object.fromEntries(keys.map((key) => [key, async () => { throw new Error(`postgres store: ${group}.${String(key)} is not built`); }])) as unknown as Pick<Store, K>;

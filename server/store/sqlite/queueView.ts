@@ -1,25 +1,25 @@
 /**
- * Read models of the day's queue: a ticket's public shape (position, estimate, wait
- * outside), the lobby board, and the staff queue. Derived from the database on demand.
+ * Reads an office's day for the live views (a ticket's public shape, the lobby board, the staff
+ * queue: built from the rows in ../daySnapshot.ts, the same for both engines).
  * Every change re-reads the day, so the reads are prepared statements (prepared.ts), and the
  * day's rows are reused only while the database is provably unchanged (see dayRows).
  */
 import type Database from 'better-sqlite3';
 import type { DateTime } from 'luxon';
-import { callOrder, positionsInService, type CallingCounter, type QueueCandidate } from '../../domain/queue';
-import { admitToRoom, waitsOutside } from '../../domain/room';
-import type { TicketStatus } from '../../domain/ticketState';
-import { isoInZone, todayIn } from '../../domain/time';
-import { estimateWaitMinutes, movingAverageMinutes } from '../../domain/waitEstimate';
+import { todayIn } from '../../domain/time';
+import { movingAverageMinutes } from '../../domain/waitEstimate';
 import * as t from './schema';
 import type { StaffState } from '../../../shared/protocol';
-import type { BoardState, CallEvent, CounterView, Priority, PublicTicket } from '../../../shared/types';
+import type { BoardState, CallEvent } from '../../../shared/types';
 import type { StoreCtx } from './connection';
 import type { LiveViews, LiveWanted } from '../store';
-import { heldAtCounter } from '../../../shared/ticketSteps';
-import { loadOffice, loadServices, type OfficeRow, type ServiceRow } from './offices';
+import { boardOf, dayCalls, firstIssuedAt, liveOf, snapshotOf, staffOf, type DayRows, type QueueSnapshot } from '../daySnapshot';
+import { loadOffice, loadServices } from './offices';
 import { allRows, getRow, stmt } from './prepared';
 import type { TicketRow } from './tickets';
+
+// The views themselves are engine-independent (../daySnapshot.ts); this file reads the rows.
+export { counterViews, openCountersFor, publicTicket, toCandidate, type QueueSnapshot } from '../daySnapshot';
 
 export type CounterRow = typeof t.counters.$inferSelect & { serviceIds: number[] };
 
@@ -34,31 +34,6 @@ export const loadCounters = (ctx: StoreCtx, officeId: string): CounterRow[] => {
     : [];
   return rows.map((r) => ({ ...r, serviceIds: links.filter((l) => l.counterId === r.id).map((l) => l.serviceId) }));
 };
-
-export const toCandidate = (ticket: TicketRow): QueueCandidate => ({
-  id: ticket.id,
-  serviceId: ticket.serviceId,
-  priority: ticket.priority !== null,
-  source: ticket.source as QueueCandidate['source'],
-  slotStartMs: ticket.slotStartAt,
-  queuedAtMs: ticket.queuedAt,
-  sequence: ticket.sequence,
-});
-
-/** Everything needed to describe the office's day: loaded once per change, then mapped to each view. */
-export type QueueSnapshot = {
-  office: OfficeRow;
-  services: Map<number, ServiceRow>;
-  counters: CounterRow[];
-  tickets: TicketRow[];
-  positions: Map<string, number>;
-  /** Ids of active tickets inside the room (all of them when there is no room capacity). */
-  inside: Set<string>;
-  averageMinutes: Map<number, number>;
-  nowMs: number;
-};
-
-type DayRows = Pick<QueueSnapshot, 'office' | 'services' | 'counters' | 'tickets' | 'averageMinutes'> & { date: string };
 
 /**
  * The day's rows of an office are read again only when that office may have changed: its
@@ -113,93 +88,7 @@ const readDayRows = (ctx: StoreCtx, officeId: string, now: DateTime): DayRows =>
   return { office, services, counters: loadCounters(ctx, officeId), tickets, averageMinutes, date };
 };
 
-/**
- * The open counters in the order they will call next: a free counter first (it calls as soon as
- * its staff press call), then each counter still holding a ticket, the one that took it earliest
- * first (its visitor is likeliest to leave first); id order breaks ties.
- */
-export const callingCounters = (counters: readonly CounterRow[], tickets: readonly TicketRow[]): CallingCounter[] => {
-  const held = new Map<number, number>();
-  for (const c of counters) {
-    const current = c.currentTicketId ? tickets.find((tk) => tk.id === c.currentTicketId) : undefined;
-    if (current && heldAtCounter(current.status)) held.set(c.id, current.lastCalledAt ?? current.calledAt ?? 0);
-  }
-  return counters
-    .filter((c) => c.status === 'open')
-    .map((c, i) => ({ c, i, busy: held.has(c.id), since: held.get(c.id) ?? 0 }))
-    .sort((a, b) => Number(a.busy) - Number(b.busy) || a.since - b.since || a.i - b.i)
-    .map(({ c }) => ({ serviceIds: c.serviceIds, bookingStreak: c.bookingStreak }));
-};
-
-export const loadSnapshot = (ctx: StoreCtx, officeId: string, now: DateTime): QueueSnapshot => {
-  const { office, services, counters, tickets, averageMinutes } = dayRows(ctx, officeId, now);
-  const waiting = tickets.filter((tk) => tk.status === 'waiting');
-  const candidates = waiting.map(toCandidate);
-  const nowMs = now.toMillis();
-  const inside =
-    office.roomCapacity === null
-      ? admitToRoom(tickets, null)
-      : admitToRoom(
-          tickets,
-          office.roomCapacity,
-          callOrder(candidates, callingCounters(counters, tickets), nowMs, { walkInEvery: office.walkInEvery }, office.roomCapacity),
-        );
-  return {
-    office,
-    services,
-    counters,
-    tickets,
-    positions: positionsInService(candidates, nowMs),
-    inside,
-    averageMinutes,
-    nowMs,
-  };
-};
-
-/** How many open counters serve a service: the divisor of every wait estimate. */
-export const openCountersFor = (snap: QueueSnapshot, serviceId: number): number =>
-  snap.counters.filter((c) => c.status === 'open' && c.serviceIds.includes(serviceId)).length;
-
-export const ticketStatusUrl = (ticketId: string): string => `/t/${ticketId}`;
-
-export const publicTicket = (snap: QueueSnapshot, ticket: TicketRow): PublicTicket => {
-  const service = snap.services.get(ticket.serviceId);
-  const counter = snap.counters.find((c) => c.id === ticket.counterId);
-  const position = ticket.status === 'waiting' ? (snap.positions.get(ticket.id) ?? null) : null;
-  const openCounters = openCountersFor(snap, ticket.serviceId);
-  const estimate =
-    position === null ? null : estimateWaitMinutes(position - 1, snap.averageMinutes.get(ticket.serviceId) ?? 10, openCounters);
-  return {
-    id: ticket.id,
-    office: ticket.officeId,
-    number: ticket.number,
-    service: service?.code ?? '?',
-    serviceName: service?.nameId ?? '',
-    status: ticket.status as TicketStatus,
-    position,
-    estimatedWaitMinutes: estimate,
-    ...(counter && heldAtCounter(ticket.status) ? { counter: counter.name } : {}),
-    waitOutside: waitsOutside(ticket, snap.inside),
-    issuedAt: isoInZone(ticket.issuedAt, snap.office.timezone),
-    date: ticket.date,
-    priority: ticket.priority as Priority | null,
-    statusUrl: ticketStatusUrl(ticket.id),
-  };
-};
-
-export const counterViews = (snap: QueueSnapshot): CounterView[] =>
-  snap.counters.map((c) => {
-    const current = snap.tickets.find((tk) => tk.id === c.currentTicketId);
-    return {
-      id: c.id,
-      name: c.name,
-      services: c.serviceIds.map((id) => snap.services.get(id)?.code ?? '?'),
-      status: c.status as CounterView['status'],
-      ...(current
-        ? { current: { id: current.id, number: current.number, service: snap.services.get(current.serviceId)?.code ?? '?', status: current.status as TicketStatus } }
-        : {}),
-    };
-  });
+export const loadSnapshot = (ctx: StoreCtx, officeId: string, now: DateTime): QueueSnapshot => snapshotOf(dayRows(ctx, officeId, now), now.toMillis());
 
 /**
  * The office's latest calls, newest first, along its (office, instant) index; bounded below by
@@ -207,100 +96,23 @@ export const counterViews = (snap: QueueSnapshot): CounterView[] =>
  */
 export const RECENT_CALLS_SQL = "WHERE office_id = ? AND type IN ('called', 'recalled') AND at >= ? ORDER BY at DESC, id DESC LIMIT ?";
 
-export const recentCalls = (ctx: StoreCtx, snap: QueueSnapshot, limit = 6): CallEvent[] => {
-  const ids = new Set(snap.tickets.map((tk) => tk.id));
-  if (ids.size === 0) return [];
-  const firstIssued = snap.tickets.reduce((min, tk) => Math.min(min, tk.issuedAt), Infinity);
-  const events = allRows(ctx, t.ticketEvents, RECENT_CALLS_SQL, snap.office.id, firstIssued, limit).filter((e) => ids.has(e.ticketId));
-  return events.map((e) => callEvent(snap, e));
-};
-
-type CallRecord = Pick<typeof t.ticketEvents.$inferSelect, 'ticketId' | 'type' | 'at' | 'counterId' | 'serviceId'>;
-
-export const callEvent = (snap: QueueSnapshot, e: CallRecord): CallEvent => {
-  const ticket = snap.tickets.find((tk) => tk.id === e.ticketId);
-  return {
-    number: ticket?.number ?? '?',
-    counter: snap.counters.find((c) => c.id === e.counterId)?.name ?? '?',
-    service: snap.services.get(e.serviceId ?? ticket?.serviceId ?? -1)?.code ?? '?',
-    calledAt: isoInZone(e.at, snap.office.timezone),
-    recall: e.type === 'recalled',
-  };
-};
+export const recentCalls = (ctx: StoreCtx, snap: QueueSnapshot, limit = 6): CallEvent[] =>
+  snap.tickets.length === 0 ? [] : dayCalls(snap, allRows(ctx, t.ticketEvents, RECENT_CALLS_SQL, snap.office.id, firstIssuedAt(snap), limit));
 
 export const ACTIVE_NOTICES_SQL = 'WHERE office_id = ? AND active = 1';
 
-export const boardState = (ctx: StoreCtx, snap: QueueSnapshot): BoardState => {
-  const waiting = snap.tickets.filter((tk) => tk.status === 'waiting');
-  const notices = allRows(ctx, t.notices, ACTIVE_NOTICES_SQL, snap.office.id);
-  return {
-    office: { id: snap.office.id, name: snap.office.name, timezone: snap.office.timezone },
-    now: isoInZone(snap.nowMs, snap.office.timezone),
-    counters: snap.counters.map((c) => ({
-      id: c.id,
-      name: c.name,
-      status: c.status as CounterView['status'],
-      current: snap.tickets.find((tk) => tk.id === c.currentTicketId)?.number ?? null,
-    })),
-    lastCalls: recentCalls(ctx, snap),
-    waiting: [...snap.services.values()].map((s) => ({
-      service: s.code,
-      name: s.nameId,
-      count: waiting.filter((tk) => tk.serviceId === s.id).length,
-    })),
-    admitted:
-      snap.office.roomCapacity === null ? null : waiting.filter((tk) => snap.inside.has(tk.id)).map((tk) => tk.number),
-    roomCapacity: snap.office.roomCapacity,
-    notices: notices.map((n) => ({ id: n.id, text: n.textId, textEn: n.textEn })),
-  };
-};
+export const boardState = (ctx: StoreCtx, snap: QueueSnapshot): BoardState =>
+  boardOf(snap, recentCalls(ctx, snap), allRows(ctx, t.notices, ACTIVE_NOTICES_SQL, snap.office.id));
 
 /** The slot time of each of a day's bookings, by booking id (the staff queue shows it). */
 export const DAY_BOOKING_SLOTS_SQL = `SELECT b.id AS id, s.start AS start, s."end" AS "end" FROM bookings b JOIN slots s ON s.id = b.slot_id WHERE b.office_id = ? AND b.date = ?`;
 
-export const staffState = (ctx: StoreCtx, snap: QueueSnapshot): StaffState => {
-  const slotByBooking = new Map(
-    (stmt(ctx, DAY_BOOKING_SLOTS_SQL).all(snap.office.id, snap.tickets[0]?.date ?? '') as { id: number; start: string; end: string }[])
-      .map((r) => [r.id, `${r.start}–${r.end}`]),
-  );
-  const slotOf = (bookingId: number | null) => (bookingId === null ? null : (slotByBooking.get(bookingId) ?? null));
-  const waiting = snap.tickets.filter((tk) => tk.status === 'waiting');
-  const order = snap.positions;
-  return {
-    officeId: snap.office.id,
-    counters: counterViews(snap),
-    now: isoInZone(snap.nowMs, snap.office.timezone),
-    waiting: waiting
-      .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0) || a.queuedAt - b.queuedAt)
-      .map((tk) => ({
-        id: tk.id,
-        number: tk.number,
-        service: snap.services.get(tk.serviceId)?.code ?? '?',
-        status: 'waiting' as const,
-        priority: tk.priority,
-        source: tk.source as 'walkin' | 'booking',
-        slot: slotOf(tk.bookingId),
-        issuedAt: isoInZone(tk.issuedAt, snap.office.timezone),
-        waitOutside: waitsOutside(tk, snap.inside),
-      })),
-  };
-};
+export const staffState = (ctx: StoreCtx, snap: QueueSnapshot): StaffState =>
+  staffOf(snap, stmt(ctx, DAY_BOOKING_SLOTS_SQL).all(snap.office.id, snap.tickets[0]?.date ?? '') as { id: number; start: string; end: string }[]);
 
 /** Everything the live layer sends after a change: the calls to announce, the followed tickets, and the board and the staff queue when watched. */
-export const liveViews = (ctx: StoreCtx, snap: QueueSnapshot, wanted: LiveWanted): LiveViews => {
-  const byId = new Map(snap.tickets.map((tk) => [tk.id, tk]));
-  return {
-    calls: wanted.calls.map((c) =>
-      callEvent(snap, { ticketId: c.ticketId, type: c.recall ? 'recalled' : 'called', at: c.at, counterId: c.counterId, serviceId: null }),
-    ),
-    tickets: wanted.tickets.flatMap((id) => {
-      const row = byId.get(id);
-      return row ? [publicTicket(snap, row)] : [];
-    }),
-    ...(wanted.board ? { board: boardState(ctx, snap) } : {}),
-    ...(wanted.staff ? { staff: staffState(ctx, snap) } : {}),
-  };
-};
+export const liveViews = (ctx: StoreCtx, snap: QueueSnapshot, wanted: LiveWanted): Promise<LiveViews> =>
+  liveOf(snap, wanted, { board: () => boardState(ctx, snap), staff: () => staffState(ctx, snap) });
 
 export const ticketById = (ctx: StoreCtx, ticketId: string): TicketRow | undefined =>
   getRow(ctx, t.tickets, 'WHERE id = ?', ticketId);
