@@ -63,6 +63,7 @@ export const forms: Record<string, FormHandler> = {
       bookingCutoffMinutes: f.int('bookingCutoffMinutes'),
       checkInEarlyMinutes: f.int('checkInEarlyMinutes'),
       maxActiveBookingsPerNik: f.int('maxActiveBookingsPerNik'),
+      maxActiveBookingsPerPhone: f.int('maxActiveBookingsPerPhone'),
       walkInEvery: f.int('walkInEvery'),
       recallLimit: f.int('recallLimit'),
       onePerServicePerDay: f.bool('onePerServicePerDay'),

@@ -43,6 +43,9 @@ export const button = (labelId: string, labelEn: string, a: Attrs = {}, kind = '
 
 export const submit = (labelId: string, labelEn: string, kind = 'primary'): string => `<button type="submit" class="btn ${kind}">${bi(labelId, labelEn)}</button>`;
 
+/** A column header seen only by screen readers (a row's buttons, a row's code): never an empty <th>. */
+export const hiddenTh = (id: string, en: string): string => `<th><span class="sr-only">${esc(id)} / ${esc(en)}</span></th>`;
+
 export const section = (titleId: string, titleEn: string, body: string, extra = ''): string =>
   `<section class="card"><h2>${bi(titleId, titleEn)}${extra}</h2>${body}</section>`;
 

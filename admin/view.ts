@@ -39,7 +39,7 @@ const header = (st: State): string => {
     st.me?.officeId === null && offices.length > 1
       ? `<label class="office-pick">${bi('Kantor', 'Office')} ${select('office', offices, st.officeId ?? '', { 'data-action': 'office', 'aria-label': 'Kantor / Office' })('office-pick')}</label>`
       : `<strong class="office-name">${esc(st.offices.find((o) => o.id === st.officeId)?.name ?? '')}</strong>`;
-  return `<header class="top"><span class="logo small">G</span><span class="title">Giliran <span class="muted">Admin</span></span>${choose}
+  return `<header class="top"><span class="logo small">G</span><h1 class="title">Giliran <span class="muted">Admin</span></h1>${choose}
     <span class="spacer"></span><span class="who">${esc(st.me?.displayName ?? '')} <span class="muted small">${esc(st.me?.role ?? '')}</span></span>
     ${button('Keluar', 'Sign out', { 'data-action': 'logout' }, 'small ghost')}</header>`;
 };

@@ -13,7 +13,8 @@ const call = <T>(lang: Lang, method: 'GET' | 'POST', path: string, body?: unknow
   });
 
 export type OfficePage = OfficeDetail & { services: (OfficeDetail['services'][number] & { closedToday?: string })[] };
-export type BookingInput = { service: string; slotId: number; nik: string; name: string; phone: string };
+/** `altcha`: the proof of work's solution, where the server asks for one (proofOfWork.ts). */
+export type BookingInput = { service: string; slotId: number; nik: string; name: string; phone: string; altcha?: string };
 
 export const bookingApi = (lang: () => Lang) => ({
   offices: () => call<OfficeSummary[]>(lang(), 'GET', '/offices'),
@@ -23,8 +24,8 @@ export const bookingApi = (lang: () => Lang) => ({
   book: (officeId: string, input: BookingInput) => call<BookingView>(lang(), 'POST', `/offices/${encodeURIComponent(officeId)}/bookings`, input),
   find: (code: string, nik4: string) => call<BookingView>(lang(), 'GET', `/bookings/${encodeURIComponent(code)}?nik4=${encodeURIComponent(nik4)}`),
   cancel: (code: string, nik4: string) => call<BookingView>(lang(), 'POST', `/bookings/${encodeURIComponent(code)}/cancel`, { nik4 }),
-  reschedule: (code: string, nik4: string, slotId: number) =>
-    call<BookingView>(lang(), 'POST', `/bookings/${encodeURIComponent(code)}/reschedule`, { nik4, slotId }),
+  reschedule: (code: string, nik4: string, slotId: number, altcha?: string) =>
+    call<BookingView>(lang(), 'POST', `/bookings/${encodeURIComponent(code)}/reschedule`, { nik4, slotId, ...(altcha ? { altcha } : {}) }),
 });
 
 export const calendarUrl = (code: string, nik4: string): string =>

@@ -3,6 +3,7 @@ import './style.css';
 import { normalisePhone } from '../shared/phone';
 import { ApiFailure, bookingApi } from './api';
 import { prettyPhone } from './format';
+import { createProofOfWork } from './proofOfWork';
 import { preloadQr, qrSvg } from './qr';
 import { calendarDays, initialState, type Screen } from './state';
 import { t, type Lang } from './texts';
@@ -21,12 +22,15 @@ const storedLang = (): Lang | null => {
 const app = document.getElementById('app')!;
 const state = initialState(storedLang() ?? 'id');
 const api = bookingApi(() => state.lang);
+const proof = createProofOfWork();
 const TITLE = '#screen-title';
 
 const render = (focus?: string): void => {
   document.documentElement.lang = state.lang;
   document.title = `${t(state.lang, 'appTitle')} · Giliran`;
   app.innerHTML = pageHtml(state);
+  // In the same task as the redraw, so the widget keeps its state; no new solving while a form is being sent.
+  proof.attach(app, state.lang, !state.busy);
   const target = (focus && app.querySelector<HTMLElement>(focus)) || null;
   if (target) target.focus();
   else if (focus === TITLE) app.querySelector<HTMLElement>('[data-focus]')?.focus();
@@ -69,6 +73,19 @@ window.addEventListener('popstate', (event) => {
   state.confirmCancel = false;
   render(TITLE);
 });
+
+/**
+ * Sends with the proof of work's solution; a refused one (expired while the form was open, or
+ * spent by a send whose answer was lost) is replaced by a fresh one, once.
+ */
+const withProof = async <T>(send: (altcha: string | undefined) => Promise<T>): Promise<T> => {
+  try {
+    return await send(await proof.take());
+  } catch (err) {
+    if (!(err instanceof ApiFailure) || err.code !== 'CHALLENGE_FAILED') throw err;
+    return send(await proof.take());
+  }
+};
 
 const failed = (err: unknown): ApiFailure =>
   err instanceof ApiFailure ? err : new ApiFailure(0, 'INTERNAL', t(state.lang, 'failed', { status: 0 }));
@@ -168,9 +185,8 @@ const submitBooking = async (): Promise<void> => {
   render();
   const nik = state.form.nik.replace(/[\s.\-]/g, '');
   try {
-    state.booking = await api.book(state.office!.id, {
-      service: state.service!, slotId: state.slotId!, nik, name: state.form.name.trim(), phone: state.form.phone,
-    });
+    const input = { service: state.service!, slotId: state.slotId!, nik, name: state.form.name.trim(), phone: state.form.phone };
+    state.booking = await withProof((altcha) => api.book(state.office!.id, altcha ? { ...input, altcha } : input));
     state.nik4 = nik.slice(-4);
     state.find = { code: state.booking.code, nik4: state.nik4 };
     // The NIK is not kept in the page once it has served.
@@ -274,7 +290,9 @@ const moveBooking = async (): Promise<void> => {
   state.busy = true;
   render();
   try {
-    state.booking = await api.reschedule(state.booking.code, state.nik4, state.slotId);
+    const { code } = state.booking;
+    const slotId = state.slotId;
+    state.booking = await withProof((altcha) => api.reschedule(code, state.nik4, slotId, altcha));
     state.flash = t(state.lang, 'moved');
     state.error = null;
     state.busy = false;

@@ -66,6 +66,6 @@ export const rescheduleScreen = (state: State): string => {
     <p class="office"><strong>${esc(t(lang, 'current'))}:</strong> ${esc(slotWhen(booking.date, booking.start, booking.end, zone, lang))}</p>
     <p class="note">${esc(t(lang, 'rescheduleNote'))}</p>${alerts(state)}
     ${dayAndSlotPicker(state, zone, booking.slotId)}
-    ${chosen ? `<div class="actions"><button type="button" class="primary" data-action="move" ${state.busy ? 'disabled aria-busy="true"' : ''}>
+    ${chosen ? `<div class="actions"><div id="pow-slot" class="pow"></div><button type="button" class="primary" data-action="move" ${state.busy ? 'disabled aria-busy="true"' : ''}>
       ${esc(t(lang, state.busy ? 'sending' : 'moveTo', { when: slotWhen(chosen.date, chosen.start, chosen.end, zone, lang) }))}</button></div>` : ''}`;
 };

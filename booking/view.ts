@@ -110,6 +110,7 @@ const formScreen = (state: State): string => {
       ${field(state, { name: 'name', label: 'name', value: form.name, attrs: 'autocomplete="name" maxlength="100" required' })}
       ${field(state, { name: 'phone', label: 'phone', hint: t(lang, 'phoneHint'), value: form.phone, attrs: 'type="tel" inputmode="tel" autocomplete="tel" maxlength="24" required' })}
       <p id="phone-preview" class="preview"></p>
+      <div id="pow-slot" class="pow"></div>
       <button type="submit" class="primary" ${state.busy ? 'disabled aria-busy="true"' : ''}>${esc(t(lang, state.busy ? 'sending' : 'submitBooking'))}</button>
     </form>`;
 };

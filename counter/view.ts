@@ -109,7 +109,7 @@ export const headerView = (desk: Desk): string => {
   const counter = myCounter(desk);
   const linkText = desk.link === 'online' ? 'Terhubung' : desk.link === 'connecting' ? 'Menyambungkan…' : 'Terputus';
   return `
-    <div class="brand"><span class="logo small" aria-hidden="true">G</span><div><strong>Giliran · Loket ${escapeHtml(counter?.name ?? '')}</strong><span class="muted">${escapeHtml(desk.officeName)}</span></div></div>
+    <div class="brand"><span class="logo small" aria-hidden="true">G</span><div><h1 class="desk-title">Giliran · Loket ${escapeHtml(counter?.name ?? '')}</h1><span class="muted">${escapeHtml(desk.officeName)}</span></div></div>
     <div class="head-right">
       ${counter ? `<span class="pill ${counter.status}" data-testid="counter-status">${COUNTER_STATUS[counter.status]}</span>` : ''}
       <span class="link ${desk.link}" title="Koneksi langsung"><span class="dot"></span>${linkText}</span>

@@ -2,6 +2,7 @@
 import './style.css';
 import type { BoardState, CallEvent } from '../shared/types';
 import { connectBoard, type LinkStatus } from './live';
+import { parseBoardVoice } from '../shared/voiceClips';
 import { Announcer } from './sound';
 import * as view from './view';
 
@@ -53,18 +54,22 @@ const flashHero = () => {
   hero.classList.add('flash');
 };
 
-const announcer = new Announcer({
-  start: (call, text) => {
-    announcing = call;
-    $('spoken').textContent = text;
-    render();
-    flashHero();
+const announcer = new Announcer(
+  {
+    start: (call, text) => {
+      announcing = call;
+      $('spoken').textContent = text;
+      render();
+      flashHero();
+    },
+    end: () => {
+      announcing = null;
+      render();
+    },
   },
-  end: () => {
-    announcing = null;
-    render();
-  },
-});
+  // `?voice=clips` or `?voice=browser` chooses the voice; by default the browser's Indonesian voice where it has one.
+  parseBoardVoice(new URLSearchParams(location.search).get('voice')),
+);
 
 const showStatus = (status: LinkStatus) => {
   const badge = $('status');

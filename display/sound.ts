@@ -1,10 +1,13 @@
 /**
  * The board's voice: a chime made by WebAudio oscillators (no sound file), then the spoken
- * Indonesian announcement through the Web Speech API. Calls wait in a queue and are
- * announced one after another, never over each other.
+ * Indonesian announcement: through the Web Speech API where the browser has an Indonesian
+ * voice, otherwise (or when the board's URL says `voice=clips`) as recorded clips played in
+ * sequence. Calls wait in a queue and are announced one after another, never over each other.
  */
 import { announcement } from '../shared/speech';
 import type { CallEvent } from '../shared/types';
+import { announcementClips, type BoardVoice } from '../shared/voiceClips';
+import { ClipPlayer } from './clips';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -29,8 +32,17 @@ export class Announcer {
   private running = false;
   private audio: AudioContext | null = null;
   enabled = false;
+  private readonly clips = new ClipPlayer();
+  /** Chrome fills getVoices() some time after the page loads: wait for it once, not at every call. */
+  private voicesSettled = false;
 
-  constructor(private readonly hooks: AnnouncerHooks, private readonly quietHoldMs = 2500) {}
+  constructor(
+    private readonly hooks: AnnouncerHooks,
+    private readonly voice: BoardVoice = 'auto',
+    private readonly quietHoldMs = 2500,
+  ) {
+    if (voice !== 'browser') this.clips.preload();
+  }
 
   /** True when the browser already lets this page play sound (a kiosk-mode TV): no tap needed. */
   async tryAutoEnable(): Promise<boolean> {
@@ -48,8 +60,9 @@ export class Announcer {
   async enableFromGesture(): Promise<void> {
     this.audio ??= new AudioContext();
     await this.audio.resume().catch(() => undefined);
-    // An empty utterance inside the gesture unlocks speech on browsers that need it.
-    if ('speechSynthesis' in window) window.speechSynthesis.speak(new SpeechSynthesisUtterance(''));
+    // An empty utterance inside the gesture unlocks speech on browsers that need it; the clips likewise.
+    if (this.voice !== 'clips' && 'speechSynthesis' in window) window.speechSynthesis.speak(new SpeechSynthesisUtterance(''));
+    if (this.voice !== 'browser') this.clips.unlock();
     this.enabled = true;
   }
 
@@ -71,7 +84,8 @@ export class Announcer {
         this.hooks.start(call, text);
         if (this.enabled && this.audio) {
           await this.chime(this.audio);
-          await this.speak(text);
+          if (await this.useClips()) await this.clips.play(announcementClips(call.number, call.counter, { recall: call.recall }));
+          else await this.speak(text);
           await sleep(600);
         } else {
           await sleep(this.quietHoldMs);
@@ -81,6 +95,22 @@ export class Announcer {
     } finally {
       this.running = false;
     }
+  }
+
+  /** Clips when the board is told so, or (auto) when this browser has no Indonesian voice to speak with. */
+  private async useClips(): Promise<boolean> {
+    if (this.voice !== 'auto') return this.voice === 'clips';
+    if (!('speechSynthesis' in window)) return true;
+    const synth = window.speechSynthesis;
+    if (!this.voicesSettled && synth.getVoices().length === 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 1000);
+        // Optional call: some older TV engines' speechSynthesis is no EventTarget (the timer then decides).
+        synth.addEventListener?.('voiceschanged', () => (clearTimeout(timer), resolve()), { once: true });
+      });
+    }
+    this.voicesSettled = true;
+    return pickIndonesianVoice(synth.getVoices()) === undefined;
   }
 
   /** A three-note bell (G5, E5, C5), each a sine with a soft octave above it, ~1.8 s. */

@@ -85,6 +85,8 @@ let keypadOpen = false;
 const setKeypad = (open: boolean) => {
   keypadOpen = open;
   $('checkin').classList.toggle('keypad-open', open);
+  // On a portrait screen the service rows shrink meanwhile, so that all stay in view (kiosk.css).
+  document.body.classList.toggle('keypad-open', open);
   document.querySelector('[data-action="keypad"]')?.setAttribute('aria-expanded', String(open));
 };
 
@@ -171,19 +173,20 @@ const pair = async (candidate: string): Promise<boolean> => {
 const statusUrlOf = (ticket: PublicTicket) =>
   `${(state.kiosk?.publicBaseUrl ?? location.origin).replace(/\/+$/, '')}${ticket.statusUrl}`;
 
-const presentTicket = async (ticket: PublicTicket) => {
+/** `booked`: the ticket answers a booking's check-in, so the screen and the paper say so. */
+const presentTicket = async (ticket: PublicTicket, booked: boolean) => {
   lastTicket = ticket;
   const statusUrl = statusUrlOf(ticket);
   const qrSvg = await QRCode.toString(statusUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
   const k = state.kiosk!;
   await preparePrint(regions.print, pageStyle, {
-    ticket, officeName: k.office.name, timezone: k.office.timezone, service: k.services.find((s) => s.code === ticket.service), qrSvg, statusUrl, kioskName: k.kiosk.name,
+    ticket, booked, officeName: k.office.name, timezone: k.office.timezone, service: k.services.find((s) => s.code === ticket.service), qrSvg, statusUrl, kioskName: k.kiosk.name,
   }, state.settings.paper);
-  show({ kind: 'ticket', ticket, qrSvg, statusUrl, printing: state.settings.autoPrint }, TICKET_SECONDS);
+  show({ kind: 'ticket', ticket, qrSvg, statusUrl, printing: state.settings.autoPrint, booked }, TICKET_SECONDS);
   if (state.settings.autoPrint) await printNow();
 };
 
-const withBusy = async (text: { id: string; en: string }, work: () => Promise<PublicTicket>) => {
+const withBusy = async (text: { id: string; en: string }, booked: boolean, work: () => Promise<PublicTicket>) => {
   if (busy || !api || !state.kiosk) return;
   busy = true;
   show({ kind: 'busy', text });
@@ -191,7 +194,7 @@ const withBusy = async (text: { id: string; en: string }, work: () => Promise<Pu
     const ticket = await work();
     state.priority = null;
     wedge.set('');
-    await presentTicket(ticket);
+    await presentTicket(ticket, booked);
   } catch (err) {
     failWith(err);
   } finally {
@@ -201,13 +204,13 @@ const withBusy = async (text: { id: string; en: string }, work: () => Promise<Pu
 };
 
 const issue = (service: string) =>
-  withBusy({ id: 'Mengambil nomor…', en: 'Getting your number…' }, () => api!.issue(state.kiosk!.office.id, service, state.priority));
+  withBusy({ id: 'Mengambil nomor…', en: 'Getting your number…' }, false, () => api!.issue(state.kiosk!.office.id, service, state.priority));
 
 const checkIn = (raw: string) => {
   const code = codeFromScan(raw);
   if (!code) return;
   wedge.set('');
-  return withBusy({ id: 'Memeriksa reservasi…', en: 'Checking your booking…' }, () => api!.checkIn(state.kiosk!.office.id, code));
+  return withBusy({ id: 'Memeriksa reservasi…', en: 'Checking your booking…' }, true, () => api!.checkIn(state.kiosk!.office.id, code));
 };
 
 const codeInput = $<HTMLInputElement>('code');

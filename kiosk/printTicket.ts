@@ -5,10 +5,12 @@
 import type { KioskServiceState, PublicTicket } from '../shared/types';
 import type { PaperWidth } from './settings';
 import { priorityLabel } from './texts';
-import { esc, localDateTime } from './view';
+import { esc, localDateTime, sessionText } from './view';
 
 export type PrintInput = {
   ticket: PublicTicket;
+  /** The ticket answers a booking's check-in. */
+  booked: boolean;
   officeName: string;
   timezone: string;
   service: KioskServiceState | undefined;
@@ -20,24 +22,31 @@ export type PrintInput = {
 const waitText = (minutes: number | null): string =>
   minutes === null ? '—' : minutes === 0 ? 'segera / next' : `± ${minutes} menit / min`;
 
+/** One fact of the ticket: its label, a colon and a space, then its value (never run together, as "Est. wait± 4 menit" was). */
+const fact = (label: string, value: string): string =>
+  `<div class="pt-fact"><span class="pt-k">${esc(label)}:</span> <span class="pt-v">${esc(value)}</span></div>`;
+
 export const printTicketHtml = (p: PrintInput): string => {
   const t = p.ticket;
   const when = localDateTime(t.issuedAt, p.timezone);
+  const session = sessionText(t, p.timezone);
   return `
     <div class="pt-office">${esc(p.officeName)}</div>
     <div class="pt-label">NOMOR ANTREAN / QUEUE NUMBER</div>
     <div class="pt-number">${esc(t.number)}</div>
-    <div class="pt-service">${esc(t.serviceName)}${p.service ? `<br><span class="pt-en">${esc(p.service.nameEn)}</span>` : ''}</div>
+    <div class="pt-service">${esc(t.serviceName)}${p.service ? `<br> <span class="pt-en">${esc(p.service.nameEn)}</span>` : ''}</div>
     ${t.priority ? `<div class="pt-box">PRIORITAS: ${esc(priorityLabel(t.priority).id.toUpperCase())} / ${esc(priorityLabel(t.priority).en)}</div>` : ''}
-    <div class="pt-when">${esc(when.date)}<br>${esc(when.time)}</div>
-    <table class="pt-facts">
-      <tr><td>Posisi / Position</td><td>${t.position ?? '—'}</td></tr>
-      <tr><td>Perkiraan tunggu / Est. wait</td><td>${esc(waitText(t.estimatedWaitMinutes))}</td></tr>
-    </table>
-    ${t.waitOutside ? `<div class="pt-box">TUNGGU DI LUAR / WAIT OUTSIDE<br><small>Ruang tunggu penuh. Pantau di HP kapan boleh masuk.</small></div>` : ''}
-    ${p.service?.requirements ? `<div class="pt-req">Syarat: ${esc(p.service.requirements)}<br><span class="pt-en">${esc(p.service.requirementsEn)}</span></div>` : ''}
+    ${p.booked ? `<div class="pt-box pt-booked">RESERVASI ONLINE / ONLINE BOOKING${session ? `<br> <span class="pt-session">Sesi / Session: ${esc(session)}</span>` : ''}</div>` : ''}
+    <div class="pt-facts">
+      ${fact('Tanggal / Date', when.date)}
+      ${fact('Diambil / Issued', when.time)}
+      ${fact('Posisi / Position', String(t.position ?? '—'))}
+      ${fact('Perkiraan tunggu / Est. wait', waitText(t.estimatedWaitMinutes))}
+    </div>
+    ${t.waitOutside ? `<div class="pt-box">TUNGGU DI LUAR / WAIT OUTSIDE<br> <small>Ruang tunggu penuh. Pantau di HP kapan boleh masuk.</small></div>` : ''}
+    ${p.service?.requirements ? `<div class="pt-req">Syarat: ${esc(p.service.requirements)}<br> <span class="pt-en">${esc(p.service.requirementsEn)}</span></div>` : ''}
     <div class="pt-qr">${p.qrSvg}</div>
-    <div class="pt-scan">Pindai untuk memantau antrean di HP<br><span class="pt-en">Scan to follow your turn on your phone</span></div>
+    <div class="pt-scan">Pindai untuk memantau antrean di HP<br> <span class="pt-en">Scan to follow your turn on your phone</span></div>
     <div class="pt-url">${esc(p.statusUrl)}</div>
     <div class="pt-foot">${esc(p.kioskName)} · Giliran</div>`;
 };

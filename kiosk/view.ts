@@ -1,6 +1,6 @@
 /** The kiosk's pure views: state in, HTML text out. main.ts puts each into its region. */
-import { DateTime } from 'luxon';
 import type { KioskServiceState, KioskState, Priority, PublicTicket } from '../shared/types';
+import { clockRange, clockTime, dottedTimes, longDate, zoneName } from '../shared/timeText';
 import { ICONS } from './icons';
 import { CODE_CHARS } from './scan';
 import type { KioskSettings } from './settings';
@@ -11,7 +11,8 @@ export type Screen =
   | { kind: 'pairing'; error?: string; busy?: boolean }
   | { kind: 'home' }
   | { kind: 'busy'; text: Bi }
-  | { kind: 'ticket'; ticket: PublicTicket; qrSvg: string; statusUrl: string; printing: boolean }
+  /** `booked`: the ticket came from a booking's check-in (its session is in `ticket.slot` when the server sends it). */
+  | { kind: 'ticket'; ticket: PublicTicket; qrSvg: string; statusUrl: string; printing: boolean; booked: boolean }
   | { kind: 'error'; code: string; message: string }
   | { kind: 'settings'; unlocked: boolean; error?: string };
 
@@ -28,37 +29,39 @@ export type ViewState = {
 export const esc = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/** Both languages; the space between them keeps the words apart in the text (and for screen readers), the flex column hides it. */
 const bi = (text: Bi, cls = ''): string =>
-  `<span class="bi ${cls}"><span class="id">${esc(text.id)}</span><span class="en" lang="en">${esc(text.en)}</span></span>`;
+  `<span class="bi ${cls}"><span class="id">${esc(text.id)}</span> <span class="en" lang="en">${esc(text.en)}</span></span>`;
 
-const ZONE_NAMES: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
-export const zoneName = (zone: string): string => ZONE_NAMES[zone] ?? zone;
+export { zoneName };
 
-export const localDateTime = (iso: string, zone: string) => {
-  const local = DateTime.fromISO(iso, { setZone: true }).setZone(zone).setLocale('id');
-  return { date: local.toFormat('cccc, d LLLL yyyy'), time: `${local.toFormat('HH.mm')} ${zoneName(zone)}` };
-};
+/** A ticket's date and time as printed: "Selasa, 24 November 2026" and "09.30 WIB". */
+export const localDateTime = (iso: string, zone: string) => ({ date: longDate(iso, zone), time: `${clockTime(iso, zone)} ${zoneName(zone)}` });
+
+/** "10.00–11.00 WIB": a booking's session, or null when the answer does not carry it. */
+export const sessionText = (t: PublicTicket, zone: string): string | null =>
+  t.slot ? `${clockRange(t.slot.start, t.slot.end, zone)} ${zoneName(zone)}` : null;
 
 const minutes = (n: number | null): Bi =>
   n === null ? { id: '—', en: '—' } : n === 0 ? { id: 'segera', en: 'next' } : { id: `± ${n} menit`, en: `about ${n} min` };
 
 export const headerHtml = (s: ViewState): string => {
   if (!s.kiosk) return `<div class="brand">Giliran</div>`;
-  const now = DateTime.fromMillis(s.clockMs, { zone: s.kiosk.office.timezone }).setLocale('id');
+  const zone = s.kiosk.office.timezone;
   return `
     <div class="brand">
       <div class="office">${esc(s.kiosk.office.name)}</div>
       <div class="tagline">${bi({ id: 'Ambil nomor antrean di sini', en: 'Take your queue number here' })}</div>
     </div>
     <div class="clock">
-      <div class="time">${now.toFormat('HH.mm')} <small>${esc(zoneName(s.kiosk.office.timezone))}</small></div>
-      <div class="date">${esc(now.toFormat('cccc, d LLLL yyyy'))}</div>
+      <div class="time">${clockTime(s.clockMs, zone)} <small>${esc(zoneName(zone))}</small></div>
+      <div class="date">${esc(longDate(s.clockMs, zone))}</div>
     </div>`;
 };
 
 export const noticesHtml = (s: ViewState): string =>
   (s.kiosk?.notices ?? [])
-    .map((n) => `<div class="notice"><span class="notice-icon" aria-hidden="true">!</span> <span class="id">${esc(n.text)}</span> <span class="en" lang="en">${esc(n.textEn)}</span></div>`)
+    .map((n) => `<div class="notice"><span class="notice-icon" aria-hidden="true">!</span> <span class="id">${esc(dottedTimes(n.text))}</span> <span class="en" lang="en">${esc(dottedTimes(n.textEn))}</span></div>`)
     .join('');
 
 export const priorityHtml = (s: ViewState): string => `
@@ -75,7 +78,7 @@ const unavailableText = (svc: KioskServiceState): { title: Bi; reason?: string }
   if (!u) return null;
   if (u.code === 'QUOTA_EXHAUSTED') return { title: { id: 'Kuota hari ini habis', en: "Today's quota is used up" } };
   if (u.code === 'SERVICE_UNAVAILABLE') return { title: { id: 'Hanya dengan reservasi online', en: 'By online booking only' } };
-  return { title: { id: 'Tutup', en: 'Closed' }, ...(u.reason ? { reason: u.reason } : {}) };
+  return { title: { id: 'Tutup', en: 'Closed' }, ...(u.reason ? { reason: dottedTimes(u.reason) } : {}) };
 };
 
 const serviceButton = (svc: KioskServiceState, s: ViewState): string => {
@@ -137,26 +140,40 @@ const statusLine = (t: PublicTicket): string =>
     ? `<div class="where outside">${bi({ id: 'Ruang tunggu penuh: silakan tunggu di luar. Pantau di HP kapan boleh masuk.', en: 'The waiting room is full: please wait outside. Your phone tells you when to come in.' })}</div>`
     : `<div class="where inside">${bi({ id: 'Silakan masuk dan tunggu sampai nomor Anda dipanggil.', en: 'Please come in and wait until your number is called.' })}</div>`;
 
+/** "Reservasi online", with the booked session when the answer carries it. */
+const bookedLine = (s: ViewState, t: PublicTicket): string => {
+  const session = s.kiosk ? sessionText(t, s.kiosk.office.timezone) : null;
+  return `<div class="booked" data-testid="booked">${bi({ id: 'Reservasi online', en: 'Online booking' })}${
+    session ? ` <span class="session"><span class="k">Sesi / Session:</span> <span class="v" data-testid="session">${esc(session)}</span></span>` : ''
+  }</div>`;
+};
+
 const ticketScreen = (s: ViewState, sc: Extract<Screen, { kind: 'ticket' }>): string => {
   const t = sc.ticket;
   const svc = s.kiosk?.services.find((x) => x.code === t.service);
+  // Two columns on a landscape screen (kiosk.css): what the ticket is, and what to do now.
   return `
     <div class="panel ticket-screen" role="dialog" aria-label="Nomor antrean Anda">
-      <div class="label">${bi({ id: 'Nomor antrean Anda', en: 'Your queue number' })}</div>
-      <div class="number" data-testid="ticket-number">${esc(t.number)}</div>
-      <div class="svc">${esc(t.serviceName)}${svc ? ` <span class="en" lang="en">${esc(svc.nameEn)}</span>` : ''}</div>
-      ${t.priority ? `<div class="prio">${bi({ id: `Prioritas: ${priorityLabel(t.priority).id}`, en: `Priority: ${priorityLabel(t.priority).en}` })}</div>` : ''}
-      <div class="facts">
-        <div><span class="k">${bi({ id: 'Posisi', en: 'Position' })}</span><span class="v">${t.position ?? '—'}</span></div>
-        <div><span class="k">${bi({ id: 'Perkiraan tunggu', en: 'Estimated wait' })}</span><span class="v">${bi(minutes(t.estimatedWaitMinutes))}</span></div>
+      <div class="ticket-main">
+        <div class="label">${bi({ id: 'Nomor antrean Anda', en: 'Your queue number' })}</div>
+        <div class="number" data-testid="ticket-number">${esc(t.number)}</div>
+        <div class="svc">${esc(t.serviceName)}${svc ? ` <span class="en" lang="en">${esc(svc.nameEn)}</span>` : ''}</div>
+        ${t.priority ? `<div class="prio">${bi({ id: `Prioritas: ${priorityLabel(t.priority).id}`, en: `Priority: ${priorityLabel(t.priority).en}` })}</div>` : ''}
+        ${sc.booked ? bookedLine(s, t) : ''}
+        <div class="facts">
+          <div><span class="k">${bi({ id: 'Posisi', en: 'Position' })}</span> <span class="v">${t.position ?? '—'}</span></div>
+          <div><span class="k">${bi({ id: 'Perkiraan tunggu', en: 'Estimated wait' })}</span> <span class="v">${bi(minutes(t.estimatedWaitMinutes))}</span></div>
+        </div>
       </div>
-      ${statusLine(t)}
-      <div class="qr-row">
-        <div class="qr">${sc.qrSvg}</div>
-        <div class="qr-text">${bi({ id: 'Pindai dengan HP untuk memantau antrean Anda secara langsung.', en: 'Scan with your phone to follow your turn live.' })}</div>
+      <div class="ticket-side">
+        ${statusLine(t)}
+        <div class="qr-row">
+          <div class="qr">${sc.qrSvg}</div>
+          <div class="qr-text">${bi({ id: 'Pindai dengan HP untuk memantau antrean Anda secara langsung.', en: 'Scan with your phone to follow your turn live.' })}</div>
+        </div>
+        ${svc?.requirements ? `<div class="req">⚠ ${esc(svc.requirements)} <span class="en" lang="en">${esc(svc.requirementsEn)}</span></div>` : ''}
+        <div class="printing">${sc.printing ? bi({ id: 'Tiket sedang dicetak… ambil di bawah layar.', en: 'Printing your ticket… take it below the screen.' }) : ''}</div>
       </div>
-      ${svc?.requirements ? `<div class="req">⚠ ${esc(svc.requirements)} <span class="en" lang="en">${esc(svc.requirementsEn)}</span></div>` : ''}
-      <div class="printing">${sc.printing ? bi({ id: 'Tiket sedang dicetak… ambil di bawah layar.', en: 'Printing your ticket… take it below the screen.' }) : ''}</div>
       <div class="actions">
         <button type="button" class="btn" data-action="reprint">${bi({ id: 'Cetak ulang', en: 'Print again' })}</button>
         <button type="button" class="btn primary" data-action="done">${bi({ id: 'Selesai', en: 'Done' })} <span class="countdown" data-countdown></span></button>
@@ -170,14 +187,14 @@ const errorScreen = (sc: Extract<Screen, { kind: 'error' }>): string => {
     <div class="panel error-screen" role="alertdialog" aria-label="${esc(errorTitle(sc.code).id)}">
       <div class="icon" aria-hidden="true">⚠</div>
       <h2>${bi(errorTitle(sc.code))}</h2>
-      <p class="message" data-testid="error-message">${esc(sc.message)}</p>
+      <p class="message" data-testid="error-message">${esc(dottedTimes(sc.message))}</p>
       ${hint ? `<p class="hint">${bi(hint)}</p>` : ''}
       <div class="actions"><button type="button" class="btn primary" data-action="done">${bi({ id: 'Kembali', en: 'Back' })} <span class="countdown" data-countdown></span></button></div>
     </div>`;
 };
 
 const pairingScreen = (sc: Extract<Screen, { kind: 'pairing' }>): string => `
-  <form class="panel pairing" data-form="pair">
+  <form class="panel pairing" data-form="pair" role="dialog" aria-label="Pasangkan kiosk ini / Pair this kiosk">
     <h2>${bi({ id: 'Pasangkan kiosk ini', en: 'Pair this kiosk' })}</h2>
     <p>${bi({
       id: 'Masukkan token kiosk dari halaman admin (Kiosk → Tambah). Tanpa token yang sah, kiosk tidak dapat mengeluarkan nomor.',
@@ -195,7 +212,7 @@ const pairingScreen = (sc: Extract<Screen, { kind: 'pairing' }>): string => `
 
 const settingsScreen = (s: ViewState, sc: Extract<Screen, { kind: 'settings' }>): string =>
   sc.unlocked
-    ? `<form class="panel settings" data-form="settings">
+    ? `<form class="panel settings" data-form="settings" role="dialog" aria-label="Pengaturan kiosk / Kiosk settings">
         <h2>${bi({ id: 'Pengaturan kiosk', en: 'Kiosk settings' })}</h2>
         <p>${esc(s.kiosk?.kiosk.name ?? '')} · ${esc(s.kiosk?.office.name ?? '')}</p>
         <fieldset><legend>${bi({ id: 'Lebar kertas printer', en: 'Printer paper width' })}</legend>
@@ -209,7 +226,7 @@ const settingsScreen = (s: ViewState, sc: Extract<Screen, { kind: 'settings' }>)
           <button type="submit" class="btn primary">${bi({ id: 'Simpan', en: 'Save' })}</button>
         </div>
       </form>`
-    : `<form class="panel settings" data-form="unlock">
+    : `<form class="panel settings" data-form="unlock" role="dialog" aria-label="Pengaturan kiosk (petugas) / Kiosk settings (staff)">
         <h2>${bi({ id: 'Pengaturan kiosk (petugas)', en: 'Kiosk settings (staff)' })}</h2>
         <label for="unlock-token">${bi({ id: 'Masukkan token kiosk untuk membuka', en: 'Enter the kiosk token to unlock' })}</label>
         <input id="unlock-token" name="token" type="password" autocomplete="off" data-keep-keys>
@@ -226,9 +243,9 @@ export const overlayHtml = (s: ViewState): string => {
     case 'home':
       return '';
     case 'loading':
-      return `<div class="panel busy"><div class="spinner"></div>${bi({ id: 'Memuat…', en: 'Loading…' })}</div>`;
+      return `<div class="panel busy" role="status"><div class="spinner"></div>${bi({ id: 'Memuat…', en: 'Loading…' })}</div>`;
     case 'busy':
-      return `<div class="panel busy"><div class="spinner"></div>${bi(sc.text)}</div>`;
+      return `<div class="panel busy" role="status"><div class="spinner"></div>${bi(sc.text)}</div>`;
     case 'ticket':
       return ticketScreen(s, sc);
     case 'error':

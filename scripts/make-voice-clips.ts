@@ -30,8 +30,9 @@ const main = () => {
       const raw = join(work, `${id}-raw.wav`);
       const clean = join(work, `${id}.wav`);
       run('espeak-ng', ['-v', 'id', '-s', RATE, '-w', raw, text]);
-      // Trim the leading and trailing silence (reverse, trim, reverse back), then 20 ms before and 70 ms after.
-      run('sox', [raw, '-r', '16000', '-c', '1', clean, 'silence', '1', '0.02', '0.5%', 'reverse', 'silence', '1', '0.02', '0.5%', 'reverse', 'pad', '0.02', '0.07', 'norm', '-1']);
+      // -R -D: no random dither, so that running this again gives the same bytes (no churn in git).
+      // Trim the leading and trailing silence (reverse, trim, reverse back), then 10 ms before and 30 ms after (playing the next clip adds its own short pause).
+      run('sox', ['-R', '-D', raw, '-r', '16000', '-c', '1', clean, 'silence', '1', '0.02', '0.5%', 'reverse', 'silence', '1', '0.02', '0.5%', 'reverse', 'pad', '0.01', '0.03', 'norm', '-1']);
       run('lame', ['--quiet', '-m', 'm', '-b', '32', '--resample', '16', clean, join(OUT_DIR, `${id}.mp3`)]);
     }
   } finally {

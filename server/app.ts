@@ -20,6 +20,7 @@ import { writeGuard } from './http/writeGuard';
 import { kioskRoutes } from './http/kiosk/kioskRoutes';
 import { openApiDocument } from './http/openapi';
 import { publicBookingRoutes } from './http/public/bookingRoutes';
+import { challengeRoutes } from './http/public/challengeRoutes';
 import { publicOfficeRoutes } from './http/public/officeRoutes';
 import { publicTicketRoutes } from './http/public/ticketRoutes';
 import { staffAuthRoutes } from './http/staff/authRoutes';
@@ -66,6 +67,7 @@ export const createApp = ({ store, bus, clock, config, log, shared }: { store: S
   const api = express.Router();
   api.use(publicOfficeRoutes(deps));
   api.use(publicBookingRoutes(deps));
+  api.use(challengeRoutes(deps));
   api.use(publicTicketRoutes(deps));
   api.use(kioskRoutes(deps));
   api.use(staffAuthRoutes(deps));

@@ -12,25 +12,32 @@ import { createApp } from './app';
 import { createLocalBus } from './events/bus';
 import { seedIfEmpty } from './seed';
 import { loadNikSecret } from './security/nikSecret';
+import { deriveChallengeSecret } from './security/proofOfWork';
 import { createSqliteStore } from './store/sqlite';
 import type { Store } from './store/store';
 import type { Deployment } from './redis/deployment';
 
-const openStore = async (config: Config): Promise<Store> => {
+/** The NIK hashing key: NIK_SECRET, or (SQLite only) the one generated into the data folder. */
+const nikSecretOf = (config: Config): string => {
+  if (!config.databaseUrl) return loadNikSecret(config.nikSecret, config.dataDir);
+  if (!config.nikSecret) throw new Error('NIK_SECRET must be set with DATABASE_URL');
+  return config.nikSecret;
+};
+
+const openStore = async (config: Config, nikSecret: string): Promise<Store> => {
   if (!config.databaseUrl) {
     return createSqliteStore({
       databasePath: config.databasePath,
       synchronous: config.synchronous,
       groupCommit: config.groupCommit,
-      nikSecret: loadNikSecret(config.nikSecret, config.dataDir),
+      nikSecret,
       notifyChannel: config.notifyChannel,
     });
   }
-  if (!config.nikSecret) throw new Error('NIK_SECRET must be set with DATABASE_URL');
   const { createPostgresStore } = await import('./store/postgres/index');
   return createPostgresStore({
     connectionString: config.databaseUrl,
-    nikSecret: config.nikSecret,
+    nikSecret,
     notifyChannel: config.notifyChannel,
     poolSize: config.databasePoolSize,
   });
@@ -48,9 +55,11 @@ const seed = async (store: Store, config: Config, clock: Clock) => {
   return withAdvisoryLock(config.databaseUrl, MIGRATION_LOCK, run);
 };
 
-export const boot = async ({ config, clock, log }: { config: Config; clock: Clock; log?: Logger }) => {
-  const logger = log ?? pino({ level: config.logLevel });
-  const store = await openStore(config);
+export const boot = async ({ config: settings, clock, log }: { config: Config; clock: Clock; log?: Logger }) => {
+  const logger = log ?? pino({ level: settings.logLevel });
+  const nikSecret = nikSecretOf(settings);
+  const config: Config = { ...settings, challengeSecret: settings.challengeSecret ?? deriveChallengeSecret(nikSecret) };
+  const store = await openStore(config, nikSecret);
   let deployment: Deployment | undefined;
   try {
     const seeded = await seed(store, config, clock);

@@ -23,6 +23,8 @@ export type Config = {
   /** Booking attempts per minute from one address: a flood guard, not a fairness control (CGNAT). */
   bookingRateLimit: number;
   publicWriteRateLimit: number;
+  /** Reads of a booking by its code (the booking, its calendar file) per minute from one address. */
+  bookingReadRateLimit: number;
   loginRateLimit: number;
   /** SINGLE_SESSION=1: a new sign-in ends the user's older sessions. */
   singleSession: boolean;
@@ -56,6 +58,15 @@ export type Config = {
   workers: number;
   /** Which proxies' X-Forwarded-For is believed (TRUST_PROXY, express syntax): the rate limits count the visitor's address, not the balancer's. */
   trustProxy: string;
+  /** Proof of work (ALTCHA) on public bookings and reschedules; BOOKING_CHALLENGE=off turns it off. */
+  bookingChallenge: boolean;
+  /**
+   * HMAC key of the challenges (CHALLENGE_SECRET); unset: derived from the NIK secret at boot
+   * (boot.ts), so the processes of a deployment, which share NIK_SECRET, share it too.
+   */
+  challengeSecret: string | undefined;
+  /** The challenge's difficulty (CHALLENGE_MAX_NUMBER): a solver tries half of it on average. */
+  challengeMaxNumber: number;
 };
 
 /** A setting that cannot work: the process stops at start with this message. */
@@ -63,6 +74,9 @@ export class ConfigError extends Error {}
 
 const origins = (list: string | undefined): string[] =>
   [...new Set((list ?? '').split(',').map(originOf).filter((o): o is string => o !== undefined))];
+
+/** About a second of solving on a cheap phone (measured: tests/browser/booking-challenge.test.ts). */
+export const DEFAULT_CHALLENGE_MAX_NUMBER = 80_000;
 
 const int = (value: string | undefined, fallback: number): number => {
   const n = value === undefined || value === '' ? NaN : Number(value);
@@ -88,6 +102,7 @@ export const readConfig = (env: NodeJS.ProcessEnv): Config => {
     bodyLimit: env.BODY_LIMIT || '16kb',
     bookingRateLimit: int(env.RATE_LIMIT_BOOKINGS_PER_MINUTE, 600),
     publicWriteRateLimit: int(env.RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE, 600),
+    bookingReadRateLimit: int(env.RATE_LIMIT_BOOKING_READS_PER_MINUTE, 60),
     loginRateLimit: int(env.RATE_LIMIT_LOGINS_PER_MINUTE, 10),
     singleSession: env.SINGLE_SESSION === '1',
     publicBaseUrl: env.PUBLIC_BASE_URL || undefined,
@@ -106,6 +121,9 @@ export const readConfig = (env: NodeJS.ProcessEnv): Config => {
     redisPrefix: env.REDIS_PREFIX || 'giliran',
     workers: int(env.WORKERS, 1),
     trustProxy: env.TRUST_PROXY || 'loopback',
+    bookingChallenge: env.BOOKING_CHALLENGE !== 'off',
+    challengeSecret: env.CHALLENGE_SECRET || undefined,
+    challengeMaxNumber: int(env.CHALLENGE_MAX_NUMBER, DEFAULT_CHALLENGE_MAX_NUMBER),
   };
 };
 
@@ -124,6 +142,8 @@ export const configProblems = (env: NodeJS.ProcessEnv, config: Config): string[]
   };
   strictInt('WORKERS', 1, 64);
   strictInt('DATABASE_POOL_SIZE', 1, 200);
+  strictInt('CHALLENGE_MAX_NUMBER', 1_000, 10_000_000);
+  if (!['', 'on', 'off', undefined].includes(env.BOOKING_CHALLENGE)) problems.push(`BOOKING_CHALLENGE must be "on" or "off" (got "${env.BOOKING_CHALLENGE}")`);
   if (config.databaseUrl !== undefined) {
     if (!/^postgres(ql)?:\/\/[^\s]+$/.test(config.databaseUrl)) problems.push('DATABASE_URL must be a postgres://… (or postgresql://…) URL');
     // Each process hashes NIKs with this key; processes with different keys would not see each other's bookings of one NIK.

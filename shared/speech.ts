@@ -53,9 +53,12 @@ export const numberToWords = (n: number): string => {
   return parts.join(' ');
 };
 
+/** A label's runs of digits, of letters and of anything else ("A-007" → ["A", "-", "007"]). */
+export const labelTokens = (label: string): string[] => label.trim().match(/\d+|\p{L}+|[^\s\d\p{L}]+/gu) ?? [];
+
 /** Reads a label aloud: each run of digits as a number, each letter as itself ("A007" → "A tujuh", "2B" → "dua B"). */
 export const speakLabel = (label: string): string =>
-  (label.trim().match(/\d+|\p{L}+|[^\s\d\p{L}]+/gu) ?? [])
+  labelTokens(label)
     .flatMap((token) => {
       if (/^\d+$/.test(token)) return [numberToWords(Number(token))];
       // A run of capitals is a code read letter by letter ("AB" → "A B"); a word stays a word.
@@ -65,12 +68,15 @@ export const speakLabel = (label: string): string =>
     })
     .join(' ');
 
+/** A counter's name as said after "loket": "Loket 2" → "2", so that the board never says "loket loket dua". */
+export const counterSpokenName = (counter: string): string => counter.trim().replace(/^loket\s*/i, '');
+
 /**
  * The spoken call, e.g. announcement('A007', '2') → "Nomor antrian A tujuh, silakan menuju loket dua".
  * A counter named "Loket 2" is not read as "loket loket dua". A recall says so first.
  */
 export const announcement = (ticket: string, counter: string, options: { recall?: boolean } = {}): string => {
-  const counterName = counter.trim().replace(/^loket\s*/i, '');
+  const counterName = counterSpokenName(counter);
   const text = `Nomor antrian ${speakLabel(ticket)}, silakan menuju loket ${speakLabel(counterName)}`;
   return options.recall ? `Panggilan ulang. ${text}` : text;
 };

@@ -14,6 +14,8 @@ export type OfficeSettings = {
   bookingCutoffMinutes: number;
   checkInEarlyMinutes: number;
   maxActiveBookingsPerNik: number;
+  /** Active bookings one phone number may hold in the office, whatever their NIK. */
+  maxActiveBookingsPerPhone: number;
   onePerServicePerDay: boolean;
   walkInEvery: number;
   recallLimit: number;

@@ -79,6 +79,11 @@ export type PublicTicket = {
   date: string;
   priority: Priority | null;
   statusUrl: string;
+  /**
+   * A booking's ticket: its booked session, instants with the office's offset; absent for a walk-in.
+   * The kiosk shows and prints it.
+   */
+  slot?: { start: string; end: string };
 };
 
 export type CounterView = {

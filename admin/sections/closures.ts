@@ -1,5 +1,5 @@
 /** Penutupan: close the office or one service (dates or until further notice), end a closure, urgent-only mode. */
-import { badge, bi, button, checkbox, dateText, esc, field, input, instantText, section, select, submit } from '../html';
+import { badge, bi, button, checkbox, dateText, esc, field, input, instantText, section, select, submit, hiddenTh } from '../html';
 import { addDaysTo, type State } from '../state';
 
 const STATE: Record<string, [string, string]> = {
@@ -43,7 +43,7 @@ export const closuresView = (st: State): string => {
     })
     .join('');
   const list = snap.closures.length
-    ? `<table class="grid"><thead><tr><th>${bi('Yang ditutup', 'Scope')}</th><th>${bi('Tanggal', 'Dates')}</th><th>${bi('Alasan', 'Reason')}</th><th>${bi('Status', 'State')}</th><th>${bi('Oleh', 'By')}</th><th></th></tr></thead><tbody>${rows}</tbody></table>
+    ? `<table class="grid"><thead><tr><th>${bi('Yang ditutup', 'Scope')}</th><th>${bi('Tanggal', 'Dates')}</th><th>${bi('Alasan', 'Reason')}</th><th>${bi('Status', 'State')}</th><th>${bi('Oleh', 'By')}</th>${hiddenTh('Tindakan', 'Actions')}</tr></thead><tbody>${rows}</tbody></table>
       <p class="hint">${bi('Mengakhiri membuka kembali hari sesudahnya; reservasi yang sudah dibatalkan tetap batal. "Kemarin" membuka hari ini.', 'Ending re-opens the days after; cancelled bookings stay cancelled. "Yesterday" re-opens today.')}</p>`
     : `<p class="muted">${bi('Belum ada penutupan.', 'No closures yet.')}</p>`;
   const u = snap.urgentOnly;

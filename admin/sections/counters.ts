@@ -1,5 +1,5 @@
 /** Loket: the counters and, in order, the services each one calls. */
-import { badge, bi, button, esc, field, input, section, select, submit } from '../html';
+import { badge, bi, button, esc, field, input, section, select, submit, hiddenTh } from '../html';
 import type { Snapshot, State } from '../state';
 
 type Counter = Snapshot['counters'][number];
@@ -34,7 +34,7 @@ export const countersView = (st: State): string => {
       return st.editing === `counter:${c.id}` ? `${row}<tr class="edit-row"><td colspan="4">${counterForm(snap, c)}</td></tr>` : row;
     })
     .join('');
-  const table = `<table class="grid"><thead><tr><th>${bi('Loket', 'Counter')}</th><th>${bi('Layanan, sesuai urutan panggil', 'Services, in calling order')}</th><th>${bi('Status', 'Status')}</th><th></th></tr></thead><tbody>${rows}</tbody></table>
+  const table = `<table class="grid"><thead><tr><th>${bi('Loket', 'Counter')}</th><th>${bi('Layanan, sesuai urutan panggil', 'Services, in calling order')}</th><th>${bi('Status', 'Status')}</th>${hiddenTh('Tindakan', 'Actions')}</tr></thead><tbody>${rows}</tbody></table>
     <p class="hint">${bi('Loket memanggil prioritas dulu, lalu layanan pertamanya, lalu berikutnya. Status buka/jeda diatur petugas di halaman loket.', 'A counter calls priority visitors first, then its first service, then the next. Staff open or pause it on the counter page.')}</p>`;
   return `${section('Loket', 'Counters', table)}${section('Loket baru', 'New counter', counterForm(snap, null))}`;
 };

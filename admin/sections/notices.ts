@@ -1,5 +1,5 @@
 /** Pengumuman & WhatsApp: notices for the lobby TV, kiosk and booking pages; WhatsApp numbers per service group. */
-import { badge, bi, button, checkbox, esc, field, input, section, submit, textarea } from '../html';
+import { badge, bi, button, checkbox, esc, field, input, section, submit, textarea, hiddenTh } from '../html';
 import type { Snapshot, State } from '../state';
 
 type Notice = Snapshot['notices'][number];
@@ -45,6 +45,6 @@ export const noticesView = (st: State): string => {
     .join('');
   return `${section('Pengumuman', 'Notices', `<ul class="notices">${notices || `<li class="muted">${bi('Belum ada pengumuman.', 'No notices.')}</li>`}</ul>
       <p class="hint">${bi('Pengumuman aktif tampil di layar TV lobi, kiosk dan halaman reservasi.', 'Active notices show on the lobby TV, the kiosk and the booking pages.')}</p>${noticeForm(null)}`)}
-    ${section('Nomor WhatsApp per grup layanan', 'WhatsApp numbers per service group', `<table class="grid"><thead><tr><th>${bi('Keterangan', 'Label')}</th><th>${bi('Nomor', 'Number')}</th><th>${bi('Grup (layanan)', 'Group (services)')}</th><th></th></tr></thead><tbody>${contacts}</tbody></table>
+    ${section('Nomor WhatsApp per grup layanan', 'WhatsApp numbers per service group', `<table class="grid"><thead><tr><th>${bi('Keterangan', 'Label')}</th><th>${bi('Nomor', 'Number')}</th><th>${bi('Grup (layanan)', 'Group (services)')}</th>${hiddenTh('Tindakan', 'Actions')}</tr></thead><tbody>${contacts}</tbody></table>
       ${contactForm(null, groups)}<p class="hint">${bi('Hubungkan layanan ke grup di bagian Layanan.', 'Link services to a group under Services.')}</p>`)}`;
 };

@@ -20,6 +20,7 @@ export const officeView = (st: State): string => {
     ${field('Batas pesan sebelum sesi (menit)', 'Booking cut-off (min)', input('bookingCutoffMinutes', o.bookingCutoffMinutes, { type: 'number', min: 0, max: 1440, required: true, class: 'narrow' }))}
     ${field('Check-in paling awal (menit sebelum sesi)', 'Check-in opens (min before)', input('checkInEarlyMinutes', o.checkInEarlyMinutes, { type: 'number', min: 0, max: 240, required: true, class: 'narrow' }))}
     ${field('Reservasi aktif per NIK', 'Active bookings per NIK', input('maxActiveBookingsPerNik', o.maxActiveBookingsPerNik, { type: 'number', min: 1, max: 20, required: true, class: 'narrow' }))}
+    ${field('Reservasi aktif per nomor HP', 'Active bookings per phone', input('maxActiveBookingsPerPhone', o.maxActiveBookingsPerPhone, { type: 'number', min: 1, max: 20, required: true, class: 'narrow' }), 'Berapa pun NIK yang dipakai')}
     ${field('Panggil antrian langsung setelah … reservasi', 'Walk-in after … bookings', input('walkInEvery', o.walkInEvery, { type: 'number', min: 1, max: 20, required: true, class: 'narrow' }), 'Agar antrian langsung tidak terlewat')}
     ${field('Batas panggil ulang', 'Recall limit', input('recallLimit', o.recallLimit, { type: 'number', min: 0, max: 10, required: true, class: 'narrow' }), 'Setelah itu nomor dianggap tidak hadir')}
     <div class="field checks">${checkbox('onePerServicePerDay', o.onePerServicePerDay, 'Satu reservasi per NIK per layanan per hari', 'One booking per NIK per service per day')}</div>

@@ -1,5 +1,5 @@
 /** Layanan: the services with their letter, names, requirements, channels, typical minutes, walk-in quota. */
-import { badge, bi, button, checkbox, esc, field, input, section, submit, textarea } from '../html';
+import { badge, bi, button, checkbox, esc, field, input, section, submit, textarea, hiddenTh } from '../html';
 import type { Snapshot, State } from '../state';
 
 type Service = Snapshot['services'][number];
@@ -48,7 +48,7 @@ export const servicesView = (st: State): string => {
       return editing ? `${row}<tr class="edit-row"><td colspan="7">${serviceForm(snap, s)}</td></tr>` : row;
     })
     .join('');
-  const table = `<table class="grid"><thead><tr><th></th><th>${bi('Nama', 'Name')}</th><th>${bi('Cara', 'Channels')}</th><th>${bi('Menit', 'Min')}</th><th>${bi('Kuota', 'Quota')}</th><th>${bi('Grup WA', 'WA group')}</th><th></th></tr></thead><tbody>${rows}</tbody></table>
+  const table = `<table class="grid"><thead><tr>${hiddenTh('Kode', 'Code')}<th>${bi('Nama', 'Name')}</th><th>${bi('Cara', 'Channels')}</th><th>${bi('Menit', 'Min')}</th><th>${bi('Kuota', 'Quota')}</th><th>${bi('Grup WA', 'WA group')}</th>${hiddenTh('Tindakan', 'Actions')}</tr></thead><tbody>${rows}</tbody></table>
     <p class="hint">${bi('Urutan di sini adalah urutan tombol kiosk dan daftar pemesanan. Layanan yang dihentikan tetap ada di laporan.', 'This order is the kiosk and booking order. Retired services stay in the reports.')}</p>`;
   return `${section('Layanan', 'Services', table)}${section('Layanan baru', 'New service', serviceForm(snap, null))}`;
 };

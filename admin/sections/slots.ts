@@ -1,5 +1,5 @@
 /** Jadwal sesi: a service's weekly slot template (with a generator) and its per-date overrides. */
-import { WEEKDAYS, bi, button, checkbox, dateText, esc, field, input, section } from '../html';
+import { WEEKDAYS, bi, button, checkbox, dateText, esc, field, input, section, hiddenTh } from '../html';
 import type { SlotRow, State } from '../state';
 
 const rowInputs = (r: SlotRow, i: number, prefix: string, weekday?: number): string =>
@@ -10,7 +10,7 @@ const rowInputs = (r: SlotRow, i: number, prefix: string, weekday?: number): str
     <td>${button('×', 'remove', { 'data-action': `${prefix}-remove-row`, 'data-index': i, title: 'Hapus sesi / Remove slot', 'aria-label': 'Hapus sesi / Remove slot' }, 'small icon ghost')}</td>
   </tr>`;
 
-const HEAD = `<thead><tr><th>${bi('Mulai', 'Start')}</th><th>${bi('Selesai', 'End')}</th><th>${bi('Tempat', 'Places')}</th><th></th></tr></thead>`;
+const HEAD = `<thead><tr><th>${bi('Mulai', 'Start')}</th><th>${bi('Selesai', 'End')}</th><th>${bi('Tempat', 'Places')}</th>${hiddenTh('Tindakan', 'Actions')}</tr></thead>`;
 
 /** The week as seven blocks, each with its own slots; rows keep their index in the flat list. */
 const templateEditor = (rows: SlotRow[]): string =>
@@ -66,7 +66,7 @@ export const slotsView = (st: State): string => {
     )}</p>`;
   const overrides = snap.overrides.filter((o) => o.service === code);
   const list = overrides.length
-    ? `<table class="grid compact"><thead><tr><th>${bi('Tanggal', 'Date')}</th><th>${bi('Sesi', 'Slots')}</th><th></th></tr></thead><tbody>${overrides
+    ? `<table class="grid compact"><thead><tr><th>${bi('Tanggal', 'Date')}</th><th>${bi('Sesi', 'Slots')}</th>${hiddenTh('Tindakan', 'Actions')}</tr></thead><tbody>${overrides
         .map(
           (o) => `<tr><td>${esc(dateText(o.date))}</td><td>${
             o.slots.length ? o.slots.map((x) => `${esc(x.start)}–${esc(x.end)} (${x.capacity})`).join(', ') : `<span class="badge bad">tanpa sesi</span>`

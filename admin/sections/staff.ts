@@ -1,5 +1,5 @@
 /** Staf & kiosk: accounts and roles (reset a password, shown once), and the kiosks (token shown once; revoke). */
-import { badge, bi, button, esc, field, input, instantText, section, select, submit } from '../html';
+import { badge, bi, button, esc, field, input, instantText, section, select, submit, hiddenTh } from '../html';
 import type { Snapshot, State } from '../state';
 
 const ROLES: [string, string][] = [
@@ -11,7 +11,7 @@ const roleName = (role: string) => ROLES.find((r) => r[0] === role)?.[1].split('
 
 const staffTable = (st: State, snap: Snapshot): string => {
   const zone = snap.office.timezone;
-  return `<table class="grid"><thead><tr><th>${bi('Pengguna', 'User')}</th><th>${bi('Peran', 'Role')}</th><th>${bi('Terakhir aktif', 'Last seen')}</th><th></th></tr></thead><tbody>${snap.staff
+  return `<table class="grid"><thead><tr><th>${bi('Pengguna', 'User')}</th><th>${bi('Peran', 'Role')}</th><th>${bi('Terakhir aktif', 'Last seen')}</th>${hiddenTh('Tindakan', 'Actions')}</tr></thead><tbody>${snap.staff
     .map((u) => {
       const self = u.id === st.me?.id;
       const row = `<tr${u.disabled ? ' class="disabled"' : ''}>
@@ -44,7 +44,7 @@ export const staffView = (st: State): string => {
     ${field('Peran', 'Role', select('role', ROLES, 'counter'))}
     <div class="actions">${submit('Buat akun', 'Create account')}</div></form>
     <p class="hint">${bi('Kata sandi dibuat otomatis dan ditampilkan sekali saja. Berikan kepada orangnya; ia dapat menggantinya sendiri.', 'The password is generated and shown once. Hand it over; its owner can change it.')}</p>`;
-  const kiosks = `<table class="grid"><thead><tr><th>${bi('Kiosk', 'Kiosk')}</th><th>${bi('Dibuat', 'Created')}</th><th>${bi('Status', 'Status')}</th><th></th></tr></thead><tbody>${snap.kiosks
+  const kiosks = `<table class="grid"><thead><tr><th>${bi('Kiosk', 'Kiosk')}</th><th>${bi('Dibuat', 'Created')}</th><th>${bi('Status', 'Status')}</th>${hiddenTh('Tindakan', 'Actions')}</tr></thead><tbody>${snap.kiosks
     .map(
       (k) => `<tr${k.revokedAt ? ' class="disabled"' : ''}><td><strong>${esc(k.name)}</strong></td><td class="small">${esc(instantText(k.createdAt, zone))}</td>
         <td>${k.revokedAt ? badge(`dicabut ${instantText(k.revokedAt, zone)}`, 'bad') : badge('aktif', 'ok')}</td>

@@ -2,5 +2,6 @@
 import type { BookingView } from '../../shared/types';
 import { outcome, type CommandDeps, type Outcome } from './command';
 
-export const cancelBooking = async ({ store, clock }: CommandDeps, code: string, nik4: string): Promise<Outcome<BookingView>> =>
-  outcome(await store.cancelBooking(code, nik4, clock.now()));
+/** `address` is the caller's, audited with a wrong nik4. */
+export const cancelBooking = async ({ store, clock }: CommandDeps, code: string, nik4: string, address: string): Promise<Outcome<BookingView>> =>
+  outcome(await store.cancelBooking(code, nik4, clock.now(), address));

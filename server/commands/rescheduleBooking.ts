@@ -2,5 +2,7 @@
 import type { BookingView } from '../../shared/types';
 import { outcome, type CommandDeps, type Outcome } from './command';
 
-export const rescheduleBooking = async ({ store, clock }: CommandDeps, code: string, nik4: string, slotId: number): Promise<Outcome<BookingView>> =>
-  outcome(await store.rescheduleBooking(code, nik4, slotId, clock.now()));
+/** `address` is the caller's, audited with a wrong nik4. */
+export const rescheduleBooking = async (
+  { store, clock }: CommandDeps, code: string, nik4: string, slotId: number, address: string,
+): Promise<Outcome<BookingView>> => outcome(await store.rescheduleBooking(code, nik4, slotId, clock.now(), address));

@@ -14,8 +14,8 @@ export const LOCK_MS = 15 * 60_000;
 
 export type CodeAttempts = { failures: number; windowStartedAt: number; lockedUntil: number | null };
 
-/** The key a code is counted under: as typed, upper-cased (codes are upper-case). */
-export const attemptKey = (code: string): string => code.trim().toUpperCase();
+/** The key a code is counted under: as typed, upper-cased, as bookings are looked up. */
+export const attemptKey = (code: string): string => code.toUpperCase();
 
 /** Whether a try on the code is refused now: the instant the lock ends, or null when there is none. */
 export const codeLockedUntil = (state: CodeAttempts | undefined, nowMs: number): number | null =>

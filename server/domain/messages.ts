@@ -31,6 +31,10 @@ export const errorMessages: Record<ErrorCode, Entry> = {
     id: 'Terlalu banyak percobaan salah untuk kode reservasi ini. Coba lagi dalam 15 menit.',
     en: 'Too many wrong tries for this booking code. Please try again in 15 minutes.',
   },
+  CHALLENGE_FAILED: {
+    id: 'Pemeriksaan keamanan otomatis gagal atau sudah kedaluwarsa. Muat ulang halaman, lalu kirim lagi.',
+    en: 'The automatic security check failed or has expired. Reload the page, then send again.',
+  },
   TOO_LARGE: { id: 'Data yang dikirim terlalu besar.', en: 'The request body is too large.' },
   UNSUPPORTED_MEDIA_TYPE: {
     id: 'Data harus dikirim sebagai JSON (Content-Type: application/json).',

@@ -42,9 +42,14 @@ export const bookingBody = z.object({
   name: z.string().max(100),
   phone: z.string().max(32),
 });
+/** The ALTCHA payload (base64) solving a challenge of GET /api/challenge; checked by the route (proof of work). */
+const altcha = z.string().optional();
+/** A visitor's own booking: the booking and its proof of work (staff book with `bookingBody`). */
+export const publicBookingBody = bookingBody.extend({ altcha });
 export const nik4Query = z.object({ nik4 });
 export const cancelBody = z.object({ nik4 });
-export const rescheduleBody = z.object({ nik4, slotId });
+export const rescheduleBody = z.object({ nik4, slotId, altcha });
+export const challengeView = z.object({ algorithm: z.string(), challenge: z.string(), maxnumber: z.number().int().optional(), salt: z.string(), signature: z.string() });
 
 export const priority = z.enum(['elderly', 'disabled', 'pregnant']);
 export const walkInBody = z.object({ service: serviceCode, priority: priority.nullish() });
@@ -83,6 +88,8 @@ export const publicTicket = z.object({
   date: z.string(),
   priority: priority.nullable(),
   statusUrl: z.string(),
+  /** A booking's ticket: its booked session (instants with the office's offset). */
+  slot: z.object({ start: z.string(), end: z.string() }).optional(),
 });
 export const bookingView = z.object({
   code: z.string(), office: z.string(), service: z.string(), serviceName: z.string(), date: z.string(), start: z.string(), end: z.string(),

@@ -15,6 +15,12 @@ export const whenText = (start: string | undefined, end: string | undefined, dat
   return `${s.setLocale('id').toFormat('cccc, d LLLL yyyy')} pukul ${s.toFormat('HH:mm')}–${e.toFormat('HH:mm')} ${zoneName(s)}`;
 };
 
+/** "14:35 WIB" from an ISO instant (which carries the office's offset). */
+const timeText = (at: string | undefined): string => {
+  const d = at ? DateTime.fromISO(at, { setZone: true }) : null;
+  return d?.isValid ? `${d.toFormat('HH:mm')} ${zoneName(d)}` : '';
+};
+
 const zoneName = (d: DateTime): string => ({ 420: 'WIB', 480: 'WITA', 540: 'WIT' })[d.offset] ?? d.toFormat('ZZ');
 
 type Template = { params: (p: Payload) => string[]; text: (v: string[]) => string };
@@ -43,6 +49,12 @@ const TEMPLATES: Record<string, Template> = {
     params: (p) => [p.scope === 'service' ? `Layanan ${p.service} di ${p.office}` : (p.office ?? ''), p.code ?? '', whenText(p.start, p.end, p.date), p.reason ?? '-'],
     text: ([what, code, when, reason]) =>
       `Mohon maaf, ${what} tutup pada jadwal reservasi Anda (${code}, ${when}) karena: ${reason}. Reservasi ini dibatalkan; silakan pesan ulang pada hari lain.`,
+  },
+  // A booking code whose nik4 was answered wrong too often (domain/codeAttempts): the holder learns that someone else has the code.
+  code_locked: {
+    params: (p) => [p.code ?? '', p.office ?? '', timeText(p.until)],
+    text: ([code, office, until]) =>
+      `Ada beberapa kali percobaan yang salah untuk membuka reservasi ${code} di ${office}, jadi kode ini dikunci sementara${until ? ` sampai pukul ${until}` : ''}. Reservasi Anda tetap berlaku. Jika bukan Anda yang mencoba, jangan bagikan kode reservasi Anda kepada orang lain.`,
   },
 };
 

@@ -25,11 +25,16 @@ export type QueueSnapshot = {
   /** Ids of active tickets inside the room (all of them when there is no room capacity). */
   inside: Set<string>;
   averageMinutes: Map<number, number>;
+  /** The booked slot of each of the day's bookings, by booking id (a booking's ticket shows its session). */
+  bookingSlots: Map<number, BookingSlot>;
   nowMs: number;
 };
 
+/** A booking's slot: local times of day (the staff queue) and instants (the ticket). */
+export type BookingSlot = { start: string; end: string; startAt: number; endAt: number };
+
 /** The rows an engine reads for a day (its cache keeps them while the office's version stands still). */
-export type DayRows = Pick<QueueSnapshot, 'office' | 'services' | 'counters' | 'tickets' | 'averageMinutes'> & { date: string };
+export type DayRows = Pick<QueueSnapshot, 'office' | 'services' | 'counters' | 'tickets' | 'averageMinutes' | 'bookingSlots'> & { date: string };
 
 export const toCandidate = (ticket: TicketRecord): QueueCandidate => ({
   id: ticket.id,
@@ -60,7 +65,7 @@ export const callingCounters = (counters: readonly CounterRecord[], tickets: rea
 };
 
 /** The snapshot of a day's rows at `nowMs`: positions in each service and who is let into the room, in call order. */
-export const snapshotOf = ({ office, services, counters, tickets, averageMinutes }: DayRows, nowMs: number): QueueSnapshot => {
+export const snapshotOf = ({ office, services, counters, tickets, averageMinutes, bookingSlots }: DayRows, nowMs: number): QueueSnapshot => {
   const candidates = tickets.filter((tk) => tk.status === 'waiting').map(toCandidate);
   const inside =
     office.roomCapacity === null
@@ -70,7 +75,7 @@ export const snapshotOf = ({ office, services, counters, tickets, averageMinutes
           office.roomCapacity,
           callOrder(candidates, callingCounters(counters, tickets), nowMs, { walkInEvery: office.walkInEvery }, office.roomCapacity),
         );
-  return { office, services, counters, tickets, positions: positionsInService(candidates, nowMs), inside, averageMinutes, nowMs };
+  return { office, services, counters, tickets, positions: positionsInService(candidates, nowMs), inside, averageMinutes, bookingSlots, nowMs };
 };
 
 /** How many open counters serve a service: the divisor of every wait estimate. */
@@ -83,6 +88,7 @@ export const publicTicket = (snap: QueueSnapshot, ticket: TicketRecord): PublicT
   const service = snap.services.get(ticket.serviceId);
   const counter = snap.counters.find((c) => c.id === ticket.counterId);
   const position = ticket.status === 'waiting' ? (snap.positions.get(ticket.id) ?? null) : null;
+  const slot = ticket.bookingId === null ? undefined : snap.bookingSlots.get(ticket.bookingId);
   const estimate =
     position === null ? null : estimateWaitMinutes(position - 1, snap.averageMinutes.get(ticket.serviceId) ?? 10, openCountersFor(snap, ticket.serviceId));
   return {
@@ -100,6 +106,7 @@ export const publicTicket = (snap: QueueSnapshot, ticket: TicketRecord): PublicT
     date: ticket.date,
     priority: ticket.priority as Priority | null,
     statusUrl: ticketStatusUrl(ticket.id),
+    ...(slot ? { slot: { start: isoInZone(slot.startAt, snap.office.timezone), end: isoInZone(slot.endAt, snap.office.timezone) } } : {}),
   };
 };
 
@@ -163,10 +170,12 @@ export const boardOf = (snap: QueueSnapshot, lastCalls: CallEvent[], notices: re
   };
 };
 
-/** The staff queue; `bookingSlots` is the slot time of each of the day's bookings ({id, start, end}). */
-export const staffOf = (snap: QueueSnapshot, bookingSlots: readonly { id: number; start: string; end: string }[]): StaffState => {
-  const slotByBooking = new Map(bookingSlots.map((r) => [r.id, `${r.start}–${r.end}`]));
-  const slotOf = (bookingId: number | null) => (bookingId === null ? null : (slotByBooking.get(bookingId) ?? null));
+/** The staff queue (a booking's ticket with its slot's times of day). */
+export const staffOf = (snap: QueueSnapshot): StaffState => {
+  const slotOf = (bookingId: number | null) => {
+    const slot = bookingId === null ? undefined : snap.bookingSlots.get(bookingId);
+    return slot ? `${slot.start}–${slot.end}` : null;
+  };
   const order = snap.positions;
   return {
     officeId: snap.office.id,
@@ -189,11 +198,11 @@ export const staffOf = (snap: QueueSnapshot, bookingSlots: readonly { id: number
   };
 };
 
-/** The live layer's views of one change; the board and the staff queue are built (by the engine's reads) only when watched. */
+/** The live layer's views of one change; the board (with the engine's reads) and the staff queue are built only when watched. */
 export const liveOf = async (
   snap: QueueSnapshot,
   wanted: LiveWanted,
-  read: { board: () => BoardState | Promise<BoardState>; staff: () => StaffState | Promise<StaffState> },
+  board: () => BoardState | Promise<BoardState>,
 ): Promise<LiveViews> => {
   const byId = new Map(snap.tickets.map((tk) => [tk.id, tk]));
   return {
@@ -202,7 +211,7 @@ export const liveOf = async (
       const ticket = byId.get(id);
       return ticket ? [publicTicket(snap, ticket)] : [];
     }),
-    ...(wanted.board ? { board: await read.board() } : {}),
-    ...(wanted.staff ? { staff: await read.staff() } : {}),
+    ...(wanted.board ? { board: await board() } : {}),
+    ...(wanted.staff ? { staff: staffOf(snap) } : {}),
   };
 };

@@ -111,7 +111,7 @@ export type ClosureRecord = {
   endedBy: number | null;
 };
 
-export type NotificationTemplate = 'booked' | 'reminder' | 'cancelled' | 'moved' | 'closure';
+export type NotificationTemplate = 'booked' | 'reminder' | 'cancelled' | 'moved' | 'closure' | 'code_locked';
 
 /** One message in the outbox, as a sender claims it. */
 export type NotificationRecord = {

@@ -58,11 +58,22 @@ export interface PublicStore {
   officeDetail(officeId: string, now: DateTime): Promise<OfficeDetail>;
   availability(officeId: string, service: string, from: string, days: number, now: DateTime): Promise<SlotDay[]>;
   bookPlace(officeId: string, input: BookInput, now: DateTime, createdByUserId?: number): Promise<BookingView>;
-  getBooking(code: string, nik4: string): Promise<BookingView>;
-  bookingCalendar(code: string, nik4: string): Promise<BookingCalendar>;
-  cancelBooking(code: string, nik4: string, now: DateTime): Promise<BookingView>;
-  rescheduleBooking(code: string, nik4: string, slotId: number, now: DateTime): Promise<BookingView>;
+  /*
+   * The operations that take a booking code with the NIK's last four digits count wrong answers
+   * per code (domain/codeAttempts): a locked code answers TOO_MANY_ATTEMPTS to every try; a wrong
+   * answer or an unknown code is counted, audited with `address` (the caller's, never the digits)
+   * and answered NOT_FOUND; the answer that locks a code tells its holder (outbox, 'code_locked').
+   */
+  getBooking(code: string, nik4: string, now: DateTime, address: string): Promise<BookingView>;
+  bookingCalendar(code: string, nik4: string, now: DateTime, address: string): Promise<BookingCalendar>;
+  cancelBooking(code: string, nik4: string, now: DateTime, address: string): Promise<BookingView>;
+  rescheduleBooking(code: string, nik4: string, slotId: number, now: DateTime, address: string): Promise<BookingView>;
   publicTicket(ticketId: string, now: DateTime): Promise<PublicTicket | undefined>;
+  /**
+   * Spends a proof-of-work solution (its challenge's signature): true the first time, false when
+   * it was used already or its challenge has expired at `nowMs`. Kept until `expiresAtMs`.
+   */
+  useChallenge(signature: string, expiresAtMs: number, nowMs: number): Promise<boolean>;
 }
 
 export interface KioskStore {
@@ -164,7 +175,8 @@ export interface JobStore {
   enqueueReminders(now: DateTime, channel: string, reminderTime: string): Promise<number>;
   /**
    * Erases name, phone and NIK of bookings older than `retentionDays` in their office's calendar,
-   * in short transactions of a bounded number of bookings, yielding between them.
+   * in short transactions of a bounded number of bookings, yielding between them. Also forgets the
+   * counts of wrong `nik4` tries that no longer matter (window passed, lock ended).
    */
   eraseExpiredPersonalData(now: DateTime, retentionDays: number): Promise<{ erased: number }>;
   /**
@@ -179,6 +191,8 @@ export interface JobStore {
    * returns how many it made. `availability` then only reads.
    */
   materialiseSlots(now: DateTime): Promise<number>;
+  /** Forgets the used challenges that expired before `nowMs`, in short batches, yielding between them; returns how many. */
+  forgetUsedChallenges(nowMs: number, batch?: number): Promise<number>;
 }
 
 /** Read models for the live layer, built from one snapshot of the office's day. */

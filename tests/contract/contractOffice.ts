@@ -31,6 +31,8 @@ export const SETTINGS: OfficeSettings = {
   bookingCutoffMinutes: 30,
   checkInEarlyMinutes: 30,
   maxActiveBookingsPerNik: 3,
+  // As high as the per-NIK limit, so that the per-NIK tests (one person, one phone) meet that one; the per-phone tests set their own.
+  maxActiveBookingsPerPhone: 3,
   onePerServicePerDay: true,
   walkInEvery: 2,
   recallLimit: 2,

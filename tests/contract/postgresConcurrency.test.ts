@@ -91,7 +91,7 @@ describe('the postgres store under concurrent bookings', () => {
     // Every booking made is cancelled: those made before the closure by it, none after it.
     expect(result.affectedBookings).toBe(made.length);
     expect(made.length).toBeGreaterThan(0);
-    for (const { view, n } of made) expect((await store.getBooking(view.code, nik4(n))).status).toBe('cancelled');
+    for (const { view, n } of made) expect((await store.getBooking(view.code, nik4(n), OPEN, 'test')).status).toBe('cancelled');
     await store.endClosure(OFFICE, result.id, TUESDAY, admin, OPEN);
     const after = (await store.availability(OFFICE, 'C', WEDNESDAY, 1, OPEN))[0]!.slots;
     expect(after.reduce((sum, s) => sum + s.booked, 0)).toBe(0);

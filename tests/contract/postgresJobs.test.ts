@@ -113,7 +113,7 @@ describe('two postgres stores on one database', () => {
     }
     await first.bookPlace(OFFICE, bookingOf(4, 'A', (await slotAt(first, OPEN, 'A', THURSDAY, '09:00')).id), OPEN);
     const cancelled = await first.bookPlace(OFFICE, bookingOf(5, 'B', (await slotAt(first, OPEN, 'B', WEDNESDAY, '09:00')).id), OPEN);
-    await first.cancelBooking(cancelled.code, nik4(5), OPEN);
+    await first.cancelBooking(cancelled.code, nik4(5), OPEN, 'test');
 
     const evening = at('2026-11-24T17:00');
     const added = await Promise.all([first, second].map((store) => store.enqueueReminders(evening, 'log', '16:00')));
@@ -141,7 +141,7 @@ describe('reports on postgres and on sqlite', () => {
     await walkIn('B', OPEN.plus({ minutes: 2 }));
     await walkIn('A', OPEN.plus({ minutes: 40 }));
     await store.checkIn(OFFICE, booked.code, at('2026-11-24T09:50'));
-    await store.cancelBooking(dropped.code, nik4(2), OPEN.plus({ minutes: 5 }));
+    await store.cancelBooking(dropped.code, nik4(2), OPEN.plus({ minutes: 5 }), 'test');
     // Counter 1 serves in full; counter 2 calls, recalls and gives up on its visitor.
     for (let minute = 10; minute <= 70; minute += 20) {
       const called = await store.callNext(one, admin, OPEN.plus({ minutes: minute }));

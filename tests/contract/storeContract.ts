@@ -13,7 +13,7 @@ import type { Actor } from '../../server/store/records';
 import type { Store } from '../../server/store/store';
 import type { BookingView, PublicTicket } from '../../shared/types';
 import {
-  at, bookingOf, counterId, FRIDAY, nik, nik4, OFFICE, officeSetup, outcome, refusal, setUpOffice, slotAt, THURSDAY, TUESDAY,
+  at, bookingOf, citizen, counterId, FRIDAY, nik, nik4, OFFICE, officeSetup, outcome, refusal, setUpOffice, slotAt, THURSDAY, TUESDAY,
   WEDNESDAY, WIB, WITA,
 } from './contractOffice';
 import { bookInSecondProcess, sleepUntil, type BookingAttempt, type SecondProcessAccess } from './secondProcess';
@@ -99,7 +99,7 @@ export const describeStoreContract = (engineName: string, makeStore: MakeStore):
         expect(await outcome(() => book(1, 'A', monday.id))).toBe('BOOKING_LIMIT');
         expect((await slotAt(store, OPEN, 'A', '2026-11-30', '10:00')).booked).toBe(0);
 
-        await store.cancelBooking(held[0]!.code, nik4(1), OPEN);
+        await store.cancelBooking(held[0]!.code, nik4(1), OPEN, 'test');
         expect(await outcome(() => book(1, 'A', monday.id))).toBe('OK');
       });
 
@@ -137,11 +137,11 @@ export const describeStoreContract = (engineName: string, makeStore: MakeStore):
         expect(await outcome(() => book(4, 'A', slot.id))).toBe('SLOT_FULL');
 
         // The code with someone else's last four NIK digits finds nothing.
-        expect(await outcome(() => store.cancelBooking(second.code, nik4(3), OPEN))).toBe('NOT_FOUND');
-        expect(await store.cancelBooking(second.code, nik4(2), OPEN)).toMatchObject({ code: second.code, status: 'cancelled' });
+        expect(await outcome(() => store.cancelBooking(second.code, nik4(3), OPEN, 'test'))).toBe('NOT_FOUND');
+        expect(await store.cancelBooking(second.code, nik4(2), OPEN, 'test')).toMatchObject({ code: second.code, status: 'cancelled' });
         expect(await slotAt(store, OPEN, 'A', WEDNESDAY, '10:00')).toMatchObject({ booked: 2, remaining: 1, bookable: true });
-        expect((await store.getBooking(second.code, nik4(2))).status).toBe('cancelled');
-        expect(await outcome(() => store.cancelBooking(second.code, nik4(2), OPEN))).toBe('INVALID_STATE');
+        expect((await store.getBooking(second.code, nik4(2), OPEN, 'test')).status).toBe('cancelled');
+        expect(await outcome(() => store.cancelBooking(second.code, nik4(2), OPEN, 'test'))).toBe('INVALID_STATE');
 
         expect(await outcome(() => book(4, 'A', slot.id))).toBe('OK');
         expect((await slotAt(store, OPEN, 'A', WEDNESDAY, '10:00')).remaining).toBe(0);
@@ -153,13 +153,13 @@ export const describeStoreContract = (engineName: string, makeStore: MakeStore):
         const full = await slotAt(store, OPEN, 'A', WEDNESDAY, '12:00');
         const mine = await book(1, 'A', from.id);
 
-        expect(await store.rescheduleBooking(mine.code, nik4(1), to.id, OPEN)).toMatchObject({ code: mine.code, slotId: to.id, status: 'booked' });
+        expect(await store.rescheduleBooking(mine.code, nik4(1), to.id, OPEN, 'test')).toMatchObject({ code: mine.code, slotId: to.id, status: 'booked' });
         expect((await slotAt(store, OPEN, 'A', WEDNESDAY, '10:00')).booked).toBe(0);
         expect((await slotAt(store, OPEN, 'A', WEDNESDAY, '11:00')).booked).toBe(1);
 
         for (const n of [2, 3, 4]) await book(n, 'A', full.id);
-        expect(await outcome(() => store.rescheduleBooking(mine.code, nik4(1), full.id, OPEN))).toBe('SLOT_FULL');
-        expect((await store.getBooking(mine.code, nik4(1))).slotId).toBe(to.id);
+        expect(await outcome(() => store.rescheduleBooking(mine.code, nik4(1), full.id, OPEN, 'test'))).toBe('SLOT_FULL');
+        expect((await store.getBooking(mine.code, nik4(1), OPEN, 'test')).slotId).toBe(to.id);
         expect((await slotAt(store, OPEN, 'A', WEDNESDAY, '11:00')).booked).toBe(1);
         expect((await slotAt(store, OPEN, 'A', WEDNESDAY, '12:00')).booked).toBe(3);
       });
@@ -179,7 +179,7 @@ export const describeStoreContract = (engineName: string, makeStore: MakeStore):
           ['A001', 'A', TUESDAY], ['A002', 'A', TUESDAY], ['B001', 'B', TUESDAY], ['A003', 'A', TUESDAY],
         ]);
         expect(new Set(issued.map((t) => t.id)).size).toBe(4);
-        expect((await store.getBooking(booking.code, nik4(1))).status).toBe('checked_in');
+        expect((await store.getBooking(booking.code, nik4(1), OPEN, 'test')).status).toBe('checked_in');
       });
 
       it("starts the numbers again at each office's own midnight (WIB and WITA), not at UTC's", async () => {
@@ -346,9 +346,9 @@ export const describeStoreContract = (engineName: string, makeStore: MakeStore):
 
         const result = await store.createClosure(OFFICE, { from: WEDNESDAY, to: WEDNESDAY, reason: 'Petugas terpapar', action: 'cancel' }, admin, OPEN);
         expect(result).toMatchObject({ affectedBookings: 2, moved: 0, cancelled: 2 });
-        expect(await store.getBooking(a.code, nik4(1))).toMatchObject({ status: 'cancelled', cancelReason: 'Petugas terpapar' });
-        expect((await store.getBooking(b.code, nik4(2))).status).toBe('cancelled');
-        expect(await store.getBooking(c.code, nik4(3))).toMatchObject({ status: 'booked', date: THURSDAY });
+        expect(await store.getBooking(a.code, nik4(1), OPEN, 'test')).toMatchObject({ status: 'cancelled', cancelReason: 'Petugas terpapar' });
+        expect((await store.getBooking(b.code, nik4(2), OPEN, 'test')).status).toBe('cancelled');
+        expect(await store.getBooking(c.code, nik4(3), OPEN, 'test')).toMatchObject({ status: 'booked', date: THURSDAY });
 
         const [wednesday] = await store.availability(OFFICE, 'A', WEDNESDAY, 1, OPEN);
         expect(wednesday).toMatchObject({ date: WEDNESDAY, closed: true, reason: 'Petugas terpapar' });
@@ -372,9 +372,9 @@ export const describeStoreContract = (engineName: string, makeStore: MakeStore):
         const result = await store.createClosure(OFFICE, { from: WEDNESDAY, to: WEDNESDAY, service: 'A', reason: 'Blanko habis', action: 'move' }, admin, OPEN);
         expect(result).toMatchObject({ affectedBookings: 2, moved: 2, cancelled: 0 });
         for (const [view, n] of [[a1, 1], [a2, 2]] as const) {
-          expect(await store.getBooking(view.code, nik4(n))).toMatchObject({ status: 'booked', date: THURSDAY, slotId: thuA9.id });
+          expect(await store.getBooking(view.code, nik4(n), OPEN, 'test')).toMatchObject({ status: 'booked', date: THURSDAY, slotId: thuA9.id });
         }
-        expect(await store.getBooking(other.code, nik4(3))).toMatchObject({ status: 'booked', date: WEDNESDAY, slotId: wedB.id });
+        expect(await store.getBooking(other.code, nik4(3), OPEN, 'test')).toMatchObject({ status: 'booked', date: WEDNESDAY, slotId: wedB.id });
         expect(await slotAt(store, OPEN, 'A', THURSDAY, '09:00')).toMatchObject({ booked: 2, remaining: 1 });
         expect(await slotAt(store, OPEN, 'A', THURSDAY, '08:00')).toMatchObject({ booked: 3 });
         expect((await store.availability(OFFICE, 'A', WEDNESDAY, 1, OPEN))[0]).toMatchObject({ closed: true, reason: 'Blanko habis' });
@@ -445,7 +445,7 @@ export const describeStoreContract = (engineName: string, makeStore: MakeStore):
         await store.stepTicket(lingering.id, 'start', admin, OPEN.plus({ minutes: 21 }));
         const unused = await book(1, 'B', (await slotAt(store, OPEN, 'B', TUESDAY, '14:00')).id);
         const cancelled = await book(2, 'A', (await slotAt(store, OPEN, 'A', WEDNESDAY, '10:00')).id);
-        await store.cancelBooking(cancelled.code, nik4(2), OPEN.plus({ minutes: 30 }));
+        await store.cancelBooking(cancelled.code, nik4(2), OPEN.plus({ minutes: 30 }), 'test');
         await walkIn('A', at('2026-11-25T09:00'));
 
         const before = await store.rangeReport(OFFICE, TUESDAY, THURSDAY);
@@ -462,7 +462,7 @@ export const describeStoreContract = (engineName: string, makeStore: MakeStore):
         expect(finished.days.map((d) => [d.date, d.issued, d.served, d.cancelledBookings])).toEqual([[TUESDAY, 2, 2, 0], [WEDNESDAY, 1, 0, 1]]);
         expect(finished.total.averageServiceMinutes).not.toBe(before.total.averageServiceMinutes);
         await store.fillReportDays(THURSDAY_0800);
-        await store.cancelBooking(unused.code, nik4(1), THURSDAY_0800);
+        await store.cancelBooking(unused.code, nik4(1), THURSDAY_0800, 'test');
         const after = await store.rangeReport(OFFICE, TUESDAY, THURSDAY);
         expect(after.days.map((d) => [d.date, d.issued, d.served, d.cancelledBookings])).toEqual([[TUESDAY, 2, 2, 1], [WEDNESDAY, 1, 0, 1]]);
         expect(after.total).toMatchObject({ served: before.total.served + 1, cancelledBookings: 2 });
@@ -525,8 +525,104 @@ export const describeStoreContract = (engineName: string, makeStore: MakeStore):
         await annotate(`places taken: ${taken(mine)} by this process, ${taken(theirs)} by the second`);
         // Every confirmed booking is there, whichever process made it.
         for (const r of made) {
-          expect(await store.getBooking(r.bookingCode!, r.request.nik.slice(-4))).toMatchObject({ slotId: slot.id, status: 'booked' });
+          expect(await store.getBooking(r.bookingCode!, r.request.nik.slice(-4), OPEN, 'test')).toMatchObject({ slotId: slot.id, status: 'booked' });
         }
+      });
+    });
+
+    describe('used proof-of-work challenges', () => {
+      const now = OPEN.toMillis();
+      const minutes = (n: number) => now + n * 60_000;
+
+      it('spends a challenge signature once: a replay is refused, another signature is not', async () => {
+        expect(await store.useChallenge('sig-a', minutes(10), now)).toBe(true);
+        expect(await store.useChallenge('sig-a', minutes(10), now)).toBe(false);
+        expect(await store.useChallenge('sig-a', minutes(10), minutes(5))).toBe(false);
+        expect(await store.useChallenge('sig-b', minutes(10), now)).toBe(true);
+      });
+
+      it('refuses a challenge that has expired, and keeps nothing of it', async () => {
+        expect(await store.useChallenge('sig-late', now, now)).toBe(false);
+        expect(await store.useChallenge('sig-late', minutes(-1), now)).toBe(false);
+        // Nothing was stored: the same signature with an expiry ahead is still unspent.
+        expect(await store.useChallenge('sig-late', minutes(10), now)).toBe(true);
+      });
+
+      it('forgets only the expired ones, in batches', async () => {
+        for (let i = 0; i < 7; i++) expect(await store.useChallenge(`old-${i}`, minutes(10), now)).toBe(true);
+        expect(await store.useChallenge('young', minutes(30), now)).toBe(true);
+        expect(await store.forgetUsedChallenges(minutes(5), 3)).toBe(0);
+        expect(await store.forgetUsedChallenges(minutes(20), 3)).toBe(7);
+        // The young one is still spent; a forgotten one could be stored again (its challenge has expired, so a real replay is refused by its expiry).
+        expect(await store.useChallenge('young', minutes(30), minutes(20))).toBe(false);
+        expect(await store.useChallenge('old-0', minutes(40), minutes(20))).toBe(true);
+        expect(await store.forgetUsedChallenges(minutes(35))).toBe(1);
+      });
+    });
+
+    describe('fair booking: one phone, and guessing a code', () => {
+      it('holds one phone number to maxActiveBookingsPerPhone active bookings, whatever the NIK; a move does not count itself, a cancel frees one', async () => {
+        await store.updateOffice(OFFICE, { maxActiveBookingsPerPhone: 2 }, admin, OPEN);
+        // One number, typed two ways: compared normalised.
+        const withSharedPhone = (n: number, slotId: number, phone = '0812-9999-0000') => store.bookPlace(OFFICE, { ...bookingOf(n, 'A', slotId), phone }, OPEN);
+        const slot = (day: string, time: string) => slotAt(store, OPEN, 'A', day, time);
+        const first = await withSharedPhone(1, (await slot(WEDNESDAY, '10:00')).id);
+        const second = await withSharedPhone(2, (await slot(WEDNESDAY, '11:00')).id, '+62 812 9999 0000');
+        expect(await refusal(async () => withSharedPhone(3, (await slot(THURSDAY, '10:00')).id))).toMatchObject({ code: 'BOOKING_LIMIT', params: { limit: 2 } });
+        expect((await slot(THURSDAY, '10:00')).booked).toBe(0);
+        expect(await outcome(async () => store.rescheduleBooking(first.code, nik4(1), (await slot(FRIDAY, '10:00')).id, OPEN, 'test'))).toBe('OK');
+        expect(await outcome(async () => book(4, 'A', (await slot(THURSDAY, '10:00')).id))).toBe('OK');
+        await store.cancelBooking(second.code, nik4(2), OPEN, 'test');
+        expect(await outcome(async () => withSharedPhone(3, (await slot(THURSDAY, '11:00')).id))).toBe('OK');
+      });
+
+      it('locks a code after five wrong nik4 within 15 minutes, for the right digits too, until the lock ends; tells the holder once and audits without the digits', async () => {
+        const mine = await book(1, 'A', (await slotAt(store, OPEN, 'A', WEDNESDAY, '10:00')).id);
+        const target = (await slotAt(store, OPEN, 'A', THURSDAY, '10:00')).id;
+        const wrong = nik4(1) === '7391' ? '8264' : '7391';
+        for (let i = 0; i < 5; i++) expect(await outcome(() => store.getBooking(mine.code, wrong, OPEN.plus({ minutes: i }), `10.0.0.${i}`))).toBe('NOT_FOUND');
+        const during = OPEN.plus({ minutes: 10 });
+        expect(await outcome(() => store.getBooking(mine.code, nik4(1), during, 'other'))).toBe('TOO_MANY_ATTEMPTS');
+        expect(await outcome(() => store.bookingCalendar(mine.code.toLowerCase(), nik4(1), during, 'other'))).toBe('TOO_MANY_ATTEMPTS');
+        expect(await outcome(() => store.cancelBooking(mine.code, nik4(1), during, 'other'))).toBe('TOO_MANY_ATTEMPTS');
+        expect(await outcome(() => store.rescheduleBooking(mine.code, nik4(1), target, during, 'other'))).toBe('TOO_MANY_ATTEMPTS');
+        // The lock runs 15 minutes from the fifth wrong answer (OPEN + 4 minutes).
+        expect(await outcome(() => store.getBooking(mine.code, nik4(1), OPEN.plus({ minutes: 18, seconds: 59 }), 'x'))).toBe('TOO_MANY_ATTEMPTS');
+        expect(await store.getBooking(mine.code, nik4(1), OPEN.plus({ minutes: 19 }), 'x')).toMatchObject({ code: mine.code, status: 'booked' });
+        // The retention job forgets the spent count; a wrong answer then starts a new one.
+        await store.eraseExpiredPersonalData(OPEN.plus({ minutes: 19 }), 30);
+        expect(await outcome(() => store.getBooking(mine.code, wrong, OPEN.plus({ minutes: 20 }), 'again'))).toBe('NOT_FOUND');
+
+        const messages = (await store.claimDueNotifications(OPEN.plus({ hours: 1 }).toMillis(), 50, 60_000)).filter((m) => m.template === 'code_locked');
+        expect(messages.map((m) => m.recipient)).toEqual([`+62${citizen(1).phone.slice(1)}`]);
+        const { entries } = await store.readAudit(OFFICE, { from: TUESDAY, to: TUESDAY, limit: 50, offset: 0, kind: 'all' });
+        const wrongTries = entries.filter((e) => e.action === 'booking.wrong_nik4');
+        expect(wrongTries.map((e) => [e.detail.address, e.detail.failures]).sort()).toEqual([['10.0.0.0', 1], ['10.0.0.1', 2], ['10.0.0.2', 3], ['10.0.0.3', 4], ['10.0.0.4', 5], ['again', 1]]);
+        expect(wrongTries.every((e) => e.target === mine.code && e.officeId === OFFICE)).toBe(true);
+        expect(JSON.stringify(entries)).not.toContain(wrong);
+
+        // An unknown code is counted the same way.
+        for (let i = 0; i < 5; i++) expect(await outcome(() => store.getBooking('NOPE2345', '1234', OPEN, 'y'))).toBe('NOT_FOUND');
+        expect(await outcome(() => store.getBooking('nope2345', '1234', OPEN, 'y'))).toBe('TOO_MANY_ATTEMPTS');
+      });
+
+      it('decides tries and bookings sent at once exactly: five wrong answers counted, two bookings for one phone', async () => {
+        const mine = await book(1, 'A', (await slotAt(store, OPEN, 'A', WEDNESDAY, '10:00')).id);
+        const wrong = nik4(1) === '7391' ? '8264' : '7391';
+        const answers = await Promise.all(Array.from({ length: 12 }, () => outcome(() => store.getBooking(mine.code, wrong, OPEN, 'z'))));
+        expect(answers.filter((a) => a === 'NOT_FOUND')).toHaveLength(5);
+        expect(answers.filter((a) => a === 'TOO_MANY_ATTEMPTS')).toHaveLength(7);
+        const messages = (await store.claimDueNotifications(OPEN.plus({ hours: 1 }).toMillis(), 50, 60_000)).filter((m) => m.template === 'code_locked');
+        expect(messages).toHaveLength(1);
+
+        await store.updateOffice(OFFICE, { maxActiveBookingsPerPhone: 2 }, admin, OPEN);
+        const slot = await slotAt(store, OPEN, 'B', THURSDAY, '10:00');
+        const booked = await Promise.all(
+          Array.from({ length: 6 }, (_, i) => outcome(() => store.bookPlace(OFFICE, { ...bookingOf(20 + i, 'B', slot.id), phone: '081277776666' }, OPEN))),
+        );
+        expect(booked.filter((a) => a === 'OK')).toHaveLength(2);
+        expect(booked.filter((a) => a === 'BOOKING_LIMIT')).toHaveLength(4);
+        expect((await slotAt(store, OPEN, 'B', THURSDAY, '10:00')).booked).toBe(2);
       });
     });
   });

@@ -52,13 +52,13 @@ describe('two reschedules racing for the last place', () => {
       sql(s, 'UPDATE slots SET booked = 0 WHERE id IN (?, ?, ?)', target.id, froms[0]!.id, froms[1]!.id);
       // The target has one place left: four others hold the rest.
       for (let n = 0; n < 4; n++) {
-        const r = await post('/api/offices/demo/bookings', { service: 'C', slotId: target.id, nik: manyNik(50_000 + n), name: 'Pengisi', phone: '081299990000' });
+        const r = await post('/api/offices/demo/bookings', { service: 'C', slotId: target.id, nik: manyNik(50_000 + n), name: 'Pengisi', phone: `08129999000${n}` });
         expect(r.status).toBe(201);
       }
       const holders = [nikFor(9001), nikFor(9002)];
       const codes: string[] = [];
       for (const [i, nik] of holders.entries()) {
-        const r = await post('/api/offices/demo/bookings', { service: 'C', slotId: froms[i]!.id, nik, name: 'Pemohon', phone: '081288880000' });
+        const r = await post('/api/offices/demo/bookings', { service: 'C', slotId: froms[i]!.id, nik, name: 'Pemohon', phone: `08128888000${i}` });
         expect(r.status).toBe(201);
         codes.push(r.body.code!);
       }
@@ -92,7 +92,7 @@ describe('two server processes on the same database file', () => {
         Array.from({ length: 200 }, (_, n) =>
           post(
             '/api/offices/demo/bookings',
-            { service: 'A', slotId: slots[n % 2]!.id, nik: manyNik(20_000 + n), name: `Warga ${n}`, phone: '0812-4444-5555' },
+            { service: 'A', slotId: slots[n % 2]!.id, nik: manyNik(20_000 + n), name: `Warga ${n}`, phone: `0812-4444-${5000 + n}` },
             n % 4 < 2 ? s.url : otherUrl,
           ),
         ),

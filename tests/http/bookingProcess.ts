@@ -14,7 +14,7 @@ import { OPEN_TUESDAY } from '../support/server';
 const dir = process.argv[2]!;
 const config = defaultConfig({
   databasePath: join(dir, 'giliran.db'), dataDir: dir, synchronous: 'NORMAL', host: '127.0.0.1', port: 0,
-  bookingRateLimit: 100_000, publicWriteRateLimit: 100_000, seedDemo: false, adminPassword: 'unused-in-this-process',
+  bookingRateLimit: 100_000, publicWriteRateLimit: 100_000, seedDemo: false, adminPassword: 'unused-in-this-process', bookingChallenge: false,
 });
 const server = await boot({ config, clock: manualClock(OPEN_TUESDAY), log: pino({ level: 'silent' }) });
 server.httpServer.listen(0, '127.0.0.1', () => {

@@ -31,6 +31,10 @@ describe.each(ENGINES)('ticket numbers and closures on $name', ({ start }) => {
     const checkedIn = await request(s.app).post('/api/offices/demo/check-ins').set(kioskAuth(s.kioskToken)).send({ code: booked.body.code });
     expect(checkedIn.status).toBe(201);
     expect(checkedIn.body.number).toBe('A061');
+    // A booking's ticket carries its session (the kiosk shows and prints it); a walk-in's has none.
+    expect(checkedIn.body.slot).toEqual({ start: booked.body.start, end: booked.body.end });
+    expect((await request(s.app).get(`/api/tickets/${checkedIn.body.id}`)).body.slot).toEqual({ start: booked.body.start, end: booked.body.end });
+    expect(answers[0]!.body.slot).toBeUndefined();
 
     s.clock.set('2026-11-25T08:05:00.000+07:00');
     expect((await walkIn('A')).body.number).toBe('A001');

@@ -62,7 +62,7 @@ describe('kill -9 of one process during a booking burst', () => {
 
   beforeAll(async () => {
     deployment = await newDeployment();
-    const env = { ...deployment.env, ADMIN_PASSWORD, RATE_LIMIT_BOOKINGS_PER_MINUTE: '100000', RATE_LIMIT_LOGINS_PER_MINUTE: '1000' };
+    const env = { ...deployment.env, ADMIN_PASSWORD, RATE_LIMIT_BOOKINGS_PER_MINUTE: '100000', RATE_LIMIT_LOGINS_PER_MINUTE: '1000', RATE_LIMIT_BOOKING_READS_PER_MINUTE: '100000' };
     a = await startProcess(env);
     b = await startProcess(env);
     lb = await balancer([Number(new URL(a.url).port), Number(new URL(b.url).port)]);

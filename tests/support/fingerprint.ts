@@ -7,3 +7,14 @@ export const dbFingerprint = (db: Database.Database): string => {
     .all() as { name: string }[];
   return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`select * from "${name}" order by rowid`).all()]));
 };
+
+/**
+ * dbFingerprint without what a refused try on a booking code is meant to write: the count of
+ * wrong `nik4` answers per code (code_attempts) and their audit entries (domain/codeAttempts).
+ */
+export const dbFingerprintBesidesCodeTries = (db: Database.Database): string =>
+  JSON.stringify(
+    (JSON.parse(dbFingerprint(db)) as [string, { action?: string }[]][])
+      .filter(([name]) => name !== 'code_attempts')
+      .map(([name, rows]) => [name, name === 'audit_log' ? rows.filter((r) => r.action !== 'booking.wrong_nik4') : rows]),
+  );

@@ -11,6 +11,7 @@ const ZONE = 'Asia/Jakarta';
 const NOW = DateTime.fromISO('2026-11-24T08:00:00+07:00');
 const office: BookingOffice = {
   timezone: ZONE, bookingCutoffMinutes: 30, bookingHorizonDays: 14, blankoStock: 10, onePerServicePerDay: true, maxActiveBookingsPerNik: 2,
+  maxActiveBookingsPerPhone: 2,
 };
 const openWeek = [2, 3, 4].map((weekday) => ({ weekday, open: '08:00', close: '15:00' }));
 const slotOn = (date: string, over: Partial<SlotOnDay['slot']> = {}): SlotOnDay => ({
@@ -82,19 +83,27 @@ describe('deciding a new booking', () => {
 
 describe("one NIK's bookings", () => {
   it('refuses a second active booking of the same service on the same day where the office has that rule', () => {
-    expect(refusalOf(() => decideHolder(office, { sameServiceSameDay: true, activeFromToday: 1 }))?.code).toBe('DUPLICATE_BOOKING');
-    expect(refusalOf(() => decideHolder({ ...office, onePerServicePerDay: false }, { sameServiceSameDay: true, activeFromToday: 1 }))).toBeNull();
+    expect(refusalOf(() => decideHolder(office, { sameServiceSameDay: true, activeFromToday: 1, phoneActiveFromToday: 0 }))?.code).toBe('DUPLICATE_BOOKING');
+    expect(refusalOf(() => decideHolder({ ...office, onePerServicePerDay: false }, { sameServiceSameDay: true, activeFromToday: 1, phoneActiveFromToday: 0 }))).toBeNull();
   });
 
   it("refuses past the office's limit of active bookings, naming the limit", () => {
-    expect(refusalOf(() => decideHolder(office, { sameServiceSameDay: false, activeFromToday: 1 }))).toBeNull();
-    expect(refusalOf(() => decideHolder(office, { sameServiceSameDay: false, activeFromToday: 2 }))).toEqual({
+    expect(refusalOf(() => decideHolder(office, { sameServiceSameDay: false, activeFromToday: 1, phoneActiveFromToday: 0 }))).toBeNull();
+    expect(refusalOf(() => decideHolder(office, { sameServiceSameDay: false, activeFromToday: 2, phoneActiveFromToday: 0 }))).toEqual({
       code: 'BOOKING_LIMIT', params: { limit: 2 }, fields: {},
     });
   });
 
   it('names the duplicate before the limit', () => {
-    expect(refusalOf(() => decideHolder(office, { sameServiceSameDay: true, activeFromToday: 5 }))?.code).toBe('DUPLICATE_BOOKING');
+    expect(refusalOf(() => decideHolder(office, { sameServiceSameDay: true, activeFromToday: 5, phoneActiveFromToday: 0 }))?.code).toBe('DUPLICATE_BOOKING');
+  });
+
+  it("refuses past the office's limit of active bookings per phone number, whatever the NIK, naming that limit", () => {
+    expect(refusalOf(() => decideHolder(office, { sameServiceSameDay: false, activeFromToday: 0, phoneActiveFromToday: 1 }))).toBeNull();
+    expect(refusalOf(() => decideHolder(office, { sameServiceSameDay: false, activeFromToday: 0, phoneActiveFromToday: 2 }))).toEqual({
+      code: 'BOOKING_LIMIT', params: { limit: 2, variant: 'phone' }, fields: {},
+    });
+    expect(refusalOf(() => decideHolder({ ...office, maxActiveBookingsPerPhone: 3 }, { sameServiceSameDay: false, activeFromToday: 0, phoneActiveFromToday: 2 }))).toBeNull();
   });
 });
 

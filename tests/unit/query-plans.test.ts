@@ -64,7 +64,7 @@ beforeAll(async () => {
     for (const service of ['A', 'A', 'B', 'B', 'A', 'B']) walkIns.push(await store.issueWalkIn(OFFICE, { service, priority: null }, next()));
     await store.issueWalkIn(OFFICE, { service: 'A', priority: 'elderly' }, next());
     const another = await store.bookPlace(OFFICE, bookingOf(2, 'B', (await slotAt(store, now, 'B', TUESDAY, '14:00')).id), next());
-    await store.getBooking(another.code, bookingOf(2, 'B', 0).nik.slice(-4));
+    await store.getBooking(another.code, bookingOf(2, 'B', 0).nik.slice(-4), now, 'test');
     const checkedIn = await store.checkIn(OFFICE, booking.code, next());
     for (const counter of [counter1, counter2]) {
       const called = (await store.callNext(counter, admin, next()))!;
@@ -86,7 +86,7 @@ beforeAll(async () => {
     await store.listCounters(OFFICE, now);
     await store.availability(OFFICE, 'A', TUESDAY, 14, now);
     await store.officeDetail(OFFICE, now);
-    await store.cancelBooking(another.code, bookingOf(2, 'B', 0).nik.slice(-4), next());
+    await store.cancelBooking(another.code, bookingOf(2, 'B', 0).nik.slice(-4), next(), 'test');
     await store.close();
   });
 });

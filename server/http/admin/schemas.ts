@@ -31,6 +31,7 @@ export const officeSettingsBody = patch({
   bookingCutoffMinutes: count(24 * 60),
   checkInEarlyMinutes: count(240),
   maxActiveBookingsPerNik: int(1, 20),
+  maxActiveBookingsPerPhone: int(1, 20),
   onePerServicePerDay: z.boolean(),
   walkInEvery: int(1, 20),
   recallLimit: count(10),

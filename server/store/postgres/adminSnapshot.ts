@@ -42,6 +42,7 @@ export const adminSnapshot = (ctx: PgCtx, officeId: string, actor: Actor, now: D
         bookingCutoffMinutes: office.bookingCutoffMinutes,
         checkInEarlyMinutes: office.checkInEarlyMinutes,
         maxActiveBookingsPerNik: office.maxActiveBookingsPerNik,
+        maxActiveBookingsPerPhone: office.maxActiveBookingsPerPhone,
         onePerServicePerDay: office.onePerServicePerDay,
         walkInEvery: office.walkInEvery,
         recallLimit: office.recallLimit,

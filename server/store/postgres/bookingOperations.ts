@@ -6,6 +6,7 @@
 import * as bookings from './bookings';
 import { bookingCalendar, eraseExpiredPersonalData, staffBooking } from './bookingRecords';
 import * as closures from './closures';
+import { checkCodeTry } from './codeAttempts';
 import type { BookingOperations } from './groups';
 import type { PgStoreCtx } from './index';
 import { loadOffice } from './offices';
@@ -23,10 +24,23 @@ export const bookingOperations = (ctx: PgStoreCtx): BookingOperations => {
     availability: (officeId, service, from, days, now) => views.availability(ctx, officeId, service, from, days, now),
     bookPlace: (officeId, input, now, createdByUserId) =>
       bookings.bookPlace(ctx, officeId, input, now, { notifyChannel: channel, ...(createdByUserId !== undefined ? { createdByUserId } : {}) }),
-    getBooking: (code, nik4) => bookings.getBooking(ctx, code, nik4),
-    bookingCalendar: (code, nik4) => bookingCalendar(ctx, code, nik4),
-    cancelBooking: (code, nik4, now) => bookings.cancelBooking(ctx, code, nik4, now, channel),
-    rescheduleBooking: (code, nik4, slotId, now) => bookings.rescheduleBooking(ctx, code, nik4, slotId, now, channel),
+    // Each try is counted (codeAttempts.ts) before the operation.
+    getBooking: async (code, nik4, now, address) => {
+      await checkCodeTry(ctx, code, nik4, now, address, channel);
+      return bookings.getBooking(ctx, code, nik4);
+    },
+    bookingCalendar: async (code, nik4, now, address) => {
+      await checkCodeTry(ctx, code, nik4, now, address, channel);
+      return bookingCalendar(ctx, code, nik4);
+    },
+    cancelBooking: async (code, nik4, now, address) => {
+      await checkCodeTry(ctx, code, nik4, now, address, channel);
+      return bookings.cancelBooking(ctx, code, nik4, now, channel);
+    },
+    rescheduleBooking: async (code, nik4, slotId, now, address) => {
+      await checkCodeTry(ctx, code, nik4, now, address, channel);
+      return bookings.rescheduleBooking(ctx, code, nik4, slotId, now, channel);
+    },
     staffBooking: (officeId, code, actor, now) => staffBooking(ctx, officeId, code, actor, now),
 
     createClosure: (officeId, input, actor, now) => closures.createClosure(ctx, officeId, input, actor, now, channel),

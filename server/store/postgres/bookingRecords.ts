@@ -10,6 +10,7 @@ import { addDays, todayIn } from '../../domain/time';
 import * as t from './schema';
 import { assertOffice, type Actor } from '../../domain/policy';
 import { bookingView, findBooking, type BookingRow } from './bookings';
+import { forgetCodeAttempts } from './codeAttempts';
 import { allRows, columnsOf, exec, getRow, row, rows, withTx, type Conn, type PgCtx } from './connection';
 import { audit } from './journal';
 import { loadOffice } from './offices';
@@ -82,5 +83,6 @@ export const eraseExpiredPersonalData = async (ctx: PgCtx, now: DateTime, retent
       if (n < batch) break;
     }
   }
+  await forgetCodeAttempts(ctx, now);
   return { erased };
 };

@@ -13,7 +13,7 @@ import * as t from './schema';
 import type { BookingView } from '../../../shared/types';
 import { randomCode } from '../../security/tokens';
 import { columnsOf, exec, getRow, nikHash, row, withTx, type Conn, type PgCtx, type Tx } from './connection';
-import { holderLock, sharePlan } from './bookingLocks';
+import { holderLock, phoneLock, sharePlan } from './bookingLocks';
 import { audit, enqueueNotification } from './journal';
 import { dayFacts, loadOffice, serviceByCode, type OfficeRow, type ServiceRow, type SlotRow } from './offices';
 import type { BookInput } from '../store';
@@ -49,24 +49,28 @@ const viewOf = (booking: BookingRow, office: OfficeRow, slot: SlotRow, service: 
   ...(ticketId ? { ticketId } : {}),
 });
 
-/** The holder's other active bookings, as decideHolder asks; read under the holder's lock. */
-const holderBookings = async (tx: Tx, officeId: string, hash: string, slot: SlotRow, today: string, ignoreBookingId = -1): Promise<HolderBookings> => {
-  const r = (await row<{ same: boolean; active: number }>(
+/** Whose bookings the holder rules count: the NIK's hash and the phone number as stored (E.164; null once erased). */
+type HolderKeys = { nikHash: string; phone: string | null };
+
+/** The holder's other active bookings, as decideHolder asks; read under the holder's and the phone's locks. */
+const holderBookings = async (tx: Tx, officeId: string, holder: HolderKeys, slot: SlotRow, today: string, ignoreBookingId = -1): Promise<HolderBookings> => {
+  const r = (await row<{ same: boolean; active: number; phoneActive: number }>(
     tx,
-    `SELECT coalesce(bool_or(service_id = ? AND date = ?), false) AS same, count(*) FILTER (WHERE date >= ?) AS active FROM bookings
-     WHERE office_id = ? AND nik_hash = ? AND status IN ('booked', 'checked_in') AND id <> ?`,
-    slot.serviceId, slot.date, today, officeId, hash, ignoreBookingId,
+    `SELECT coalesce(bool_or(service_id = ? AND date = ?), false) AS same, count(*) FILTER (WHERE date >= ?) AS active,
+       (SELECT count(*) FROM bookings WHERE office_id = ? AND phone = ? AND status IN ('booked', 'checked_in') AND date >= ? AND id <> ?) AS "phoneActive"
+     FROM bookings WHERE office_id = ? AND nik_hash = ? AND status IN ('booked', 'checked_in') AND id <> ?`,
+    slot.serviceId, slot.date, today, officeId, holder.phone, today, ignoreBookingId, officeId, holder.nikHash, ignoreBookingId,
   ))!;
-  return { sameServiceSameDay: r.same, activeFromToday: r.active };
+  return { sameServiceSameDay: r.same, activeFromToday: r.active, phoneActiveFromToday: r.phoneActive };
 };
 
 /** Takes one place in a slot if it has one left: the check and the increment are one statement. */
 export const takeSeat = async (c: Conn, slotId: number): Promise<boolean> =>
   (await exec(c, 'UPDATE slots SET booked = booked + 1 WHERE id = ? AND booked < capacity', slotId)) === 1;
 
-/** Places the booking in a slot the domain has accepted, after the holder's own rules; call under the holder's lock. */
-const takePlace = async (tx: Tx, office: OfficeRow, slot: SlotRow, hash: string, now: DateTime, ignoreBookingId?: number): Promise<void> => {
-  decideHolder(office, await holderBookings(tx, office.id, hash, slot, todayIn(office, now), ignoreBookingId));
+/** Places the booking in a slot the domain has accepted, after the holder's own rules; call under the holder's and the phone's locks. */
+const takePlace = async (tx: Tx, office: OfficeRow, slot: SlotRow, holder: HolderKeys, now: DateTime, ignoreBookingId?: number): Promise<void> => {
+  decideHolder(office, await holderBookings(tx, office.id, holder, slot, todayIn(office, now), ignoreBookingId));
   if (!(await takeSeat(tx, slot.id))) fail('SLOT_FULL');
 };
 
@@ -106,19 +110,19 @@ const decideRequest = async (c: Conn, officeId: string, input: BookInput, now: D
 };
 
 /**
- * Books a place: under the holder's lock (taken first, from the NIK as given: the holder stored
- * is that NIK) and the shared plan lock, the request is decided on committed rows, then the
- * place taken by compare-and-set.
+ * Books a place: under the holder's and the phone's locks (taken first, from the NIK as given and
+ * the phone as normalised: the holder stored is that NIK and that phone) and the shared plan lock,
+ * the request is decided on committed rows, then the place taken by compare-and-set.
  */
 export const bookPlace = async (ctx: PgCtx, officeId: string, input: BookInput, now: DateTime, opts: BookOptions): Promise<BookingView> => {
   // When a day's places open most attempts meet a full slot: those (and every refusal the request
   // or the slot alone decides) are answered from plain reads, without a transaction or a lock.
-  await decideRequest(ctx, officeId, input, now);
+  const { phone } = (await decideRequest(ctx, officeId, input, now)).holder;
   const hash = nikHash(ctx, input.nik);
   return withTx(ctx, async (tx) => {
     await sharePlan(tx, officeId);
     const { office, service, slot, holder } = await decideRequest(tx, officeId, input, now);
-    await takePlace(tx, office, slot, hash, now);
+    await takePlace(tx, office, slot, { nikHash: hash, phone: holder.phone }, now);
 
     let booking: BookingRow | undefined;
     for (let attempt = 0; !booking; attempt++) {
@@ -141,7 +145,7 @@ export const bookPlace = async (ctx: PgCtx, officeId: string, input: BookInput, 
       await audit(tx, { officeId, userId: opts.createdByUserId, action: 'booking.assisted', target: booking.code }, now);
     }
     return view;
-  }, { locks: [holderLock(officeId, hash)] });
+  }, { locks: [holderLock(officeId, hash), phoneLock(officeId, phone)] });
 };
 
 /** A wrong nik4 and an unknown code give the same NOT_FOUND, so codes cannot be probed. */
@@ -155,9 +159,9 @@ export const getBooking = async (c: Conn, code: string, nik4: string): Promise<B
 
 /**
  * Runs a change of one booking by its holder: the booking is found, its holder's lock taken (and,
- * to move it, the plan lock shared, before any row lock: a closure holds the plan lock while it
- * locks the bookings it takes), then the booking read again and locked, as a closure or the
- * erasure job may have changed it meanwhile.
+ * to move it, its phone's lock, and the plan lock shared, before any row lock: a closure holds the
+ * plan lock while it locks the bookings it takes), then the booking read again and locked, as a
+ * closure or the erasure job may have changed it meanwhile.
  */
 const changeBooking = async <T>(
   ctx: PgCtx, code: string, nik4: string, options: { moves: boolean }, fn: (tx: Tx, booking: BookingRow) => Promise<T>,
@@ -166,7 +170,7 @@ const changeBooking = async <T>(
   return withTx(ctx, async (tx) => {
     if (options.moves) await sharePlan(tx, found.officeId);
     return fn(tx, await findBooking(tx, code, nik4, true));
-  }, { locks: [holderLock(found.officeId, found.nikHash ?? '')] });
+  }, { locks: [holderLock(found.officeId, found.nikHash ?? ''), ...(options.moves && found.phone ? [phoneLock(found.officeId, found.phone)] : [])] });
 };
 
 const CANCEL = `UPDATE bookings SET status = 'cancelled', cancelled_at = ?, cancel_reason = ? WHERE id = ? RETURNING ${BOOKING}`;
@@ -189,7 +193,7 @@ export const rescheduleBooking = (ctx: PgCtx, code: string, nik4: string, newSlo
     const move = decideMove(office, service, target, { slotId: booking.slotId, targetSlotId: newSlotId }, now);
     if (move === 'unchanged') return bookingView(tx, booking);
     const slot = target!.slot;
-    await takePlace(tx, office, slot, booking.nikHash!, now, booking.id);
+    await takePlace(tx, office, slot, { nikHash: booking.nikHash!, phone: booking.phone }, now, booking.id);
     await releasePlace(tx, booking.slotId);
     const updated = (await row<BookingRow>(tx, `UPDATE bookings SET slot_id = ?, date = ? WHERE id = ? RETURNING ${BOOKING}`, slot.id, slot.date, booking.id))!;
     return tellHolder(tx, updated, 'moved', notifyChannel, now);

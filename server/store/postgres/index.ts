@@ -12,6 +12,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { migratePostgres, openPool } from './open';
 import { queueOperations } from './queueOperations';
 import { reportOperations } from './reportOperations';
+import { challengeOperations } from './usedChallenges';
 
 export type PostgresStoreOptions = {
   connectionString: string;
@@ -33,6 +34,7 @@ export const createPostgresStore = async (options: PostgresStoreOptions): Promis
     ...queueOperations(ctx),
     ...accountOperations(ctx),
     ...reportOperations(ctx),
+    ...challengeOperations(ctx),
     close: async () => {
       await pool.end();
     },

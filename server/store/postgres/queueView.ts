@@ -12,7 +12,7 @@ import type { StaffState } from '../../../shared/protocol';
 import type { BoardState, CallEvent } from '../../../shared/types';
 import { allRows, getRow, row, rows, withTx, type Conn, type PgCtx } from './connection';
 import type { LiveViews, LiveWanted } from '../store';
-import { boardOf, dayCalls, firstIssuedAt, liveOf, snapshotOf, staffOf, type DayRows, type QueueSnapshot } from '../daySnapshot';
+import { boardOf, dayCalls, firstIssuedAt, liveOf, snapshotOf, staffOf, type BookingSlot, type DayRows, type QueueSnapshot } from '../daySnapshot';
 import { loadOffice, loadServices } from './offices';
 import type { TicketRow } from './tickets';
 
@@ -48,7 +48,7 @@ const officeVersion = async (c: Conn, officeId: string): Promise<number> =>
   (await row<{ version: number }>(c, OFFICE_VERSION_SQL, officeId))?.version ?? -1;
 
 /** Fresh containers: callers may sort or filter what they get. */
-const copyOf = <T extends DayRows>(rows: T): T => ({ ...rows, services: new Map(rows.services), counters: [...rows.counters], tickets: [...rows.tickets] });
+const copyOf = <T extends DayRows>(rows: T): T => ({ ...rows, services: new Map(rows.services), counters: [...rows.counters], tickets: [...rows.tickets], bookingSlots: new Map(rows.bookingSlots) });
 
 const dayRows = async (ctx: PgCtx, officeId: string, now: DateTime): Promise<DayRows> => {
   let offices = dayCache.get(ctx.pool);
@@ -63,6 +63,9 @@ const dayRows = async (ctx: PgCtx, officeId: string, now: DateTime): Promise<Day
 
 /** The day's tickets in issue order, and the last ten completions of a service (newest first): both read along an index. */
 export const DAY_TICKETS_SQL = 'WHERE office_id = ? AND date = ? ORDER BY issued_at';
+/** The slot of each of a day's bookings (a booking's ticket shows its session). */
+export const DAY_BOOKING_SLOTS_SQL = `SELECT b.id AS id, s.start AS start, s."end" AS "end", s.start_at AS "startAt", s.end_at AS "endAt"
+  FROM bookings b JOIN slots s ON s.id = b.slot_id WHERE b.office_id = ? AND b.date = ?`;
 export const RECENT_DURATIONS_SQL = `SELECT started_at AS "startedAt", completed_at AS "completedAt" FROM tickets
   WHERE office_id = ? AND service_id = ? AND status = 'done' AND started_at IS NOT NULL ORDER BY completed_at DESC LIMIT 10`;
 
@@ -77,7 +80,10 @@ const readDayRows = async (c: Conn, officeId: string, now: DateTime): Promise<Da
     const durations = recent.reverse().map((r) => ((r.completedAt ?? 0) - (r.startedAt ?? 0)) / 60_000);
     averageMinutes.set(service.id, movingAverageMinutes(durations, service.typicalMinutes));
   }
-  return { office, services, counters: await loadCounters(c, officeId), tickets, averageMinutes, date };
+  const bookingSlots = new Map(
+    (await rows<{ id: number } & BookingSlot>(c, DAY_BOOKING_SLOTS_SQL, officeId, date)).map(({ id, ...slot }) => [id, slot]),
+  );
+  return { office, services, counters: await loadCounters(c, officeId), tickets, averageMinutes, bookingSlots, date };
 };
 
 export const loadSnapshot = async (ctx: PgCtx, officeId: string, now: DateTime): Promise<QueueSnapshot> =>
@@ -97,14 +103,11 @@ export const ACTIVE_NOTICES_SQL = 'WHERE office_id = ? AND active ORDER BY id';
 export const boardState = async (c: Conn, snap: QueueSnapshot): Promise<BoardState> =>
   boardOf(snap, await recentCalls(c, snap), await allRows(c, t.notices, ACTIVE_NOTICES_SQL, snap.office.id));
 
-/** The slot time of each of a day's bookings, by booking id (the staff queue shows it). */
-export const DAY_BOOKING_SLOTS_SQL = 'SELECT b.id AS id, s.start AS start, s."end" AS "end" FROM bookings b JOIN slots s ON s.id = b.slot_id WHERE b.office_id = ? AND b.date = ?';
 
-export const staffState = async (c: Conn, snap: QueueSnapshot): Promise<StaffState> =>
-  staffOf(snap, await rows<{ id: number; start: string; end: string }>(c, DAY_BOOKING_SLOTS_SQL, snap.office.id, snap.tickets[0]?.date ?? ''));
+export const staffState = async (_c: Conn, snap: QueueSnapshot): Promise<StaffState> => staffOf(snap);
 
 /** Everything the live layer sends after a change: the calls to announce, the followed tickets, and the board and the staff queue when watched. */
 export const liveViews = (c: Conn, snap: QueueSnapshot, wanted: LiveWanted): Promise<LiveViews> =>
-  liveOf(snap, wanted, { board: () => boardState(c, snap), staff: () => staffState(c, snap) });
+  liveOf(snap, wanted, () => boardState(c, snap));
 
 export const ticketById = (c: Conn, ticketId: string): Promise<TicketRow | undefined> => getRow(c, t.tickets, 'WHERE id = ?', ticketId);

@@ -38,6 +38,7 @@ export const adminSnapshot = (ctx: StoreCtx, officeId: string, actor: Actor, now
       bookingCutoffMinutes: office.bookingCutoffMinutes,
       checkInEarlyMinutes: office.checkInEarlyMinutes,
       maxActiveBookingsPerNik: office.maxActiveBookingsPerNik,
+      maxActiveBookingsPerPhone: office.maxActiveBookingsPerPhone,
       onePerServicePerDay: office.onePerServicePerDay,
       walkInEvery: office.walkInEvery,
       recallLimit: office.recallLimit,

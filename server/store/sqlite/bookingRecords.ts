@@ -12,6 +12,7 @@ import * as t from './schema';
 import type { BookingView } from '../../../shared/types';
 import { assertOffice, type Actor } from '../../domain/policy';
 import { bookingView, findBooking } from './bookings';
+import { forgetCodeAttempts } from './codeAttempts';
 import { writeTx, type StoreCtx } from './connection';
 import { audit } from './journal';
 import { loadOffice } from './offices';
@@ -88,6 +89,7 @@ export const eraseExpiredPersonalData = async (ctx: StoreCtx, now: DateTime, ret
       await nextTurn();
     }
   }
+  forgetCodeAttempts(ctx, now);
   // Copy the WAL into the database file (whose freed space secure_delete zeroes) and empty it,
   // so that the erased values are gone from the bytes of both files. Best effort: a reader that
   // holds an old snapshot keeps the WAL for now; the next run tries again.

@@ -48,19 +48,28 @@ const viewOf = (booking: BookingRow, office: OfficeRow, slot: SlotRow, service: 
   };
 };
 
-/** The holder's other active bookings, as decideHolder asks: one prepared read on the NIK index, on every booking of a burst. */
-const holderBookings = (ctx: StoreCtx, officeId: string, nikHash: string, slot: SlotRow, today: string, ignoreBookingId = -1): HolderBookings => {
+/** Whose bookings the holder rules count: the NIK's hash and the phone number as stored (E.164; null once erased). */
+type HolderKeys = { nikHash: string; phone: string | null };
+
+/**
+ * The holder's other active bookings, as decideHolder asks: one prepared read on the NIK index
+ * and the phone index, on every booking of a burst.
+ */
+const holderBookings = (ctx: StoreCtx, officeId: string, holder: HolderKeys, slot: SlotRow, today: string, ignoreBookingId = -1): HolderBookings => {
   const row = stmt(
     ctx,
-    `SELECT coalesce(max(service_id = ? AND date = ?), 0) AS same, coalesce(sum(date >= ?), 0) AS active FROM bookings
-     WHERE office_id = ? AND nik_hash = ? AND status IN ('booked', 'checked_in') AND id <> ?`,
-  ).get(slot.serviceId, slot.date, today, officeId, nikHash, ignoreBookingId) as { same: number; active: number };
-  return { sameServiceSameDay: row.same === 1, activeFromToday: row.active };
+    `SELECT coalesce(max(service_id = ? AND date = ?), 0) AS same, coalesce(sum(date >= ?), 0) AS active,
+       (SELECT count(*) FROM bookings WHERE office_id = ? AND phone = ? AND status IN ('booked', 'checked_in') AND date >= ? AND id <> ?) AS phoneActive
+     FROM bookings WHERE office_id = ? AND nik_hash = ? AND status IN ('booked', 'checked_in') AND id <> ?`,
+  ).get(slot.serviceId, slot.date, today, officeId, holder.phone, today, ignoreBookingId, officeId, holder.nikHash, ignoreBookingId) as {
+    same: number; active: number; phoneActive: number;
+  };
+  return { sameServiceSameDay: row.same === 1, activeFromToday: row.active, phoneActiveFromToday: row.phoneActive };
 };
 
 /** Places the booking in a slot the domain has accepted, after the holder's own rules; call inside the write transaction. */
-const takePlace = (ctx: StoreCtx, office: OfficeRow, slot: SlotRow, nikHash: string, now: DateTime, ignoreBookingId?: number): void => {
-  decideHolder(office, holderBookings(ctx, office.id, nikHash, slot, todayIn(office, now), ignoreBookingId));
+const takePlace = (ctx: StoreCtx, office: OfficeRow, slot: SlotRow, holder: HolderKeys, now: DateTime, ignoreBookingId?: number): void => {
+  decideHolder(office, holderBookings(ctx, office.id, holder, slot, todayIn(office, now), ignoreBookingId));
   // The capacity check and the increment are one statement inside the write transaction.
   const taken = stmt(ctx, 'UPDATE slots SET booked = booked + 1 WHERE id = ? AND booked < capacity').run(slot.id);
   if (taken.changes !== 1) fail('SLOT_FULL');
@@ -114,7 +123,7 @@ export const takeBooking = (ctx: StoreCtx, officeId: string, input: BookInput, n
   writeTx(ctx, () => {
     const { office, service, slot, holder } = decideRequest(ctx, officeId, input, now);
     const hash = nikHash(ctx, holder.nik);
-    takePlace(ctx, office, slot, hash, now);
+    takePlace(ctx, office, slot, { nikHash: hash, phone: holder.phone }, now);
 
     let booking: BookingRow | undefined;
     for (let attempt = 0; !booking; attempt++) {
@@ -184,7 +193,7 @@ export const rescheduleBooking = (
     const move = decideMove(office, service, target, { slotId: booking.slotId, targetSlotId: newSlotId }, now);
     if (move === 'unchanged') return bookingView(ctx, booking);
     const slot = target!.slot;
-    takePlace(ctx, office, slot, booking.nikHash!, now, booking.id);
+    takePlace(ctx, office, slot, { nikHash: booking.nikHash!, phone: booking.phone }, now, booking.id);
     releasePlace(ctx, booking.slotId);
     const updated = ctx.db
       .update(t.bookings)

@@ -9,6 +9,7 @@ import type { Actor } from '../records';
 import * as bookings from './bookings';
 import { bookingCalendar, eraseExpiredPersonalData, staffBooking } from './bookingRecords';
 import * as closures from './closures';
+import { checkCodeTry } from './codeAttempts';
 import { type StoreCtx } from './connection';
 import { commitEachAlone, createGroupCommit } from './groupCommit';
 import { adminOperations } from './adminOperations';
@@ -19,6 +20,7 @@ import { claimDue, markFailed, markSent, renewLeases, retryFailed } from './outb
 import * as views from './officeViews';
 import * as queue from './queueView';
 import { enqueueReminders } from './reminders';
+import { challengeOperations } from './usedChallenges';
 import * as reports from './reports';
 import * as sessions from './sessions';
 import * as signIns from './signIns';
@@ -56,10 +58,24 @@ export const createSqliteStore = (options: SqliteStoreOptions): Store => {
       const opts = { notifyChannel: channel, ...(createdByUserId !== undefined ? { createdByUserId } : {}) };
       return grouped(() => bookings.takeBooking(ctx, officeId, input, now, opts));
     },
-    getBooking: async (code, nik4) => bookings.getBooking(ctx, code, nik4),
-    bookingCalendar: async (code, nik4) => bookingCalendar(ctx, code, nik4),
-    cancelBooking: async (code, nik4, now) => grouped(() => bookings.cancelBooking(ctx, code, nik4, now, channel)),
-    rescheduleBooking: async (code, nik4, slotId, now) => grouped(() => bookings.rescheduleBooking(ctx, code, nik4, slotId, now, channel)),
+    // Each try is counted before the operation, in its own transaction (outside a group commit,
+    // whose savepoint a refusal would roll back).
+    getBooking: async (code, nik4, now, address) => {
+      checkCodeTry(ctx, code, nik4, now, address, channel);
+      return bookings.getBooking(ctx, code, nik4);
+    },
+    bookingCalendar: async (code, nik4, now, address) => {
+      checkCodeTry(ctx, code, nik4, now, address, channel);
+      return bookingCalendar(ctx, code, nik4);
+    },
+    cancelBooking: async (code, nik4, now, address) => {
+      checkCodeTry(ctx, code, nik4, now, address, channel);
+      return grouped(() => bookings.cancelBooking(ctx, code, nik4, now, channel));
+    },
+    rescheduleBooking: async (code, nik4, slotId, now, address) => {
+      checkCodeTry(ctx, code, nik4, now, address, channel);
+      return grouped(() => bookings.rescheduleBooking(ctx, code, nik4, slotId, now, channel));
+    },
     publicTicket: async (ticketId, now) => {
       const ticket = queue.ticketById(ctx, ticketId);
       return ticket ? snapshotTicket(ticket, now) : undefined;
@@ -101,6 +117,7 @@ export const createSqliteStore = (options: SqliteStoreOptions): Store => {
 
     ...adminOperations(ctx, channel),
     ...jobOperations(ctx),
+    ...challengeOperations(ctx, grouped),
 
     // Closures
     createClosure: async (officeId, input, actor, now) => closures.createClosure(ctx, officeId, input, actor, now, channel),

@@ -13,7 +13,7 @@ import type { StaffState } from '../../../shared/protocol';
 import type { BoardState, CallEvent } from '../../../shared/types';
 import type { StoreCtx } from './connection';
 import type { LiveViews, LiveWanted } from '../store';
-import { boardOf, dayCalls, firstIssuedAt, liveOf, snapshotOf, staffOf, type DayRows, type QueueSnapshot } from '../daySnapshot';
+import { boardOf, dayCalls, firstIssuedAt, liveOf, snapshotOf, staffOf, type BookingSlot, type DayRows, type QueueSnapshot } from '../daySnapshot';
 import { loadOffice, loadServices } from './offices';
 import { allRows, getRow, stmt } from './prepared';
 import type { TicketRow } from './tickets';
@@ -61,7 +61,7 @@ const dayRows = (ctx: StoreCtx, officeId: string, now: DateTime): DayRows => {
     const cached = offices.get(officeId);
     if (cached && cached.version === version && cached.date === todayIn(cached.office, now)) {
       // Fresh containers: callers may sort or filter what they get.
-      return { ...cached, services: new Map(cached.services), counters: [...cached.counters], tickets: [...cached.tickets] };
+      return { ...cached, services: new Map(cached.services), counters: [...cached.counters], tickets: [...cached.tickets], bookingSlots: new Map(cached.bookingSlots) };
     }
     const rows = readDayRows(ctx, officeId, now);
     offices.set(officeId, { ...rows, version, services: new Map(rows.services), counters: [...rows.counters], tickets: [...rows.tickets] });
@@ -71,6 +71,9 @@ const dayRows = (ctx: StoreCtx, officeId: string, now: DateTime): DayRows => {
 
 /** The day's tickets in issue order, and the last ten completions of a service (newest first): both read along an index. */
 export const DAY_TICKETS_SQL = 'WHERE office_id = ? AND date = ? ORDER BY issued_at';
+/** The slot of each of a day's bookings (a booking's ticket shows its session). */
+export const DAY_BOOKING_SLOTS_SQL = `SELECT b.id AS id, s.start AS start, s."end" AS "end", s.start_at AS startAt, s.end_at AS endAt
+  FROM bookings b JOIN slots s ON s.id = b.slot_id WHERE b.office_id = ? AND b.date = ?`;
 export const RECENT_DURATIONS_SQL = `SELECT started_at AS startedAt, completed_at AS completedAt FROM tickets
   WHERE office_id = ? AND service_id = ? AND status = 'done' AND started_at IS NOT NULL ORDER BY completed_at DESC LIMIT 10`;
 
@@ -85,7 +88,10 @@ const readDayRows = (ctx: StoreCtx, officeId: string, now: DateTime): DayRows =>
     const durations = recent.reverse().map((r) => ((r.completedAt ?? 0) - (r.startedAt ?? 0)) / 60_000);
     averageMinutes.set(service.id, movingAverageMinutes(durations, service.typicalMinutes));
   }
-  return { office, services, counters: loadCounters(ctx, officeId), tickets, averageMinutes, date };
+  const bookingSlots = new Map(
+    (stmt(ctx, DAY_BOOKING_SLOTS_SQL).all(officeId, date) as ({ id: number } & BookingSlot)[]).map(({ id, ...slot }) => [id, slot]),
+  );
+  return { office, services, counters: loadCounters(ctx, officeId), tickets, averageMinutes, bookingSlots, date };
 };
 
 export const loadSnapshot = (ctx: StoreCtx, officeId: string, now: DateTime): QueueSnapshot => snapshotOf(dayRows(ctx, officeId, now), now.toMillis());
@@ -104,15 +110,12 @@ export const ACTIVE_NOTICES_SQL = 'WHERE office_id = ? AND active = 1';
 export const boardState = (ctx: StoreCtx, snap: QueueSnapshot): BoardState =>
   boardOf(snap, recentCalls(ctx, snap), allRows(ctx, t.notices, ACTIVE_NOTICES_SQL, snap.office.id));
 
-/** The slot time of each of a day's bookings, by booking id (the staff queue shows it). */
-export const DAY_BOOKING_SLOTS_SQL = `SELECT b.id AS id, s.start AS start, s."end" AS "end" FROM bookings b JOIN slots s ON s.id = b.slot_id WHERE b.office_id = ? AND b.date = ?`;
 
-export const staffState = (ctx: StoreCtx, snap: QueueSnapshot): StaffState =>
-  staffOf(snap, stmt(ctx, DAY_BOOKING_SLOTS_SQL).all(snap.office.id, snap.tickets[0]?.date ?? '') as { id: number; start: string; end: string }[]);
+export const staffState = (_ctx: StoreCtx, snap: QueueSnapshot): StaffState => staffOf(snap);
 
 /** Everything the live layer sends after a change: the calls to announce, the followed tickets, and the board and the staff queue when watched. */
 export const liveViews = (ctx: StoreCtx, snap: QueueSnapshot, wanted: LiveWanted): Promise<LiveViews> =>
-  liveOf(snap, wanted, { board: () => boardState(ctx, snap), staff: () => staffState(ctx, snap) });
+  liveOf(snap, wanted, () => boardState(ctx, snap));
 
 export const ticketById = (ctx: StoreCtx, ticketId: string): TicketRow | undefined =>
   getRow(ctx, t.tickets, 'WHERE id = ?', ticketId);
