@@ -36,6 +36,7 @@ const DEMO_OFFICE: OfficeSetup = {
     bookable: true,
     walkIn: true,
     serviceGroup: '',
+    blankoReserve: 0,
     templates: WEEKDAYS.flatMap((weekday) => [8, 9, 10, 11, 12, 13, 14].map((hour) => ({ weekday, start: hh(hour), end: hh(hour + 1), capacity }))),
   })),
   counters: [

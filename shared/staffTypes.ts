@@ -19,6 +19,13 @@ export type OfficeSettings = {
   onePerServicePerDay: boolean;
   walkInEvery: number;
   recallLimit: number;
+  /** The kiosk issues tickets from this many minutes before opening (calling starts at opening). */
+  issueEarlyMinutes: number;
+  /** Fair booking's release ('HH:mm' local): each day at this time the day `releaseDaysAhead` ahead opens; null = rolling horizon. */
+  releaseTime: string | null;
+  releaseDaysAhead: number;
+  waitingRoomMinutes: number;
+  admissionMinutes: number;
 };
 export type OpeningHours = { weekday: number; open: string; close: string };
 
@@ -33,6 +40,8 @@ export type ServiceFields = {
   walkInQuota: number | null;
   needsBlanko: boolean;
   serviceGroup: string;
+  /** Blanko kept for first prints and PRR: a service that needs blanko stops while the stock is at or below this. */
+  blankoReserve: number;
 };
 
 export type TemplateSlot = { weekday: number; start: string; end: string; capacity: number };

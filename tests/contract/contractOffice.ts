@@ -36,6 +36,11 @@ export const SETTINGS: OfficeSettings = {
   onePerServicePerDay: true,
   walkInEvery: 2,
   recallLimit: 2,
+  issueEarlyMinutes: 0,
+  releaseTime: null,
+  releaseDaysAhead: 7,
+  waitingRoomMinutes: 15,
+  admissionMinutes: 10,
 };
 
 /** Hourly slots 08:00–15:00, Monday to Friday. */
@@ -61,6 +66,7 @@ const service = (code: string, nameId: string, nameEn: string, capacity: number,
   walkInQuota: null,
   needsBlanko: false,
   serviceGroup: 'Pendaftaran Penduduk',
+  blankoReserve: 0,
   templates: bookable ? hourlySlots(capacity) : [],
 });
 

@@ -80,6 +80,7 @@ const FIELDS: ServiceFields = {
   walkInQuota: 20,
   needsBlanko: false,
   serviceGroup: 'Pencatatan Sipil',
+  blankoReserve: 0,
 };
 
 describe('the postgres store answers the admin operations as the sqlite store does', () => {

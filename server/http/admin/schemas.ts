@@ -35,6 +35,11 @@ export const officeSettingsBody = patch({
   onePerServicePerDay: z.boolean(),
   walkInEvery: int(1, 20),
   recallLimit: count(10),
+  issueEarlyMinutes: count(240),
+  releaseTime: time.nullable(),
+  releaseDaysAhead: int(1, 90),
+  waitingRoomMinutes: int(1, 120),
+  admissionMinutes: int(1, 60),
 });
 
 export const hoursBody = z.object({
@@ -55,6 +60,7 @@ const serviceFields = {
   walkInQuota: count(100_000).nullable().default(null),
   needsBlanko: z.boolean().default(false),
   serviceGroup: text(80).default(''),
+  blankoReserve: count(1_000_000).default(0),
 };
 export const serviceCreateBody = z.object({ code: letter, ...serviceFields });
 export const servicePatchBody = patch({
@@ -69,6 +75,7 @@ export const servicePatchBody = patch({
   walkInQuota: count(100_000).nullable(),
   needsBlanko: z.boolean(),
   serviceGroup: text(80),
+  blankoReserve: count(1_000_000),
 });
 export const serviceOrderBody = z.object({ codes: z.array(letter).max(26) });
 

@@ -117,3 +117,52 @@ export const usedChallenges = pgTable(
   },
   (t) => [index('used_challenges_expires').on(t.expiresAt)],
 );
+
+/**
+ * A release of a day's places (fair booking, API.md "Release and waiting room"): one row per office
+ * and released day, made when its waiting room first opens. `seed` is the cryptographic seed of
+ * the draw made at `releaseAt` (shown to admins afterwards so the order can be checked).
+ */
+export const releases = pgTable(
+  'releases',
+  {
+    officeId: text('office_id').notNull(),
+    /** The day whose places it opens (office-local 'YYYY-MM-DD'). */
+    date: text('date').notNull(),
+    opensAt: bigint('opens_at', { mode: 'number' }).notNull(),
+    releaseAt: bigint('release_at', { mode: 'number' }).notNull(),
+    seed: text('seed'),
+    drawnAt: bigint('drawn_at', { mode: 'number' }),
+    /** How many entries joined before the release (the drawn ones). */
+    drawnEntries: integer('drawn_entries').notNull().default(0),
+    /** Arrival counter: the next entry's arrival number. */
+    arrivals: integer('arrivals').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.officeId, t.date] })],
+);
+
+/** One visitor's place in a release's waiting room. The bearer token is stored as a hash. */
+export const waitingRoomEntries = pgTable(
+  'waiting_room_entries',
+  {
+    id: text('id').primaryKey(),
+    officeId: text('office_id').notNull(),
+    date: text('date').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    joinedAt: bigint('joined_at', { mode: 'number' }).notNull(),
+    /** 1, 2, 3… in the order entries joined. */
+    arrival: integer('arrival').notNull(),
+    /** Place in the release's order (1 = first): drawn at the release for early joiners, arrival order after; null before the draw. */
+    position: integer('position'),
+    /** waiting | admitted | used | expired */
+    status: text('status').notNull().default('waiting'),
+    admittedAt: bigint('admitted_at', { mode: 'number' }),
+    admittedUntil: bigint('admitted_until', { mode: 'number' }),
+    usedAt: bigint('used_at', { mode: 'number' }),
+    bookingId: integer('booking_id'),
+  },
+  (t) => [
+    uniqueIndex('waiting_room_arrival').on(t.officeId, t.date, t.arrival),
+    index('waiting_room_position').on(t.officeId, t.date, t.status, t.position),
+  ],
+);

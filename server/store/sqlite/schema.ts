@@ -26,6 +26,18 @@ export const offices = sqliteTable(
     recallLimit: integer('recall_limit').notNull().default(3),
     /** KTP-el blank cards in stock; completing a service that needs one uses one. */
     blankoStock: integer('blanko_stock').notNull().default(0),
+    /** The kiosk issues tickets from this many minutes before the day's opening (people queue early; calling starts at opening). */
+    issueEarlyMinutes: integer('issue_early_minutes').notNull().default(0),
+    /**
+     * Fair booking's release (API.md "Release and waiting room"): each day at this local time ('HH:mm')
+     * the day `releaseDaysAhead` ahead opens for booking; null = a rolling horizon.
+     */
+    releaseTime: text('release_time'),
+    releaseDaysAhead: integer('release_days_ahead').notNull().default(7),
+    /** The waiting room opens this many minutes before a release. */
+    waitingRoomMinutes: integer('waiting_room_minutes').notNull().default(15),
+    /** An admitted waiting-room entry has this long to book. */
+    admissionMinutes: integer('admission_minutes').notNull().default(10),
     createdAt: integer('created_at').notNull(),
   },
   // The list of offices, by name (the booking page, every live handshake), without a sort.
@@ -61,6 +73,8 @@ export const services = sqliteTable(
     needsBlanko: integer('needs_blanko', { mode: 'boolean' }).notNull().default(false),
     /** Which WhatsApp contact group answers questions about this service (e.g. "Pencatatan Sipil"); free text. */
     serviceGroup: text('service_group').notNull().default(''),
+    /** Blanko kept for first prints and PRR: the service stops taking people while the stock is at or below this. */
+    blankoReserve: integer('blanko_reserve').notNull().default(0),
     position: integer('position').notNull().default(0),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
   },
@@ -134,8 +148,15 @@ export const bookings = sqliteTable(
     nikLast4: text('nik_last4'),
     name: text('name'),
     phone: text('phone'),
-    /** booked | checked_in | cancelled */
+    /** pending (awaiting its WhatsApp code) | booked | checked_in | cancelled | expired (never confirmed) */
     status: text('status').notNull(),
+    /** A pending booking holds its place until this instant; then it expires and the place returns. */
+    holdUntil: integer('hold_until'),
+    /** HMAC of the confirmation code sent by WhatsApp (never the code itself). */
+    otpHash: text('otp_hash'),
+    confirmedAt: integer('confirmed_at'),
+    /** Set when staff booked a closed or urgent-only service for an urgent case: why. */
+    urgentReason: text('urgent_reason'),
     cancelReason: text('cancel_reason'),
     createdAt: integer('created_at').notNull(),
     cancelledAt: integer('cancelled_at'),
@@ -155,6 +176,8 @@ export const bookings = sqliteTable(
     index('bookings_office_date').on(t.officeId, t.date, t.status),
     // Bookings whose personal data the retention job has still to erase (erased ones leave the index).
     index('bookings_unerased').on(t.officeId, t.date).where(sql`${t.erasedAt} IS NULL`),
+    // Pending bookings by the end of their hold (the expiry job); confirmed ones leave the index.
+    index('bookings_pending').on(t.holdUntil).where(sql`${t.status} = 'pending'`),
   ],
 );
 
@@ -186,6 +209,8 @@ export const tickets = sqliteTable(
     completedAt: integer('completed_at'),
     noShowAt: integer('no_show_at'),
     /** True when the service could not be given in full (e.g. a suket instead of a KTP-el card). */
+    /** Set when staff issued or transferred it into a closed or urgent-only service for an urgent case: why. */
+    urgentReason: text('urgent_reason'),
     suket: integer('suket', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
@@ -265,6 +290,8 @@ export const closures = sqliteTable(
     /** When an admin ended an open-ended closure (set its last day), and who. */
     endedAt: integer('ended_at'),
     endedBy: integer('ended_by'),
+    /** When the holders of the bookings it cancelled were told the office is open again (once). */
+    reopenNotifiedAt: integer('reopen_notified_at'),
   },
   (t) => [index('closures_office').on(t.officeId, t.fromDate)],
 );
@@ -277,6 +304,12 @@ export const notices = sqliteTable(
     textId: text('text_id').notNull(),
     textEn: text('text_en').notNull().default(''),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** Shown from this local date (inclusive); null = from now. */
+    startsOn: text('starts_on'),
+    /** Shown until this local date (inclusive); null = until switched off. */
+    endsOn: text('ends_on'),
+    /** Where it is shown: a comma list of board, booking, kiosk. */
+    targets: text('targets').notNull().default('board,booking,kiosk'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('notices_office').on(t.officeId, t.active)],
