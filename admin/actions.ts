@@ -67,6 +67,10 @@ export const forms: Record<string, FormHandler> = {
       walkInEvery: f.int('walkInEvery'),
       recallLimit: f.int('recallLimit'),
       onePerServicePerDay: f.bool('onePerServicePerDay'),
+      releaseTime: f.str('releaseTime') || null,
+      releaseDaysAhead: f.int('releaseDaysAhead'),
+      waitingRoomMinutes: f.int('waitingRoomMinutes'),
+      admissionMinutes: f.int('admissionMinutes'),
     });
     await ctx.reload();
     ctx.done('Aturan kantor disimpan.');

@@ -23,6 +23,7 @@ export const bookingApi = (lang: () => Lang) => ({
     call<SlotDay[]>(lang(), 'GET', `/offices/${encodeURIComponent(officeId)}/availability?service=${encodeURIComponent(service)}&days=${days}`),
   book: (officeId: string, input: BookingInput) => call<BookingView>(lang(), 'POST', `/offices/${encodeURIComponent(officeId)}/bookings`, input),
   find: (code: string, nik4: string) => call<BookingView>(lang(), 'GET', `/bookings/${encodeURIComponent(code)}?nik4=${encodeURIComponent(nik4)}`),
+  confirm: (code: string, nik4: string, otp: string) => call<BookingView>(lang(), 'POST', `/bookings/${encodeURIComponent(code)}/confirm`, { nik4, otp }),
   cancel: (code: string, nik4: string) => call<BookingView>(lang(), 'POST', `/bookings/${encodeURIComponent(code)}/cancel`, { nik4 }),
   reschedule: (code: string, nik4: string, slotId: number, altcha?: string) =>
     call<BookingView>(lang(), 'POST', `/bookings/${encodeURIComponent(code)}/reschedule`, { nik4, slotId, ...(altcha ? { altcha } : {}) }),

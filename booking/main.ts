@@ -55,6 +55,7 @@ const usable = (screen: Screen): boolean => {
       return !!state.office && !!state.service;
     case 'form':
       return !!state.office && state.slotId !== null;
+    case 'confirm':
     case 'done':
     case 'manage':
     case 'reschedule':
@@ -194,7 +195,9 @@ const submitBooking = async (): Promise<void> => {
     state.qrSvg = null;
     state.busy = false;
     state.error = null;
-    go('done', { replace: true });
+    state.otp = '';
+    // Where the office confirms by WhatsApp, the place is held until the code comes back.
+    go(state.booking.status === 'pending' ? 'confirm' : 'done', { replace: true });
     void drawQr(state.booking.code);
   } catch (err) {
     const f = failed(err);
@@ -214,6 +217,58 @@ const submitBooking = async (): Promise<void> => {
   }
 };
 
+// ——— Confirming a pending booking ———
+
+const submitConfirm = async (): Promise<void> => {
+  if (state.busy || !state.booking) return;
+  const { lang } = state;
+  const otp = state.otp.replace(/\s/g, '');
+  state.flash = null;
+  if (!/^\d{6}$/.test(otp)) {
+    state.fieldErrors = { otp: t(lang, 'otpInvalid') };
+    state.error = null;
+    return focusFirstInvalid();
+  }
+  state.busy = true;
+  render();
+  try {
+    state.booking = await api.confirm(state.booking.code, state.nik4, otp);
+    state.fieldErrors = {};
+    state.error = null;
+    state.flash = t(lang, 'confirmed');
+    state.busy = false;
+    go('done', { replace: true });
+  } catch (err) {
+    const f = failed(err);
+    state.busy = false;
+    state.fieldErrors = f.fields.otp ? { otp: f.fields.otp } : {};
+    state.error = f.fields.otp ? null : f.message;
+    if (f.code === 'BOOKING_EXPIRED') {
+      // The place has gone back: the booking is shown as it is now, with the way to book again.
+      state.booking = { ...state.booking!, status: 'expired' };
+      go('manage', { replace: true });
+      return;
+    }
+    if (state.fieldErrors.otp) return focusFirstInvalid();
+    render(TITLE);
+  }
+};
+
+const cancelPending = async (): Promise<void> => {
+  if (state.busy || !state.booking) return;
+  state.busy = true;
+  render();
+  try {
+    state.booking = await api.cancel(state.booking.code, state.nik4);
+    state.flash = t(state.lang, 'cancelled');
+    state.error = null;
+  } catch (err) {
+    state.error = failed(err).message;
+  }
+  state.busy = false;
+  go('manage', { replace: true });
+};
+
 // ——— Managing a booking ———
 
 const openBooking = async (code: string, nik4: string, replace = false): Promise<void> => {
@@ -221,12 +276,15 @@ const openBooking = async (code: string, nik4: string, replace = false): Promise
   state.nik4 = nik4;
   state.qrSvg = null;
   state.confirmCancel = false;
+  state.otp = '';
   try {
     await loadOffice(state.booking.office);
   } catch {
     // The booking is shown without the office's extras.
   }
-  go('manage', { replace });
+  // Found: the next screen's buttons are live (a find form that sent this is done).
+  state.busy = false;
+  go(state.booking.status === 'pending' ? 'confirm' : 'manage', { replace });
   void drawQr(state.booking.code);
 };
 
@@ -364,6 +422,7 @@ const actions: Record<string, (el: HTMLElement) => void | Promise<void>> = {
     render('[data-action="cancel"]');
   },
   'cancel-yes': () => cancelBooking(),
+  'cancel-pending': () => cancelPending(),
   reschedule: () => startReschedule(),
   move: () => moveBooking(),
 };
@@ -379,6 +438,7 @@ app.addEventListener('submit', (event) => {
   const form = (event.target as HTMLElement).dataset.form;
   if (form === 'book') void submitBooking();
   if (form === 'find') void submitFind();
+  if (form === 'confirm') void submitConfirm();
 });
 
 const updatePhonePreview = (): void => {
@@ -394,6 +454,7 @@ app.addEventListener('input', (event) => {
   if (!name) return;
   if (name === 'nik' || name === 'name' || name === 'phone') state.form[name] = input.value;
   if (name === 'code' || name === 'nik4') state.find[name] = input.value;
+  if (name === 'otp') state.otp = input.value;
   if (name === 'phone') updatePhonePreview();
 });
 

@@ -6,7 +6,9 @@ import { selectedSlot, type State } from './state';
 import { t, type TextKey } from './texts';
 import { calendarLink, contactsHtml, officeNews, ticketHtml } from './parts';
 
-const STATUS: Record<BookingStatus, TextKey> = { booked: 'statusBooked', checked_in: 'statusCheckedIn', cancelled: 'statusCancelled' };
+const STATUS: Record<BookingStatus, TextKey> = {
+  pending: 'statusPending', booked: 'statusBooked', checked_in: 'statusCheckedIn', cancelled: 'statusCancelled', expired: 'statusExpired',
+};
 
 export const findScreen = (state: State): string => {
   const { lang } = state;

@@ -1,5 +1,5 @@
 /** Pieces shared by the booking and the manage screens: office news, WhatsApp contacts, hours, the code card. */
-import type { BookingView, WhatsappContact } from '../shared/types';
+import type { BookingView, ServiceInfo, WhatsappContact } from '../shared/types';
 import { calendarUrl, type OfficePage } from './api';
 import { longDate, prettyPhone, weekdayName, zoneName } from './format';
 import { esc } from './html';
@@ -66,3 +66,16 @@ export const ticketHtml = (state: State, booking: BookingView): string => {
 
 export const calendarLink = (state: State, booking: BookingView): string =>
   `<a class="button" href="${esc(calendarUrl(booking.code, state.nik4))}" download="giliran-${esc(booking.code)}.ics">${esc(t(state.lang, 'addCalendar'))}</a>`;
+
+/** Who answers a service on WhatsApp, by its group's name (OKI: "Pencatatan Sipil") or the contact's label. */
+const whatsappWho = (s: ServiceInfo): string => s.serviceGroup || s.whatsapp?.label || '';
+
+/** A service's WhatsApp number as plain text: it sits inside the service's button, where a link cannot. */
+export const serviceWhatsapp = (s: ServiceInfo, lang: Lang): string =>
+  s.whatsapp && (s.bookable || s.walkIn) ? `<span class="wa">${esc(t(lang, 'serviceWhatsapp', { who: whatsappWho(s), phone: prettyPhone(s.whatsapp.phone) }))}</span>` : '';
+
+/** A WhatsApp-only service (neither booked online nor walk-in): its number, as the way to be served. */
+export const whatsappOnlyHtml = (s: ServiceInfo, lang: Lang): string =>
+  s.whatsapp && !s.bookable && !s.walkIn
+    ? `<span class="why">${esc(t(lang, 'whatsappOnly', { who: whatsappWho(s) }))} <a href="https://wa.me/${esc(s.whatsapp.phone.replace(/\D/g, ''))}" rel="noopener" target="_blank">${esc(prettyPhone(s.whatsapp.phone))}</a></span>`
+    : '';

@@ -3,7 +3,7 @@ import type { BookingView, OfficeSummary, SlotDay, SlotView } from '../shared/ty
 import type { OfficePage } from './api';
 import type { Lang } from './texts';
 
-export type Screen = 'offices' | 'services' | 'slots' | 'form' | 'done' | 'find' | 'manage' | 'reschedule';
+export type Screen = 'offices' | 'services' | 'slots' | 'form' | 'confirm' | 'done' | 'find' | 'manage' | 'reschedule';
 
 export type State = {
   lang: Lang;
@@ -29,6 +29,8 @@ export type State = {
   /** The holder's last four NIK digits: with the code, the key to the booking. */
   nik4: string;
   find: { code: string; nik4: string };
+  /** The confirmation code being typed (a pending booking). */
+  otp: string;
   confirmCancel: boolean;
   qrSvg: string | null;
 };
@@ -51,6 +53,7 @@ export const initialState = (lang: Lang): State => ({
   booking: null,
   nik4: '',
   find: { code: '', nik4: '' },
+  otp: '',
   confirmCancel: false,
   qrSvg: null,
 });

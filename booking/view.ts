@@ -1,13 +1,14 @@
 /** The booking pages' pure views: state in, HTML text out. Every server text is escaped. */
+import { confirmScreen } from './confirmView';
 import type { BookingView } from '../shared/types';
 import { slotWhen, zoneName } from './format';
 import { alerts, backButton, dayAndSlotPicker, esc, field, heading } from './html';
 import { findScreen, manageScreen, rescheduleScreen } from './manageView';
-import { calendarLink, contactsHtml, hoursHtml, officeNews, ticketHtml } from './parts';
+import { calendarLink, contactsHtml, hoursHtml, officeNews, serviceWhatsapp, ticketHtml, whatsappOnlyHtml } from './parts';
 import { selectedSlot, serviceOf, type State } from './state';
 import { pickBilingual, t, type Lang } from './texts';
 
-const BOOK_SCREENS = new Set(['offices', 'services', 'slots', 'form', 'done']);
+const BOOK_SCREENS = new Set(['offices', 'services', 'slots', 'form', 'confirm', 'done']);
 
 export const pageHtml = (state: State): string => {
   const { lang } = state;
@@ -34,6 +35,8 @@ export const screenHtml = (state: State): string => {
       return slotsScreen(state);
     case 'form':
       return formScreen(state);
+    case 'confirm':
+      return confirmScreen(state);
     case 'done':
       return doneScreen(state);
     case 'find':
@@ -66,9 +69,9 @@ const servicesScreen = (state: State): string => {
     .map((s) => {
       const name = lang === 'id' ? s.name : s.nameEn || s.name;
       const req = lang === 'id' ? s.requirements : s.requirementsEn || s.requirements;
-      const inner = `<strong>${esc(s.code)} · ${esc(name)}</strong>${req ? `<span class="req"><b>${esc(t(lang, 'requirements'))}:</b> ${esc(req)}</span>` : ''}`;
+      const inner = `<strong>${esc(s.code)} · ${esc(name)}</strong>${req ? `<span class="req"><b>${esc(t(lang, 'requirements'))}:</b> ${esc(req)}</span>` : ''}${serviceWhatsapp(s, lang)}`;
       const today = s.closedToday ? `<span class="why">${esc(t(lang, 'closedToday', { reason: pickBilingual(s.closedToday, lang) }))}</span>` : '';
-      if (!s.bookable) return `<li class="choice off">${inner}<span class="why">${esc(t(lang, 'notBookable'))}</span></li>`;
+      if (!s.bookable) return `<li class="choice off">${inner}${whatsappOnlyHtml(s, lang) || `<span class="why">${esc(t(lang, 'notBookable'))}</span>`}</li>`;
       return `<li><button type="button" class="choice" data-action="service" data-code="${esc(s.code)}">${inner}${today}</button></li>`;
     })
     .join('');
@@ -119,7 +122,9 @@ const doneScreen = (state: State): string => {
   const { lang } = state;
   const booking = state.booking!;
   const service = serviceOf(state, booking.service);
-  const req = service ? (lang === 'id' ? service.requirements : service.requirementsEn || service.requirements) : '';
+  // The booking answer carries its service's requirements; the office's list is the fallback.
+  const req = (lang === 'id' ? booking.requirements : booking.requirementsEn || booking.requirements)
+    || (service ? (lang === 'id' ? service.requirements : service.requirementsEn || service.requirements) : '');
   return `${heading(t(lang, 'booked'), step(lang, 4), true)}${alerts(state)}
     ${ticketHtml(state, booking)}
     <p class="note">${esc(t(lang, 'keepCode'))}</p>

@@ -11,6 +11,8 @@ import type { Action, Desk, Me } from './view';
 const app = document.getElementById('app')!;
 const $ = (id: string) => document.getElementById(id)!;
 const counterKey = (officeId: string) => `giliran.counter.${officeId}`;
+/** The office of the counter this computer last worked at: the desk's own, never the admin page's choice. */
+const LAST_OFFICE_KEY = 'giliran.counter.office';
 const SESSION_ENDED = 'Sesi Anda telah berakhir. Silakan masuk kembali.';
 
 let desk: Desk | null = null;
@@ -82,32 +84,43 @@ const showLogin = (message?: string) => {
   });
 };
 
-const officeFor = async (me: Me): Promise<string> => {
+/**
+ * The desk's office: the link's `?office=`, the staff member's own office, or (for a
+ * deployment-wide admin) the office of the counter last chosen on this computer, else the first.
+ */
+const officeFor = async (me: Me, offices: OfficeSummary[]): Promise<string> => {
   const fromUrl = new URLSearchParams(location.search).get('office');
   if (fromUrl) return fromUrl;
   if (me.officeId) return me.officeId;
-  const offices = (await api<OfficeSummary[]>('GET', '/offices')) ?? [];
+  const saved = localStorage.getItem(LAST_OFFICE_KEY);
+  if (saved && offices.some((o) => o.id === saved)) return saved;
   if (!offices[0]) throw new ApiFailure(404, 'NOT_FOUND', 'Belum ada kantor yang terdaftar.');
   return offices[0].id;
 };
 
-const enter = async (me: Me) => {
-  const officeId = await officeFor(me);
+const enter = async (me: Me, pickedOffice?: string) => {
+  // Only a deployment-wide admin chooses among offices.
+  const offices = me.officeId ? [] : ((await api<OfficeSummary[]>('GET', '/offices')) ?? []);
+  const officeId = pickedOffice ?? (await officeFor(me, offices));
   const [office, counters] = await Promise.all([
     api<OfficeDetail>('GET', `/offices/${encodeURIComponent(officeId)}`),
     api<CounterView[]>('GET', `/offices/${encodeURIComponent(officeId)}/counters`),
   ]);
   const services = (office?.services ?? []).map((s) => ({ code: s.code, name: s.name }));
   const saved = Number(localStorage.getItem(counterKey(officeId)));
-  const chosen = (counters ?? []).find((c) => c.id === saved);
+  const chosen = pickedOffice ? undefined : (counters ?? []).find((c) => c.id === saved);
   if (chosen) return openDesk(me, office!, services, chosen.id, counters ?? []);
-  showApp(view.chooserView(office?.name ?? officeId, counters ?? [], services));
+  showApp(view.chooserView(office?.name ?? officeId, counters ?? [], services, offices.length > 1 ? { offices, current: officeId } : undefined));
   app.querySelectorAll<HTMLButtonElement>('[data-counter]').forEach((button) =>
     button.addEventListener('click', () => {
       localStorage.setItem(counterKey(officeId), button.dataset.counter!);
+      localStorage.setItem(LAST_OFFICE_KEY, officeId);
       openDesk(me, office!, services, Number(button.dataset.counter), counters ?? []);
     }),
   );
+  document.getElementById('office-choice')?.addEventListener('change', (event) => {
+    void enter(me, (event.target as HTMLSelectElement).value).catch(handleError);
+  });
 };
 
 const DESK_HTML = `
@@ -129,12 +142,28 @@ const DESK_HTML = `
     </section>
   </main>
   <footer class="foot"><p class="message" id="message" role="status" aria-live="polite"></p>
-    <p class="keys">Pintasan: <kbd>P</kbd> panggil · <kbd>U</kbd> ulang · <kbd>M</kbd> mulai · <kbd>S</kbd> selesai · <kbd>T</kbd> tidak hadir · <kbd>A</kbd> alihkan · <kbd>K</kbd> kembalikan · <kbd>J</kbd> jeda</p></footer>
-  <dialog id="transfer-dialog">
-    <h2>Alihkan ke layanan <span class="en">Transfer to</span></h2>
+    <p class="keys">Pintasan: <kbd>P</kbd> panggil · <kbd>U</kbd> ulang · <kbd>M</kbd> mulai · <kbd>S</kbd> selesai · <kbd>T</kbd> tidak hadir · <kbd>A</kbd> alihkan · <kbd>K</kbd> kembalikan · <kbd>J</kbd> jeda · <kbd>N</kbd> cek KTP</p></footer>
+  <dialog id="transfer-dialog" aria-labelledby="transfer-title">
+    <h2 id="transfer-title">Alihkan ke layanan <span class="en">Transfer to</span></h2>
     <p class="muted" id="transfer-what"></p>
     <div class="transfer-list" id="transfer-list"></div>
+    <form class="urgent-form" id="urgent-form" hidden novalidate>
+      <p class="urgent-what" id="urgent-what"></p>
+      <label>Alasan kasus mendesak <span class="en">Why it is urgent</span>
+        <input id="urgent-reason" name="reason" maxlength="300" autocomplete="off" required />
+      </label>
+      <p class="form-error" id="urgent-error" role="alert"></p>
+      <button type="submit" class="btn primary">Alihkan sebagai kasus mendesak</button>
+    </form>
     <button type="button" class="btn ghost" id="transfer-cancel"><kbd>Esc</kbd> Batal</button>
+  </dialog>
+  <dialog id="requeue-dialog" aria-labelledby="requeue-title">
+    <h2 id="requeue-title">Kembalikan ke antrean? <span class="en">Requeue?</span></h2>
+    <p id="requeue-what"></p>
+    <div class="dialog-buttons">
+      <button type="button" class="btn primary" id="requeue-yes" autofocus><kbd>Enter</kbd> Ya, kembalikan</button>
+      <button type="button" class="btn ghost" id="requeue-cancel"><kbd>Esc</kbd> Batal</button>
+    </div>
   </dialog>`;
 
 const openDesk = (me: Me, office: OfficeDetail, services: view.ServiceName[], counterId: number, counters: CounterView[]) => {
@@ -142,6 +171,8 @@ const openDesk = (me: Me, office: OfficeDetail, services: view.ServiceName[], co
     me, officeId: office.id, officeName: office.name, services, counterId,
     queue: { officeId: office.id, counters, waiting: [], now: '' },
     details: null, noShows: [], selectedNoShow: null, busy: false, link: 'connecting',
+    closedServices: Object.fromEntries(office.services.flatMap((s) => (s.closedToday ? [[s.code, s.closedToday]] : []))),
+    holderCheck: null,
   };
   showApp(DESK_HTML);
   render();
@@ -182,6 +213,8 @@ const onQueue = async (state: StaffState) => {
   render();
   scheduleNoShows();
   const current = view.myCounter(desk)?.current;
+  // A check answers for one ticket only.
+  if (desk.holderCheck && desk.holderCheck.ticketId !== current?.id) desk.holderCheck = null;
   if (!current) {
     desk.details = null;
     return render();
@@ -262,11 +295,8 @@ const run = async (action: Action) => {
       return step(`/tickets/${current!.id}/no-show`, (t) => `${t?.number} ditandai tidak hadir.`).then(refreshNoShows);
     case 'transfer':
       return openTransfer();
-    case 'requeue': {
-      const id = desk.selectedNoShow ?? desk.noShows[0]?.id;
-      if (!id) return;
-      return step(`/tickets/${id}/requeue`, (t) => `${t?.number} dikembalikan ke antrean.`).then(refreshNoShows);
-    }
+    case 'requeue':
+      return confirmRequeue();
     case 'pause': {
       const counter = view.myCounter(desk);
       const next = counter?.status === 'open' ? 'paused' : 'open';
@@ -294,14 +324,86 @@ const openTransfer = () => {
   if (!desk || !current || !d) return;
   $('transfer-what').textContent = `Nomor ${current.number} akan menunggu di layanan tujuan dengan nomor yang sama.`;
   $('transfer-list').innerHTML = view.transferView(desk, current.service);
+  $('transfer-list').hidden = false;
+  $('urgent-form').hidden = true;
+  urgentService = null;
   d.showModal();
 };
 
+let urgentService: string | null = null;
+
 const transferTo = (service: string) => {
   const current = currentTicket();
+  if (!desk || !current) return void dialog()?.close();
+  // Into a service closed today: an urgent case, for a supervisor or an admin, with its reason.
+  const closed = desk.closedServices[service];
+  if (closed !== undefined) {
+    if (!view.mayDecideUrgent(desk)) {
+      dialog()?.close();
+      return say('error', `Layanan ${service} tutup hari ini. Pengalihan ke layanan yang tutup hanya untuk kasus mendesak, oleh supervisor atau admin.`);
+    }
+    urgentService = service;
+    $('transfer-list').hidden = true;
+    $('urgent-form').hidden = false;
+    $('urgent-what').textContent = `Layanan ${service} tutup hari ini (${closed}). Nomor ${current.number} dilayani sebagai kasus mendesak: alasannya dicatat.`;
+    $('urgent-error').textContent = '';
+    ($('urgent-reason') as HTMLInputElement).value = '';
+    ($('urgent-reason') as HTMLInputElement).focus();
+    return;
+  }
   dialog()?.close();
-  if (!current) return;
   void step(`/tickets/${current.id}/transfer`, (t) => `${t?.number} dialihkan ke layanan ${service}.`, { service });
+};
+
+const submitUrgentTransfer = () => {
+  const current = currentTicket();
+  const reason = ($('urgent-reason') as HTMLInputElement).value.trim();
+  if (!current || !urgentService) return void dialog()?.close();
+  if (reason.length < 5) return void ($('urgent-error').textContent = 'Tulis alasan kasus mendesak (minimal 5 karakter).');
+  const service = urgentService;
+  dialog()?.close();
+  void step(`/tickets/${current.id}/transfer`, (t) => `${t?.number} dialihkan ke layanan ${service} sebagai kasus mendesak.`, { service, reason });
+};
+
+// ---------- requeue, after a confirmation ----------
+
+const requeueDialog = () => document.getElementById('requeue-dialog') as HTMLDialogElement | null;
+
+/** K, or a row's button: asks before requeueing the selected no-show (and only that one). */
+const confirmRequeue = () => {
+  const chosen = desk?.noShows.find((n) => n.id === desk?.selectedNoShow);
+  const d = requeueDialog();
+  if (!desk || !chosen || !d) return;
+  $('requeue-what').textContent = `Nomor ${chosen.number} (layanan ${chosen.service}) menunggu lagi di akhir antrean layanannya.`;
+  d.showModal();
+};
+
+const requeueChosen = () => {
+  requeueDialog()?.close();
+  const chosen = desk?.noShows.find((n) => n.id === desk?.selectedNoShow);
+  if (!desk || !chosen) return;
+  desk.selectedNoShow = null;
+  void step(`/tickets/${chosen.id}/requeue`, (t) => `${t?.number} dikembalikan ke antrean.`).then(refreshNoShows);
+};
+
+// ---------- the holder check ----------
+
+/** Sends the NIK typed or scanned from the visitor's KTP; shows only cocok / tidak cocok, and empties the field. */
+const checkHolder = async (form: HTMLFormElement) => {
+  const input = form.querySelector<HTMLInputElement>('input[name=nik]')!;
+  const nik = input.value;
+  input.value = '';
+  const ticketId = form.dataset.ticket!;
+  if (!desk || !nik.trim()) return void say('error', 'Ketik atau pindai NIK dari KTP pengunjung, lalu tekan Enter.');
+  try {
+    const res = await api<{ match: boolean }>('POST', `/tickets/${encodeURIComponent(ticketId)}/verify-holder`, { nik });
+    if (!desk || !res) return;
+    desk.holderCheck = { ticketId, match: res.match };
+    render();
+    say(res.match ? 'info' : 'error', res.match ? 'NIK cocok dengan pemesan.' : 'NIK tidak cocok dengan pemesan. Periksa KTP sekali lagi.');
+  } catch (err) {
+    handleError(err);
+  }
 };
 
 const logout = async () => {
@@ -313,10 +415,29 @@ const logout = async () => {
   showLogin('Anda telah keluar.');
 };
 
+document.addEventListener('submit', (event) => {
+  const form = event.target as HTMLFormElement;
+  if (form.id === 'holder-check') {
+    event.preventDefault();
+    void checkHolder(form);
+  } else if (form.id === 'urgent-form') {
+    event.preventDefault();
+    submitUrgentTransfer();
+  }
+});
+
 document.addEventListener('click', (event) => {
-  const target = (event.target as HTMLElement).closest<HTMLElement>('[data-action],[data-action-id],[data-requeue],[data-noshow],[data-transfer],#transfer-cancel');
+  const target = (event.target as HTMLElement).closest<HTMLElement>(
+    '[data-action],[data-action-id],[data-requeue],[data-noshow],[data-transfer],#transfer-cancel,#requeue-yes,#requeue-cancel',
+  );
   if (!target || !desk) return;
-  if (target.dataset.action) return void run(target.dataset.action as Action);
+  if (target.dataset.action) {
+    const action = target.dataset.action as Action;
+    const why = view.whyNot(desk, action);
+    return why ? say('error', why) : void run(action);
+  }
+  if (target.id === 'requeue-yes') return requeueChosen();
+  if (target.id === 'requeue-cancel') return requeueDialog()?.close();
   if (target.dataset.actionId === 'logout') return void logout();
   if (target.dataset.actionId === 'change-counter') {
     localStorage.removeItem(counterKey(desk.officeId));
@@ -329,18 +450,22 @@ document.addEventListener('click', (event) => {
   if (target.id === 'transfer-cancel') return dialog()?.close();
   if (target.dataset.requeue) {
     desk.selectedNoShow = target.dataset.requeue;
-    return void run('requeue');
+    render();
+    return confirmRequeue();
   }
   if (target.dataset.noshow) {
-    desk.selectedNoShow = target.dataset.noshow;
+    // A second press on the chosen one lets it go.
+    desk.selectedNoShow = desk.selectedNoShow === target.dataset.noshow ? null : target.dataset.noshow;
     render();
   }
 });
 
 document.addEventListener('keydown', (event) => {
   if (!desk || event.repeat || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (requeueDialog()?.open) return;
   const d = dialog();
   if (d?.open) {
+    if ((event.target as HTMLElement).tagName === 'INPUT') return;
     const n = Number(event.key);
     const choices = d.querySelectorAll<HTMLButtonElement>('[data-transfer]');
     if (n >= 1 && n <= choices.length) {
@@ -351,10 +476,20 @@ document.addEventListener('keydown', (event) => {
   }
   const tag = (event.target as HTMLElement).tagName;
   if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') return;
+  if (event.key.toUpperCase() === 'N') {
+    // N: to the KTP field of the holder check (a scanner then types the NIK and Enter).
+    const field = document.getElementById('holder-nik');
+    if (field) {
+      event.preventDefault();
+      field.focus();
+    }
+    return;
+  }
   const action = view.actionForKey(event.key);
   if (!action) return;
   event.preventDefault();
-  if (!view.availableActions(desk).has(action)) return say('error', `Tombol ${event.key.toUpperCase()} tidak dapat dipakai sekarang.`);
+  const why = view.whyNot(desk, action);
+  if (why) return say('error', why);
   void run(action);
 });
 

@@ -17,7 +17,12 @@ export type Desk = {
   queue: StaffState | null;
   details: StaffTicketDetails | null;
   noShows: NoShowEntry[];
+  /** The no-show staff picked in the list: K acts on it only, after a confirmation. */
   selectedNoShow: string | null;
+  /** Services closed today (code → reason): a transfer into one is an urgent case. */
+  closedServices: Record<string, string>;
+  /** The last holder check of the current ticket: its ticket and answer (never the digits typed). */
+  holderCheck: { ticketId: string; match: boolean } | null;
   busy: boolean;
   link: Link;
 };
@@ -67,8 +72,40 @@ export const availableActions = (desk: Desk): Set<Action> => {
     // Transferring needs another service to go to.
     if (button && (step !== 'transfer' || desk.services.length > 1)) out.add(button);
   }
-  if (desk.noShows.length) out.add('requeue');
+  if (desk.noShows.some((n) => n.id === desk.selectedNoShow)) out.add('requeue');
   return out;
+};
+
+/** Whether this signed-in role may serve an urgent case (domain/urgentCase): supervisors and admins. */
+export const mayDecideUrgent = (desk: Pick<Desk, 'me'>): boolean => desk.me.role === 'admin' || desk.me.role === 'supervisor';
+
+/**
+ * Why pressing an action did nothing, in the words a clerk needs: what state stops it and what to
+ * do instead. Undefined when the action is available.
+ */
+export const whyNot = (desk: Desk, action: Action): string | undefined => {
+  if (availableActions(desk).has(action)) return undefined;
+  const counter = myCounter(desk);
+  if (!counter) return 'Loket belum dimuat. Tunggu sebentar.';
+  if (desk.busy) return 'Permintaan sebelumnya masih diproses. Tunggu sebentar.';
+  const current = counter.current && heldAtCounter(counter.current.status) ? counter.current : undefined;
+  const key = ACTIONS.find((a) => a.action === action)!.key;
+  switch (action) {
+    case 'call':
+      if (current) return `Loket masih menangani ${current.number}. Selesaikan dulu (S selesai, T tidak hadir, A alihkan) sebelum memanggil berikutnya.`;
+      return counter.status === 'paused'
+        ? 'Loket sedang dijeda: tidak ada panggilan. Tekan J untuk membuka kembali, lalu P untuk memanggil.'
+        : 'Loket sedang tutup: tidak ada panggilan. Tekan J untuk membuka, lalu P untuk memanggil.';
+    case 'requeue':
+      return desk.noShows.length
+        ? 'Pilih dulu nomor di daftar "Tidak hadir hari ini", lalu tekan K.'
+        : 'Belum ada nomor tidak hadir hari ini untuk dikembalikan.';
+    case 'transfer':
+      if (current && desk.services.length <= 1) return 'Tidak ada layanan lain untuk tujuan pengalihan.';
+      break;
+  }
+  if (!current) return `Tombol ${key} tidak dapat dipakai sekarang: tidak ada nomor aktif di loket ini.`;
+  return `Tombol ${key} tidak dapat dipakai sekarang: nomor ${current.number} berstatus ${STATUS_LABEL[current.status].toLowerCase()}.`;
 };
 
 export const serviceName = (desk: Pick<Desk, 'services'>, code: string): string => desk.services.find((s) => s.code === code)?.name ?? code;
@@ -84,10 +121,21 @@ export const loginView = (message?: string): string => `
     </form>
   </main>`;
 
-export const chooserView = (officeName: string, counters: CounterView[], services: ServiceName[]): string => `
+/** `officeChoice`: for a deployment-wide admin, the offices to pick the counter's office among. */
+export const chooserView = (
+  officeName: string,
+  counters: CounterView[],
+  services: ServiceName[],
+  officeChoice?: { offices: { id: string; name: string }[]; current: string },
+): string => `
   <main class="chooser">
     <div class="card chooser-card">
       <h1>Pilih loket <span class="en">Choose your counter</span></h1>
+      ${officeChoice
+        ? `<label class="office-choice">Kantor <span class="en">Office</span><select id="office-choice">${officeChoice.offices
+            .map((o) => `<option value="${escapeHtml(o.id)}" ${o.id === officeChoice.current ? 'selected' : ''}>${escapeHtml(o.name)}</option>`)
+            .join('')}</select></label>`
+        : ''}
       <p class="muted">${escapeHtml(officeName)} — pilihan ini diingat di komputer ini. <span class="en">Remembered on this computer.</span></p>
       <div class="counter-grid">
         ${counters
@@ -140,7 +188,8 @@ export const currentView = (desk: Desk): string => {
     : booking
       ? `<dl class="booking">
           <dt>Nama</dt><dd data-testid="holder-name">${booking.name ? escapeHtml(booking.name) : '<span class="muted">(data sudah dihapus)</span>'}</dd>
-          <dt>NIK</dt><dd class="mono">${escapeHtml(booking.nikMasked || '—')}</dd>
+          <dt>NIK</dt><dd class="mono" data-testid="holder-nik">${escapeHtml(booking.nikMasked || '—')}</dd>
+          ${booking.name !== null && booking.nikMasked ? `<dt>Cek KTP</dt><dd>${holderCheckView(desk, current.id)}</dd>` : ''}
           <dt>Reservasi</dt><dd class="mono">${escapeHtml(booking.code)} · sesi ${escapeHtml(booking.slot.replace(/:/g, '.'))}</dd>
           ${booking.phoneMasked ? `<dt>WhatsApp</dt><dd class="mono">${escapeHtml(booking.phoneMasked)}</dd>` : ''}
         </dl>`
@@ -155,11 +204,13 @@ export const currentView = (desk: Desk): string => {
         <span class="pill status-${current.status}">${STATUS_LABEL[current.status]}</span>
         <p><span class="svc">${escapeHtml(current.service)}</span> ${escapeHtml(serviceName(desk, current.service))}</p>
         ${d?.priority ? `<p class="priority">Prioritas: ${PRIORITY_LABEL[d.priority] ?? d.priority}</p>` : ''}
+        ${d?.urgentReason ? `<p class="urgent-flag" data-testid="urgent-flag"><strong>MENDESAK</strong> ${escapeHtml(d.urgentReason)}</p>` : ''}
         ${d && current.status === 'called' ? `<p class="muted">Dipanggil ${hhmm(d.calledAt)} · panggilan ulang ${d.recallCount} dari ${d.recallLimit}</p>` : ''}
         ${d && current.status === 'serving' ? `<p class="muted">Dilayani sejak ${hhmm(d.startedAt)}</p>` : ''}
       </div>
     </div>
     ${who}
+    ${d?.requirements ? `<p class="requirements" data-testid="requirements"><strong>Persyaratan:</strong> ${escapeHtml(d.requirements)}</p>` : ''}
     <p class="next-step">${current.status === 'called'
       ? 'Tunggu warga datang ke loket, lalu tekan <kbd>M</kbd> untuk mulai melayani. Belum datang? <kbd>U</kbd> panggil ulang, atau <kbd>T</kbd> tidak hadir.'
       : 'Setelah selesai tekan <kbd>S</kbd>. Perlu layanan lain? <kbd>A</kbd> alihkan dengan nomor yang sama.'}</p>`;
@@ -172,7 +223,8 @@ export const actionsView = (desk: Desk): string => {
     const paused = action === 'pause' && counter && counter.status !== 'open';
     const text = paused ? 'Buka loket' : label;
     const textEn = paused ? 'Reopen' : en;
-    return `<button type="button" class="btn action ${paused ? 'primary' : tone}" data-action="${action}" ${can.has(action) ? '' : 'disabled'}>
+    // aria-disabled, not disabled: a press of an unavailable button still says why nothing happens.
+    return `<button type="button" class="btn action ${paused ? 'primary' : tone}" data-action="${action}" aria-disabled="${can.has(action) ? 'false' : 'true'}">
       <kbd>${key}</kbd><span class="a-label">${text}</span><span class="en">${textEn}</span></button>`;
   }).join('');
 };
@@ -207,13 +259,15 @@ export const waitingView = (desk: Desk): string => {
 
 export const noShowView = (desk: Desk): string => {
   if (!desk.noShows.length) return '<p class="muted empty-line">Belum ada nomor tidak hadir hari ini. <span class="en">No no-shows today.</span></p>';
-  const selected = desk.selectedNoShow ?? desk.noShows[0]?.id;
+  const selected = desk.selectedNoShow;
   return `<ul class="noshow-list">${desk.noShows
     .map(
-      (n) => `<li class="${n.id === selected ? 'selected' : ''}" data-noshow="${n.id}">
-        <span class="w-number">${escapeHtml(n.number)}</span>
-        <span class="muted">${hhmm(n.noShowAt)}${n.counter ? ` · loket ${escapeHtml(n.counter)}` : ''}</span>
-        <button type="button" class="btn small" data-requeue="${n.id}" ${desk.busy ? 'disabled' : ''}>Kembalikan</button>
+      (n) => `<li class="${n.id === selected ? 'selected' : ''}">
+        <button type="button" class="noshow-pick" data-noshow="${n.id}" aria-pressed="${n.id === selected}">
+          <span class="w-number">${escapeHtml(n.number)}</span>
+          <span class="muted">${hhmm(n.noShowAt)}${n.counter ? ` · loket ${escapeHtml(n.counter)}` : ''}</span>
+        </button>
+        <button type="button" class="btn small" data-requeue="${n.id}" aria-label="Kembalikan ${escapeHtml(n.number)} ke antrean" ${desk.busy ? 'disabled' : ''}>Kembalikan</button>
       </li>`,
     )
     .join('')}</ul>`;
@@ -222,5 +276,28 @@ export const noShowView = (desk: Desk): string => {
 export const transferView = (desk: Desk, currentService: string): string =>
   desk.services
     .filter((s) => s.code !== currentService)
-    .map((s, i) => `<button type="button" class="btn transfer-choice" data-transfer="${escapeHtml(s.code)}"><kbd>${i + 1}</kbd><span class="svc">${escapeHtml(s.code)}</span> ${escapeHtml(s.name)}</button>`)
+    .map((s, i) => {
+      const closed = desk.closedServices[s.code];
+      const note = closed === undefined ? '' : `<span class="closed-note">Tutup hari ini — ${mayDecideUrgent(desk) ? 'hanya kasus mendesak, dengan alasan' : 'hanya supervisor (kasus mendesak)'}</span>`;
+      return `<button type="button" class="btn transfer-choice${closed === undefined ? '' : ' closed'}" data-transfer="${escapeHtml(s.code)}"><kbd>${i + 1}</kbd><span class="svc">${escapeHtml(s.code)}</span> ${escapeHtml(s.name)}${note}</button>`;
+    })
     .join('');
+
+/**
+ * The holder check of a booked ticket: a field for the NIK on the KTP (typed, or scanned with
+ * Enter) and the last answer. The field is emptied after each check: the digits stay nowhere.
+ */
+export const holderCheckView = (desk: Pick<Desk, 'holderCheck'>, ticketId: string): string => {
+  const last = desk.holderCheck?.ticketId === ticketId ? desk.holderCheck : null;
+  const answer = !last
+    ? ''
+    : last.match
+      ? '<span class="check-answer match" data-testid="holder-answer">✓ Cocok <span class="en">Match</span></span>'
+      : '<span class="check-answer mismatch" data-testid="holder-answer">✗ Tidak cocok <span class="en">No match</span></span>';
+  return `<form class="holder-check" id="holder-check" data-ticket="${escapeHtml(ticketId)}" autocomplete="off" novalidate>
+      <input id="holder-nik" name="nik" class="mono" inputmode="numeric" maxlength="24" autocomplete="off" spellcheck="false"
+        placeholder="NIK di KTP (N)" aria-label="NIK di KTP pengunjung untuk dicocokkan" />
+      <button type="submit" class="btn small">Periksa</button>
+      <span aria-live="polite">${answer}</span>
+    </form>`;
+};

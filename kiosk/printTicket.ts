@@ -5,7 +5,7 @@
 import type { KioskServiceState, PublicTicket } from '../shared/types';
 import type { PaperWidth } from './settings';
 import { priorityLabel } from './texts';
-import { esc, localDateTime, sessionText } from './view';
+import { esc, localDateTime, phoneText, sessionText } from './view';
 
 export type PrintInput = {
   ticket: PublicTicket;
@@ -45,6 +45,7 @@ export const printTicketHtml = (p: PrintInput): string => {
     </div>
     ${t.waitOutside ? `<div class="pt-box">TUNGGU DI LUAR / WAIT OUTSIDE<br> <small>Ruang tunggu penuh. Pantau di HP kapan boleh masuk.</small></div>` : ''}
     ${p.service?.requirements ? `<div class="pt-req">Syarat: ${esc(p.service.requirements)}<br> <span class="pt-en">${esc(p.service.requirementsEn)}</span></div>` : ''}
+    ${p.service?.whatsapp ? `<div class="pt-wa">Info WhatsApp: ${esc(phoneText(p.service.whatsapp.phone))}<br> <span class="pt-en">${esc(p.service.serviceGroup || p.service.whatsapp.label)}</span></div>` : ''}
     <div class="pt-qr">${p.qrSvg}</div>
     <div class="pt-scan">Pindai untuk memantau antrean di HP<br> <span class="pt-en">Scan to follow your turn on your phone</span></div>
     <div class="pt-url">${esc(p.statusUrl)}</div>

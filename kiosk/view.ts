@@ -77,9 +77,24 @@ const unavailableText = (svc: KioskServiceState): { title: Bi; reason?: string }
   const u = svc.unavailable;
   if (!u) return null;
   if (u.code === 'QUOTA_EXHAUSTED') return { title: { id: 'Kuota hari ini habis', en: "Today's quota is used up" } };
+  if (u.code === 'SERVICE_UNAVAILABLE' && !svc.bookable && svc.whatsapp) {
+    return { title: { id: 'Hanya melalui WhatsApp', en: 'By WhatsApp only' }, reason: phoneText(svc.whatsapp.phone) };
+  }
   if (u.code === 'SERVICE_UNAVAILABLE') return { title: { id: 'Hanya dengan reservasi online', en: 'By online booking only' } };
   return { title: { id: 'Tutup', en: 'Closed' }, ...(u.reason ? { reason: dottedTimes(u.reason) } : {}) };
 };
+
+/** "+62 812-0000-0002": a WhatsApp number as people read it aloud. */
+export const phoneText = (e164: string): string => {
+  const national = e164.replace(/^\+62/, '');
+  return `+62 ${[national.slice(0, 3), national.slice(3, 7), national.slice(7)].filter(Boolean).join('-')}`;
+};
+
+/** The service's WhatsApp number (OKI: population registration vs civil records), under its name. */
+const whatsappLine = (svc: KioskServiceState): string =>
+  svc.whatsapp && (svc.walkIn || svc.bookable)
+    ? `<span class="wa">WhatsApp ${esc(svc.serviceGroup || svc.whatsapp.label)}: <span class="num">${esc(phoneText(svc.whatsapp.phone))}</span></span>`
+    : '';
 
 const serviceButton = (svc: KioskServiceState, s: ViewState): string => {
   const off = unavailableText(svc);
@@ -95,6 +110,7 @@ const serviceButton = (svc: KioskServiceState, s: ViewState): string => {
         <span class="name">${esc(svc.name)}</span>
         <span class="name-en" lang="en">${esc(svc.nameEn)}</span>
         ${svc.requirements ? `<span class="req">⚠ <span class="id">${esc(svc.requirements)}</span> <span class="en" lang="en">${esc(svc.requirementsEn)}</span></span>` : ''}
+        ${whatsappLine(svc)}
         ${blankoOut && !off ? `<span class="req blanko">${bi({ id: 'Blanko KTP-el habis: Anda menerima surat keterangan (suket).', en: 'No KTP-el blanks: you get a certificate (suket).' })}</span>` : ''}
       </span>
       <span class="side">
@@ -110,7 +126,8 @@ const serviceButton = (svc: KioskServiceState, s: ViewState): string => {
 
 export const servicesHtml = (s: ViewState): string => {
   if (!s.kiosk) return '';
-  const visible = s.kiosk.services.filter((svc) => svc.walkIn || svc.bookable);
+  // A WhatsApp-only service is shown too, with its number: that is how the visitor is served.
+  const visible = s.kiosk.services.filter((svc) => svc.walkIn || svc.bookable || svc.whatsapp);
   if (visible.length === 0) return `<p class="empty">${bi({ id: 'Belum ada layanan di kantor ini.', en: 'This office has no services yet.' })}</p>`;
   return visible.map((svc) => serviceButton(svc, s)).join('');
 };

@@ -21,6 +21,7 @@ import { kioskRoutes } from './http/kiosk/kioskRoutes';
 import { openApiDocument } from './http/openapi';
 import { publicBookingRoutes } from './http/public/bookingRoutes';
 import { challengeRoutes } from './http/public/challengeRoutes';
+import { waitingRoomRoutes } from './http/public/waitingRoomRoutes';
 import { publicOfficeRoutes } from './http/public/officeRoutes';
 import { publicTicketRoutes } from './http/public/ticketRoutes';
 import { staffAuthRoutes } from './http/staff/authRoutes';
@@ -68,6 +69,7 @@ export const createApp = ({ store, bus, clock, config, log, shared }: { store: S
   api.use(publicOfficeRoutes(deps));
   api.use(publicBookingRoutes(deps));
   api.use(challengeRoutes(deps));
+  api.use(waitingRoomRoutes(deps));
   api.use(publicTicketRoutes(deps));
   api.use(kioskRoutes(deps));
   api.use(staffAuthRoutes(deps));

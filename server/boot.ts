@@ -25,6 +25,7 @@ const nikSecretOf = (config: Config): string => {
 };
 
 const openStore = async (config: Config, nikSecret: string): Promise<Store> => {
+  const confirmation = config.bookingConfirmation === 'whatsapp' ? { holdMinutes: config.bookingHoldMinutes } : null;
   if (!config.databaseUrl) {
     return createSqliteStore({
       databasePath: config.databasePath,
@@ -32,6 +33,8 @@ const openStore = async (config: Config, nikSecret: string): Promise<Store> => {
       groupCommit: config.groupCommit,
       nikSecret,
       notifyChannel: config.notifyChannel,
+      publicBaseUrl: config.publicBaseUrl,
+      confirmation,
     });
   }
   const { createPostgresStore } = await import('./store/postgres/index');
@@ -39,7 +42,9 @@ const openStore = async (config: Config, nikSecret: string): Promise<Store> => {
     connectionString: config.databaseUrl,
     nikSecret,
     notifyChannel: config.notifyChannel,
+    publicBaseUrl: config.publicBaseUrl,
     poolSize: config.databasePoolSize,
+    confirmation,
   });
 };
 

@@ -67,6 +67,13 @@ export type Config = {
   challengeSecret: string | undefined;
   /** The challenge's difficulty (CHALLENGE_MAX_NUMBER): a solver tries half of it on average. */
   challengeMaxNumber: number;
+  /**
+   * BOOKING_CONFIRMATION=whatsapp: a visitor's booking is pending until confirmed with a code sent by
+   * WhatsApp; none: booked at once. Default: whatsapp where NOTIFY_CHANNEL=whatsapp.
+   */
+  bookingConfirmation: 'whatsapp' | 'none';
+  /** How long a pending booking holds its place (BOOKING_HOLD_MINUTES). */
+  bookingHoldMinutes: number;
 };
 
 /** A setting that cannot work: the process stops at start with this message. */
@@ -124,6 +131,8 @@ export const readConfig = (env: NodeJS.ProcessEnv): Config => {
     bookingChallenge: env.BOOKING_CHALLENGE !== 'off',
     challengeSecret: env.CHALLENGE_SECRET || undefined,
     challengeMaxNumber: int(env.CHALLENGE_MAX_NUMBER, DEFAULT_CHALLENGE_MAX_NUMBER),
+    bookingConfirmation: (env.BOOKING_CONFIRMATION || (env.NOTIFY_CHANNEL === 'whatsapp' ? 'whatsapp' : 'none')) === 'whatsapp' ? 'whatsapp' : 'none',
+    bookingHoldMinutes: int(env.BOOKING_HOLD_MINUTES, 10),
   };
 };
 
@@ -143,6 +152,8 @@ export const configProblems = (env: NodeJS.ProcessEnv, config: Config): string[]
   strictInt('WORKERS', 1, 64);
   strictInt('DATABASE_POOL_SIZE', 1, 200);
   strictInt('CHALLENGE_MAX_NUMBER', 1_000, 10_000_000);
+  strictInt('BOOKING_HOLD_MINUTES', 1, 120);
+  if (!['', 'whatsapp', 'none', undefined].includes(env.BOOKING_CONFIRMATION)) problems.push(`BOOKING_CONFIRMATION must be "whatsapp" or "none" (got "${env.BOOKING_CONFIRMATION}")`);
   if (!['', 'on', 'off', undefined].includes(env.BOOKING_CHALLENGE)) problems.push(`BOOKING_CHALLENGE must be "on" or "off" (got "${env.BOOKING_CHALLENGE}")`);
   if (config.databaseUrl !== undefined) {
     if (!/^postgres(ql)?:\/\/[^\s]+$/.test(config.databaseUrl)) problems.push('DATABASE_URL must be a postgres://… (or postgresql://…) URL');

@@ -29,12 +29,14 @@ if (inCluster && cluster.isPrimary) {
   });
 } else {
   const held = inCluster ? holdConnections() : undefined;
-  const [{ systemClock }, { boot }, { startSender }, { startBackgroundJobs }, { whileLeader }] = await Promise.all([
-    import('./clock'), import('./boot'), import('./jobs/sender'), import('./jobs'), import('./jobs/leader'),
+  const [{ systemClock }, { boot }, { startSender }, { startBackgroundJobs }, { whileLeader }, { startPendingExpiry }] = await Promise.all([
+    import('./clock'), import('./boot'), import('./jobs/sender'), import('./jobs'), import('./jobs/leader'), import('./jobs/pendingBookings'),
   ]);
   const server = await boot({ config, clock: systemClock });
   // Every process sends notifications (the store's leases keep them apart) and queues reminders (idempotent).
   const stopSender = startSender(server.store, systemClock, config, server.log);
+  // So does the expiry of unconfirmed bookings (each expires once, whoever runs it).
+  const stopExpiry = startPendingExpiry(server.store, systemClock, server.log);
   // The background jobs start once the server listens, and work in short steps: start-up waits for none of them.
   // With several processes, only the leader runs them (jobs/leader.ts).
   let stopJobs: () => Promise<void> = async () => {};
@@ -72,6 +74,7 @@ if (inCluster && cluster.isPrimary) {
   const shutdown = async () => {
     if (closing) return;
     closing = true;
+    stopExpiry();
     await stopSender();
     await stopJobs();
     await server.close();

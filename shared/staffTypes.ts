@@ -127,13 +127,15 @@ export type Figures = {
   served: number;
   noShow: number;
   cancelledBookings: number;
+  /** Urgent cases: tickets served in a service closed that day (domain/urgentCase). */
+  urgent: number;
   averageWaitMinutes: number | null;
   p90WaitMinutes: number | null;
   averageServiceMinutes: number | null;
   p90ServiceMinutes: number | null;
 };
 export type ServiceRangeReport = Figures & { service: string; name: string; nameEn: string };
-export type CounterRangeReport = Omit<Figures, 'issued' | 'cancelledBookings'> & { counterId: number; counter: string };
+export type CounterRangeReport = Omit<Figures, 'issued' | 'cancelledBookings' | 'urgent'> & { counterId: number; counter: string };
 export type HourArrivals = { hour: number; total: number; byService: Record<string, number> };
 export type DayTotals = { date: string; issued: number; served: number; noShow: number; cancelledBookings: number };
 export type RangeReport = {
@@ -173,6 +175,10 @@ export type StaffTicketDetails = {
   calledAt: string | null;
   startedAt: string | null;
   booking: StaffBookingDetails | null;
+  /** What the visitor must bring or wear for the ticket's service (e.g. "wajib masker dan sarung tangan"), Indonesian; '' when none. */
+  requirements: string;
+  /** Set when staff serve it as an urgent case in a service closed today: why. */
+  urgentReason: string | null;
 };
 
 export type NoShowEntry = { id: string; number: string; service: string; counter: string | null; noShowAt: string; recallCount: number };

@@ -15,6 +15,10 @@ export type ServiceInfo = {
   typicalMinutes: number;
   walkInQuota: number | null;
   needsBlanko: boolean;
+  /** The WhatsApp contact group that answers about this service (OKI: population registration vs civil records); '' when none. */
+  serviceGroup: string;
+  /** Whom to ask about this service: its group's WhatsApp contact, else the office's first; null when the office has none. */
+  whatsapp: { label: string; phone: string } | null;
   /** Set when the service is closed today (closure or no blanko), with the reason. */
   closedToday?: string;
 };
@@ -43,10 +47,13 @@ export type SlotView = {
   booked: number;
   remaining: number;
   bookable: boolean;
+  /** Set while the slot's day is not yet released (an office with `releaseTime`): when it opens for booking. */
+  opensAt?: string;
 };
-export type SlotDay = { date: string; closed: boolean; reason?: string; slots: SlotView[] };
+export type SlotDay = { date: string; closed: boolean; reason?: string; slots: SlotView[]; opensAt?: string };
 
-export type BookingStatus = 'booked' | 'checked_in' | 'cancelled';
+/** pending: awaiting the code sent by WhatsApp (until holdUntil); expired: never confirmed, its place released. */
+export type BookingStatus = 'pending' | 'booked' | 'checked_in' | 'cancelled' | 'expired';
 export type BookingView = {
   code: string;
   office: string;
@@ -62,6 +69,11 @@ export type BookingView = {
   phoneMasked: string;
   cancelReason?: string;
   ticketId?: string;
+  /** A pending booking holds its place until this instant (ISO, the office's offset). */
+  holdUntil?: string;
+  /** What to bring or wear (OKI: mask and gloves), Indonesian and English; absent when the service asks nothing. */
+  requirements?: string;
+  requirementsEn?: string;
 };
 
 export type PublicTicket = {

@@ -23,6 +23,10 @@ export const officeView = (st: State): string => {
     ${field('Reservasi aktif per nomor HP', 'Active bookings per phone', input('maxActiveBookingsPerPhone', o.maxActiveBookingsPerPhone, { type: 'number', min: 1, max: 20, required: true, class: 'narrow' }), 'Berapa pun NIK yang dipakai')}
     ${field('Panggil antrian langsung setelah … reservasi', 'Walk-in after … bookings', input('walkInEvery', o.walkInEvery, { type: 'number', min: 1, max: 20, required: true, class: 'narrow' }), 'Agar antrian langsung tidak terlewat')}
     ${field('Batas panggil ulang', 'Recall limit', input('recallLimit', o.recallLimit, { type: 'number', min: 0, max: 10, required: true, class: 'narrow' }), 'Setelah itu nomor dianggap tidak hadir')}
+    ${field('Pembukaan kuota (jam)', 'Release time', input('releaseTime', o.releaseTime ?? '', { type: 'time', class: 'narrow' }), 'Setiap hari pada jam ini kuota hari ke-N dibuka, diundi lewat ruang tunggu. Kosong = reservasi bergulir seperti biasa.')}
+    ${field('Hari yang dibuka (hari ke depan)', 'Day released (days ahead)', input('releaseDaysAhead', o.releaseDaysAhead, { type: 'number', min: 1, max: 90, required: true, class: 'narrow' }), 'Harus di dalam rentang reservasi')}
+    ${field('Ruang tunggu dibuka (menit sebelum)', 'Waiting room opens (min before)', input('waitingRoomMinutes', o.waitingRoomMinutes, { type: 'number', min: 1, max: 120, required: true, class: 'narrow' }), 'Yang masuk sebelum pembukaan diundi urutannya')}
+    ${field('Waktu memesan setelah dipanggil (menit)', 'Time to book once admitted (min)', input('admissionMinutes', o.admissionMinutes, { type: 'number', min: 1, max: 60, required: true, class: 'narrow' }), 'Tidak dipakai: giliran pindah ke berikutnya')}
     <div class="field checks">${checkbox('onePerServicePerDay', o.onePerServicePerDay, 'Satu reservasi per NIK per layanan per hari', 'One booking per NIK per service per day')}</div>
     <div class="actions">${submit('Simpan aturan', 'Save rules')}</div>
   </form>`;

@@ -10,7 +10,7 @@ export const stepTicket = async (
   actor: Actor,
   ticketId: string,
   action: Exclude<TicketAction, 'call'>,
-  options: { service?: string } = {},
+  options: { service?: string; reason?: string } = {},
 ): Promise<Outcome<PublicTicket>> => {
   authorize(actor, 'serve');
   const step = await store.stepTicket(ticketId, action, actor, clock.now(), options);

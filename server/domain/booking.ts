@@ -106,9 +106,16 @@ export const decideHolder = (
   if (mine.phoneActiveFromToday >= office.maxActiveBookingsPerPhone) fail('BOOKING_LIMIT', { limit: office.maxActiveBookingsPerPhone, variant: 'phone' });
 };
 
-/** A holder may cancel or move a booking only while it is booked (not checked in, not cancelled). */
+/** A holder may move a booking only while it is booked (confirmed, not checked in, not cancelled). */
 export const checkChangeable = (booking: { status: string }): void => {
+  if (booking.status === 'pending') fail('BOOKING_NOT_CONFIRMED');
+  if (booking.status === 'expired') fail('BOOKING_EXPIRED');
   if (booking.status !== 'booked') fail('INVALID_STATE', { status: booking.status });
+};
+
+/** A holder may cancel a booking while it holds a place and is not checked in: booked, or pending its confirmation. */
+export const checkCancellable = (booking: { status: string }): void => {
+  if (booking.status !== 'pending') checkChangeable(booking);
 };
 
 /** The reason stored on a booking its holder cancelled. */

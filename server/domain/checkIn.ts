@@ -3,11 +3,12 @@
  * check-in window (from `checkInEarlyMinutes` before its slot begins until the slot ends).
  */
 import type { DateTime } from 'luxon';
+import { effectiveStatus } from './confirmation';
 import { fail } from './errors';
 import { localTime, todayIn } from './time';
 
 export type CheckInFacts = {
-  booking: { status: string; date: string };
+  booking: { status: string; date: string; holdUntil?: number | null };
   slot: { startAt: number; endAt: number };
   office: { timezone: string; checkInEarlyMinutes: number };
   now: DateTime;
@@ -17,6 +18,9 @@ export type CheckInFacts = {
 export const decideCheckIn = ({ booking, slot, office, now }: CheckInFacts): void => {
   if (booking.status === 'cancelled') fail('BOOKING_CANCELLED');
   if (booking.status === 'checked_in') fail('ALREADY_CHECKED_IN');
+  const status = effectiveStatus({ status: booking.status, holdUntil: booking.holdUntil ?? null }, now.toMillis());
+  if (status === 'expired') fail('BOOKING_EXPIRED');
+  if (status === 'pending') fail('BOOKING_NOT_CONFIRMED');
   if (booking.date !== todayIn(office, now)) fail('WRONG_DAY', { date: booking.date });
   const opensAt = slot.startAt - office.checkInEarlyMinutes * 60_000;
   const nowMs = now.toMillis();

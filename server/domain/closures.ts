@@ -1,13 +1,13 @@
 /**
  * Closures (penutupan): the office, or one service, closed for a range of local days or "until
- * further notice". What a closure may be, which bookings it affects, where a moved booking
- * goes, what state it is in, and how it ends. Pure: the store loads the rows and applies.
+ * further notice". What a closure may be, which bookings it affects, what state it is in, and
+ * how it ends (where a moved booking goes: moveBookings.ts). Pure: the store loads the rows and applies.
  */
 import type { DateTime } from 'luxon';
 import type { ClosureView } from '../../shared/staffTypes';
 import { invalid } from './errors';
-import { closedReasonOn, closureOn, slotBookability, type ClosureSpan, type OpeningHours } from './slots';
-import { addDays, localDate } from './time';
+import { closureOn } from './slots';
+import { addDays } from './time';
 
 /** A closure's days: `to` is its last closed day, null while it runs "until further notice". */
 export type ClosureDays = { from: string; to: string | null };
@@ -65,38 +65,4 @@ export const affectedBookings = <B extends HeldPlace>(
   return booked
     .filter((b) => closureOn(span, b.date, b.serviceId) && b.endAt > now.toMillis())
     .sort((a, b) => a.startAt - b.startAt || a.id - b.id);
-};
-
-/** A slot that could take a moved booking. */
-export type MoveCandidate = { serviceId: number; date: string; start: string; startAt: number; capacity: number; booked: number };
-
-export type MoveContext = {
-  now: DateTime;
-  zone: string;
-  horizonDays: number;
-  /** Days on which the holder already has another active booking of this service. */
-  holderDays: ReadonlySet<string>;
-  /** The office's closures (the new one among them) and its week of opening hours: a closed day takes nobody. */
-  closures: readonly ClosureSpan[];
-  hours: readonly OpeningHours[];
-};
-
-/**
- * Where a booking moved by a closure goes: the earliest slot of its service, from tomorrow, that
- * a visitor could book (not begun, within the horizon, a free place), on a day the service is
- * open and the holder has no other booking of it. Undefined: no such slot, the booking is
- * cancelled. The office moves it, so the visitors' booking cut-off does not apply.
- */
-export const moveTarget = <S extends MoveCandidate>(slots: readonly S[], c: MoveContext): S | undefined => {
-  const today = localDate(c.now, c.zone);
-  const rules = { cutoffMinutes: 0, horizonDays: c.horizonDays };
-  return [...slots]
-    .sort((a, b) => a.startAt - b.startAt)
-    .find(
-      (s) =>
-        s.date > today &&
-        slotBookability(s, c.now, c.zone, rules) === 'ok' &&
-        !c.holderDays.has(s.date) &&
-        closedReasonOn(c.closures, c.hours, s.serviceId, s.date) === undefined,
-    );
 };

@@ -25,10 +25,14 @@ export type ErrorCode =
   | 'OUTSIDE_WINDOW'
   | 'BOOKING_CANCELLED'
   | 'ALREADY_CHECKED_IN'
+  | 'BOOKING_NOT_CONFIRMED'
+  | 'BOOKING_EXPIRED'
   | 'BLANKO_EMPTY'
   | 'SERVICE_UNAVAILABLE'
   | 'CAPACITY_BELOW_BOOKED'
   | 'CONFLICT'
+  | 'NOT_OPEN_YET'
+  | 'WAITING_ROOM'
   | 'INTERNAL';
 
 export class DomainError extends Error {

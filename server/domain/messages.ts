@@ -60,6 +60,14 @@ export const errorMessages: Record<ErrorCode, Entry> = {
   },
   BOOKING_CANCELLED: { id: 'Reservasi ini sudah dibatalkan.', en: 'This booking has been cancelled.' },
   ALREADY_CHECKED_IN: { id: 'Reservasi ini sudah check-in.', en: 'This booking has already been checked in.' },
+  BOOKING_NOT_CONFIRMED: {
+    id: 'Reservasi ini belum dikonfirmasi dengan kode yang dikirim lewat WhatsApp.',
+    en: 'This booking has not been confirmed with the code sent by WhatsApp.',
+  },
+  BOOKING_EXPIRED: {
+    id: 'Reservasi ini tidak dikonfirmasi tepat waktu dan sudah kedaluwarsa; tempatnya sudah dilepas. Silakan pesan lagi.',
+    en: 'This booking was not confirmed in time and has expired; its place has been released. Please book again.',
+  },
   BLANKO_EMPTY: {
     id: 'Blanko KTP-el sedang habis. Anda akan menerima surat keterangan (suket) sebagai pengganti.',
     en: 'KTP-el blank cards are out of stock. You will receive a certificate (suket) instead.',
@@ -70,6 +78,11 @@ export const errorMessages: Record<ErrorCode, Entry> = {
     en: 'Capacity cannot be lower than the places already booked ({booked}).',
   },
   CONFLICT: { id: 'Data bertentangan dengan data yang ada.', en: 'This conflicts with existing data.' },
+  NOT_OPEN_YET: { id: 'Belum dibuka. Dibuka pada {opensAt}.', en: 'Not open yet. It opens at {opensAt}.' },
+  WAITING_ROOM: {
+    id: 'Kuota hari ini dibagikan melalui ruang tunggu: masuk ruang tunggu dan tunggu giliran Anda.',
+    en: "This day's places are given out through the waiting room: join it and wait for your turn.",
+  },
   INTERNAL: { id: 'Terjadi kesalahan pada server.', en: 'Something went wrong on the server.' },
 };
 
@@ -118,7 +131,14 @@ export const fieldMessages: Record<string, Entry> = {
   },
   closure_extend: { id: 'Penutupan hanya dapat dipersingkat di sini, tidak diperpanjang.', en: 'A closure can only be shortened here, not extended.' },
   range_too_long: { id: 'Rentang terlalu panjang (maksimal {max} hari).', en: 'The range is too long (at most {max} days).' },
+  otp_wrong: { id: 'Kode konfirmasi salah. Periksa pesan WhatsApp Anda.', en: 'Wrong confirmation code. Check your WhatsApp message.' },
   counter_has_ticket: { id: 'Loket ini sedang menangani sebuah nomor.', en: 'This counter is handling a ticket right now.' },
+  // Urgent cases and the holder check at the counter (issue "the lobby and the counter", items 4–5)
+  urgent_reason_required: {
+    id: 'Layanan ini tutup hari ini: tulis alasan kasus mendesak (minimal 5 karakter).',
+    en: 'This service is closed today: write the reason for the urgent case (at least 5 characters).',
+  },
+  service_open: { id: 'Layanan ini buka: ambil nomor antrean biasa di kiosk.', en: 'This service is open: take an ordinary ticket at the kiosk.' },
 };
 
 /**
@@ -149,6 +169,7 @@ export const textMessages = {
   csv_p90_wait: { id: 'P90 tunggu (menit)', en: 'P90 wait (min)' },
   csv_average_service: { id: 'Rata-rata layanan (menit)', en: 'Average service (min)' },
   csv_p90_service: { id: 'P90 layanan (menit)', en: 'P90 service (min)' },
+  csv_urgent: { id: 'Kasus mendesak', en: 'Urgent cases' },
   csv_arrivals_at: { id: 'Datang {hour}', en: 'Arrivals {hour}' },
   csv_all_services: { id: 'Semua layanan', en: 'All services' },
   /** A counter's row in the range CSV names it in Indonesian only: `textMessage('csv_counter', 'id', { name })`. */
@@ -161,9 +182,26 @@ const interpolate = (text: string, params: Record<string, string | number> = {})
 
 /** A code one rule raises for another reason than its usual one, told by the error's `variant` param. */
 const variantMessages: Record<string, Entry> = {
+  'FORBIDDEN:urgent': {
+    id: 'Hanya supervisor atau admin yang dapat melayani kasus mendesak pada layanan yang tutup.',
+    en: 'Only a supervisor or an admin can serve an urgent case in a closed service.',
+  },
+  'TOO_MANY_ATTEMPTS:holder': {
+    id: 'Terlalu banyak NIK yang tidak cocok untuk nomor ini. Pemeriksaan dikunci; periksa KTP bersama supervisor.',
+    en: 'Too many non-matching NIKs for this ticket. The check is locked; check the KTP with a supervisor.',
+  },
+  'NOT_FOUND:holder_nik': {
+    id: 'Nomor ini tidak memiliki reservasi dengan NIK tersimpan (antrean langsung, atau datanya sudah dihapus).',
+    en: 'This ticket has no booking with a stored NIK (a walk-in, or its data has been erased).',
+  },
   'BOOKING_LIMIT:phone': {
     id: 'Nomor HP ini sudah mencapai batas {limit} reservasi aktif di kantor ini.',
     en: 'This phone number has reached the limit of {limit} active bookings at this office.',
+  },
+  // A WhatsApp-only service (domain/contacts serviceUnavailable): the refusal names the next step.
+  'SERVICE_UNAVAILABLE:whatsapp': {
+    id: 'Layanan ini hanya dilayani melalui WhatsApp: hubungi {label} di {phone}.',
+    en: 'This service is handled by WhatsApp only: write to {label} at {phone}.',
   },
 };
 

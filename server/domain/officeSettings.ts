@@ -33,3 +33,11 @@ export const nextBlankoStock = (before: number, change: { set: number } | { add:
   if (next < 0) invalid({ add: { key: 'out_of_range' } });
   return next;
 };
+
+/**
+ * A release opens the day `releaseDaysAhead` ahead, which must lie inside the booking horizon
+ * (today … today + bookingHorizonDays − 1): otherwise the release would open nothing.
+ */
+export const checkReleaseSettings = (office: { releaseTime: string | null; releaseDaysAhead: number; bookingHorizonDays: number }): void => {
+  if (office.releaseTime && office.releaseDaysAhead > office.bookingHorizonDays - 1) invalid({ releaseDaysAhead: { key: 'out_of_range' } });
+};

@@ -21,7 +21,7 @@ export type ReportRows = {
   /** Every service of the office, retired ones too, in the office's order. */
   services: readonly { id: number; code: string; nameId: string; nameEn: string; active: boolean }[];
   /** The range's tickets: issued under one service, served (or not) under another after a transfer. */
-  tickets: readonly { date: string; issuedServiceId: number; serviceId: number; status: string; issuedAt: number }[];
+  tickets: readonly { date: string; issuedServiceId: number; serviceId: number; status: string; issuedAt: number; urgent?: boolean | number | null }[];
   /** The steps taken on those tickets, in the order they were taken. */
   events: readonly StepEvent[];
   /** The range's cancelled bookings. */
@@ -43,7 +43,7 @@ export type TicketRows = Pick<ReportRows, 'tickets' | 'events' | 'cancelled'>;
  * the order measured, so that sums and percentiles over any union of days come out as from the rows.
  */
 export type ReportFigures = {
-  /** Per service id: `[id, issued under it, calls for it, served, no-shows, cancelled bookings, tickets naming it (issued or now)]`. */
+  /** Per service id: `[id, issued under it, calls for it, served, no-shows, cancelled bookings, tickets naming it (issued or now), urgent cases]`. */
   services: number[][];
   /** Per counter id: `[id, calls, completions, no-shows]`; counters that called first, in the order of their first call. */
   counters: number[][];
@@ -55,7 +55,8 @@ export type ReportFigures = {
   days: DayTotals[];
 };
 
-const S_ISSUED = 1, S_CALLED = 2, S_SERVED = 3, S_NO_SHOW = 4, S_CANCELLED = 5, S_NAMED = 6;
+const S_ISSUED = 1, S_CALLED = 2, S_SERVED = 3, S_NO_SHOW = 4, S_CANCELLED = 5, S_NAMED = 6, S_URGENT = 7;
+const S_WIDTH = 8;
 const C_CALLED = 1, C_SERVED = 2, C_NO_SHOW = 3;
 
 const entry = (map: Map<number, number[]>, id: number, width: number): number[] => {
@@ -68,7 +69,7 @@ const entry = (map: Map<number, number[]>, id: number, width: number): number[] 
 export const figuresOf = (rows: TicketRows, zone: string): ReportFigures => {
   const steps = measureSteps(rows.events);
   const services = new Map<number, number[]>();
-  const service = (id: number) => entry(services, id, 7);
+  const service = (id: number) => entry(services, id, S_WIDTH);
   const arrivals = new Map<string, number[]>();
   const byDate = new Map<string, DayTotals>();
   const day = (date: string) => {
@@ -89,6 +90,8 @@ export const figuresOf = (rows: TicketRows, zone: string): ReportFigures => {
     }
     service(tk.issuedServiceId)[S_NAMED]!++;
     if (tk.serviceId !== tk.issuedServiceId) service(tk.serviceId)[S_NAMED]!++;
+    // An urgent case counts under the closed service it was served in (issued there or transferred to it).
+    if (tk.urgent) service(tk.serviceId)[S_URGENT]!++;
     const hour = localHour(tk.issuedAt, zone);
     const key = `${hour}|${tk.issuedServiceId}`;
     const arrival = arrivals.get(key);
@@ -173,7 +176,7 @@ export const emptySum = (): ReportSum => ({
 /** Adds the figures of one more set of tickets, later than those already added (days in date order). */
 export const addFigures = (sum: ReportSum, figures: ReportFigures): ReportSum => {
   for (const [id, ...counts] of figures.services) {
-    const row = entry(sum.services, id!, 7);
+    const row = entry(sum.services, id!, S_WIDTH);
     counts.forEach((n, i) => (row[i + 1]! += n));
   }
   for (const [id, ...counts] of figures.counters) {
@@ -207,7 +210,7 @@ const timing = (waits: Group = group(), services: Group = group()) => ({
  * hours of `frame`. Consumes the sum (its samples are reordered to find the percentiles).
  */
 export const reportOf = (frame: ReportFrame, sum: ReportSum): RangeReport => {
-  const counts = (id: number) => sum.services.get(id) ?? [id, 0, 0, 0, 0, 0, 0];
+  const counts = (id: number) => sum.services.get(id) ?? [id, 0, 0, 0, 0, 0, 0, 0];
   const all = [...sum.services.values()];
   const total = (i: number) => all.reduce((n, row) => n + row[i]!, 0);
   // Retired services still count for the days they ran.
@@ -223,6 +226,7 @@ export const reportOf = (frame: ReportFrame, sum: ReportSum): RangeReport => {
       served: c[S_SERVED]!,
       noShow: c[S_NO_SHOW]!,
       cancelledBookings: c[S_CANCELLED]!,
+      urgent: c[S_URGENT]!,
       ...timing(sum.waits.byService.get(s.id), sum.serviceTimes.byService.get(s.id)),
     };
   });
@@ -232,6 +236,7 @@ export const reportOf = (frame: ReportFrame, sum: ReportSum): RangeReport => {
     served: total(S_SERVED),
     noShow: total(S_NO_SHOW),
     cancelledBookings: total(S_CANCELLED),
+    urgent: total(S_URGENT),
     ...timing(sum.waits.all, sum.serviceTimes.all),
   };
 

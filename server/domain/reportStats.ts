@@ -55,7 +55,7 @@ export const kthSmallest = (values: number[], k: number): number => {
 
 export const round1 = (n: number): number => Math.round(n * 10) / 10;
 
-/** Wait and service samples, calls, completions and no-shows per counter, walking each ticket's steps in order. */
+/** Wait and service samples, calls, completions and no-shows (those no requeue took back) per counter, walking each ticket's steps in order. */
 export const measureSteps = (events: readonly StepEvent[]) => {
   const waits: Sample[] = [];
   const services: Sample[] = [];
@@ -71,12 +71,16 @@ export const measureSteps = (events: readonly StepEvent[]) => {
   for (const steps of byTicket.values()) {
     let queued: { at: number; serviceId: number } | null = null;
     let started: number | null = null;
+    // A requeue takes back the no-show before it: the visitor came after all. Counted so, a counter's
+    // no-shows are its tickets that stayed no-shows, as a service's are (rangeReport).
+    const missed: { counterId: number | null; serviceId: number }[] = [];
     for (const e of steps) {
       const serviceId: number = e.serviceId ?? queued?.serviceId ?? -1;
       switch (e.type) {
         case 'issued':
         case 'transferred':
         case 'requeued':
+          if (e.type === 'requeued') missed.pop();
           queued = { at: e.at, serviceId };
           started = null;
           break;
@@ -94,10 +98,11 @@ export const measureSteps = (events: readonly StepEvent[]) => {
           started = null;
           break;
         case 'no_show':
-          noShows.push({ counterId: e.counterId, serviceId });
+          missed.push({ counterId: e.counterId, serviceId });
           break;
       }
     }
+    noShows.push(...missed);
   }
   return { waits, services, calls, completions, noShows };
 };

@@ -5,6 +5,7 @@ import { closureRoutes } from './admin/closureRoutes';
 import { noticeRoutes } from './admin/noticeRoutes';
 import { officeRoutes } from './admin/officeRoutes';
 import { peopleRoutes } from './admin/peopleRoutes';
+import { releaseRoutes } from './admin/releaseRoutes';
 import { reportRoutes } from './admin/reportRoutes';
 import { serviceRoutes } from './admin/serviceRoutes';
 
@@ -16,5 +17,6 @@ export const adminRoutes = (deps: Deps): Router => {
   noticeRoutes(deps, router);
   closureRoutes(deps, router);
   reportRoutes(deps, router);
+  releaseRoutes(deps, router);
   return router;
 };

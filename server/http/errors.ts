@@ -26,10 +26,14 @@ export const STATUS: Record<ErrorCode, number> = {
   OUTSIDE_WINDOW: 409,
   BOOKING_CANCELLED: 409,
   ALREADY_CHECKED_IN: 409,
+  BOOKING_NOT_CONFIRMED: 409,
+  BOOKING_EXPIRED: 409,
   BLANKO_EMPTY: 409,
   SERVICE_UNAVAILABLE: 409,
   CAPACITY_BELOW_BOOKED: 409,
   CONFLICT: 409,
+  NOT_OPEN_YET: 409,
+  WAITING_ROOM: 409,
   INTERNAL: 500,
 };
 
@@ -39,7 +43,8 @@ export const errorBody = (error: DomainError, lang: Lang) => {
     error: {
       code: error.code,
       message: errorMessage(error.code, lang, error.params),
-      ...(fields.length ? { fields: Object.fromEntries(fields.map(([k, p]) => [k, fieldMessage(p.key, lang, p.params)])) } : {}),
+      // WAITING_ROOM carries `fields: {}` even when empty, as API.md writes it.
+      ...(fields.length || error.code === 'WAITING_ROOM' ? { fields: Object.fromEntries(fields.map(([k, p]) => [k, fieldMessage(p.key, lang, p.params)])) } : {}),
     },
   };
 };

@@ -45,9 +45,11 @@ export const bookingBody = z.object({
 /** The ALTCHA payload (base64) solving a challenge of GET /api/challenge; checked by the route (proof of work). */
 const altcha = z.string().optional();
 /** A visitor's own booking: the booking and its proof of work (staff book with `bookingBody`). */
-export const publicBookingBody = bookingBody.extend({ altcha });
+export const publicBookingBody = bookingBody.extend({ altcha, admission: z.string().max(200).optional() });
 export const nik4Query = z.object({ nik4 });
 export const cancelBody = z.object({ nik4 });
+/** The confirmation code sent by WhatsApp: six digits. */
+export const confirmBody = z.object({ nik4, otp: z.string().regex(/^\d{6}$/, 'invalid') });
 export const rescheduleBody = z.object({ nik4, slotId, altcha });
 export const challengeView = z.object({ algorithm: z.string(), challenge: z.string(), maxnumber: z.number().int().optional(), salt: z.string(), signature: z.string() });
 
@@ -72,8 +74,9 @@ export const reportQuery = z.object({ date: localDate, format: z.enum(['json', '
 // Response shapes (documentation).
 export const slotView = z.object({
   id: z.number(), start: z.string(), end: z.string(), capacity: z.number(), booked: z.number(), remaining: z.number(), bookable: z.boolean(),
+  opensAt: z.string().optional(),
 });
-export const slotDay = z.object({ date: z.string(), closed: z.boolean(), reason: z.string().optional(), slots: z.array(slotView) });
+export const slotDay = z.object({ date: z.string(), closed: z.boolean(), reason: z.string().optional(), slots: z.array(slotView), opensAt: z.string().optional() });
 export const publicTicket = z.object({
   id: z.string(),
   number: z.string(),
@@ -93,8 +96,9 @@ export const publicTicket = z.object({
 });
 export const bookingView = z.object({
   code: z.string(), office: z.string(), service: z.string(), serviceName: z.string(), date: z.string(), start: z.string(), end: z.string(),
-  slotId: z.number(), status: z.enum(['booked', 'checked_in', 'cancelled']), statusUrl: z.string(), nikMasked: z.string(), phoneMasked: z.string(),
-  cancelReason: z.string().optional(), ticketId: z.string().optional(),
+  slotId: z.number(), status: z.enum(['pending', 'booked', 'checked_in', 'cancelled', 'expired']), statusUrl: z.string(), nikMasked: z.string(), phoneMasked: z.string(),
+  cancelReason: z.string().optional(), ticketId: z.string().optional(), holdUntil: z.string().optional(),
+  requirements: z.string().optional(), requirementsEn: z.string().optional(),
 });
 export const counterView = z.object({
   id: z.number(), name: z.string(), services: z.array(z.string()), status: z.enum(['open', 'paused', 'closed']),

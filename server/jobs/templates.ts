@@ -7,34 +7,56 @@ import { DateTime } from 'luxon';
 
 export type Payload = Record<string, string | undefined>;
 
-/** "Selasa, 24 November 2026 pukul 08:00–09:00" from the ISO instants (which carry the office's offset). */
+/** "Selasa, 24 November 2026 pukul 08.00–09.00 WIB" from the ISO instants (which carry the office's offset); times as Indonesians write them. */
 export const whenText = (start: string | undefined, end: string | undefined, date?: string): string => {
   const s = start ? DateTime.fromISO(start, { setZone: true }) : null;
   const e = end ? DateTime.fromISO(end, { setZone: true }) : null;
   if (!s?.isValid || !e?.isValid) return date ?? '';
-  return `${s.setLocale('id').toFormat('cccc, d LLLL yyyy')} pukul ${s.toFormat('HH:mm')}–${e.toFormat('HH:mm')} ${zoneName(s)}`;
+  return `${s.setLocale('id').toFormat('cccc, d LLLL yyyy')} pukul ${s.toFormat('HH.mm')}–${e.toFormat('HH.mm')} ${zoneName(s)}`;
 };
 
-/** "14:35 WIB" from an ISO instant (which carries the office's offset). */
+/** "Senin, 8 Desember 2026" from a local date 'YYYY-MM-DD'. */
+export const dayText = (date: string | undefined): string => {
+  const d = date ? DateTime.fromISO(date, { zone: 'utc' }) : null;
+  return d?.isValid ? d.setLocale('id').toFormat('cccc, d LLLL yyyy') : '';
+};
+
+/** "14.35 WIB" from an ISO instant (which carries the office's offset). */
 const timeText = (at: string | undefined): string => {
   const d = at ? DateTime.fromISO(at, { setZone: true }) : null;
-  return d?.isValid ? `${d.toFormat('HH:mm')} ${zoneName(d)}` : '';
+  return d?.isValid ? `${d.toFormat('HH.mm')} ${zoneName(d)}` : '';
 };
 
 const zoneName = (d: DateTime): string => ({ 420: 'WIB', 480: 'WITA', 540: 'WIT' })[d.offset] ?? d.toFormat('ZZ');
 
+/** The office, or one service of it, as a closure message names it. */
+const closedWhat = (p: Payload): string => (p.scope === 'service' ? `layanan ${p.service ?? ''} di ${p.office ?? ''}` : (p.office ?? ''));
+/** "WhatsApp Pencatatan Sipil +6281200000002": whom to ask about the booking's service (domain/contacts contactForService). */
+const contactText = (p: Payload): string => (p.contactPhone ? `WhatsApp ${p.contactLabel ?? ''} ${p.contactPhone}`.replace(/\s+/g, ' ') : '');
+
+/*
+ * A pre-approved WhatsApp template takes no empty parameter: an absent value is sent as '-'.
+ * The plain text leaves out the sentence of a value that is absent.
+ */
+const orDash = (v: string): string => v || '-';
+
 type Template = { params: (p: Payload) => string[]; text: (v: string[]) => string };
+
+/** "Persyaratan: wajib masker dan sarung tangan." (OKI), when the service has requirements. */
+const requirementsSentence = (requirements: string): string => (requirements && requirements !== '-' ? ` Persyaratan: ${requirements.replace(/[.\s]+$/, '')}.` : '');
+const askSentence = (contact: string): string => (contact && contact !== '-' ? ` Informasi: ${contact}.` : '');
+const bookWhere = (link: string): string => (link && link !== '-' ? `di ${link}` : 'melalui halaman reservasi');
 
 const TEMPLATES: Record<string, Template> = {
   booked: {
-    params: (p) => [p.service ?? '', p.office ?? '', whenText(p.start, p.end, p.date), p.code ?? ''],
-    text: ([service, office, when, code]) =>
-      `Reservasi ${service} di ${office} untuk ${when} berhasil. Kode reservasi: ${code}. Tunjukkan kode ini di kiosk saat datang, paling cepat 30 menit sebelum sesi.`,
+    params: (p) => [p.service ?? '', p.office ?? '', whenText(p.start, p.end, p.date), p.code ?? '', orDash(p.requirements ?? '')],
+    text: ([service, office, when, code, requirements = '']) =>
+      `Reservasi ${service} di ${office} untuk ${when} berhasil. Kode reservasi: ${code}.${requirementsSentence(requirements)} Tunjukkan kode ini di kiosk saat datang, paling cepat 30 menit sebelum sesi.`,
   },
   reminder: {
-    params: (p) => [whenText(p.start, p.end, p.date), p.service ?? '', p.office ?? '', p.code ?? ''],
-    text: ([when, service, office, code]) =>
-      `Pengingat: besok, ${when}, Anda terjadwal untuk ${service} di ${office}. Kode reservasi: ${code}. Jika berhalangan, mohon batalkan agar tempatnya dapat dipakai warga lain.`,
+    params: (p) => [whenText(p.start, p.end, p.date), p.service ?? '', p.office ?? '', p.code ?? '', orDash(p.requirements ?? '')],
+    text: ([when, service, office, code, requirements = '']) =>
+      `Pengingat: besok, ${when}, Anda terjadwal untuk ${service} di ${office}. Kode reservasi: ${code}.${requirementsSentence(requirements)} Jika berhalangan, mohon batalkan agar tempatnya dapat dipakai warga lain.`,
   },
   cancelled: {
     params: (p) => [p.code ?? '', p.service ?? '', whenText(p.start, p.end, p.date)],
@@ -45,10 +67,26 @@ const TEMPLATES: Record<string, Template> = {
     text: ([code, service, when, reason, previous]) =>
       `Reservasi ${code} (${service})${previous ? ` pada ${previous}` : ''} dipindahkan ke ${when} karena: ${reason}. Kode reservasi tetap sama.`,
   },
+  // A closure with a last day: the booking is cancelled, and the holder can book again from the day it opens (domain/closureTexts).
   closure: {
-    params: (p) => [p.scope === 'service' ? `Layanan ${p.service} di ${p.office}` : (p.office ?? ''), p.code ?? '', whenText(p.start, p.end, p.date), p.reason ?? '-'],
-    text: ([what, code, when, reason]) =>
-      `Mohon maaf, ${what} tutup pada jadwal reservasi Anda (${code}, ${when}) karena: ${reason}. Reservasi ini dibatalkan; silakan pesan ulang pada hari lain.`,
+    params: (p) => [closedWhat(p), p.code ?? '', whenText(p.start, p.end, p.date), p.reason ?? '-', dayText(p.rebookFrom), orDash(p.link ?? ''), orDash(contactText(p))],
+    text: ([what = '', code, when, reason, rebookFrom, link = '', contact = '']) =>
+      `Mohon maaf, ${capitalised(what)} tutup pada jadwal reservasi Anda (${code}, ${when}) karena: ${reason}. Reservasi ini dibatalkan. ` +
+      `Silakan pesan ulang untuk tanggal mulai ${rebookFrom} ${bookWhere(link)}.${askSentence(contact)}`,
+  },
+  // A closure "until further notice": no day to rebook yet; the holder hears again when it ends (reopened).
+  closure_open: {
+    params: (p) => [closedWhat(p), p.code ?? '', whenText(p.start, p.end, p.date), p.reason ?? '-', orDash(contactText(p))],
+    text: ([what = '', code, when, reason, contact = '']) =>
+      `Mohon maaf, ${capitalised(what)} tutup sampai pemberitahuan lebih lanjut karena: ${reason}. Reservasi Anda (${code}, ${when}) dibatalkan. ` +
+      `Kami akan mengabari Anda melalui WhatsApp ini saat ${what} buka kembali.${askSentence(contact)}`,
+  },
+  // A closure ended early: the holders of the bookings it cancelled hear once that they can book again.
+  reopened: {
+    params: (p) => [closedWhat(p), dayText(p.reopenFrom), p.code ?? '', orDash(p.link ?? ''), orDash(contactText(p))],
+    text: ([what = '', from, code, link = '', contact = '']) =>
+      `Kabar baik: ${what} buka kembali mulai ${from}. Reservasi Anda (${code}) yang dibatalkan karena penutupan tidak aktif kembali dengan sendirinya; ` +
+      `silakan pesan ulang ${bookWhere(link)}.${askSentence(contact)}`,
   },
   // A booking code whose nik4 was answered wrong too often (domain/codeAttempts): the holder learns that someone else has the code.
   code_locked: {
@@ -57,6 +95,8 @@ const TEMPLATES: Record<string, Template> = {
       `Ada beberapa kali percobaan yang salah untuk membuka reservasi ${code} di ${office}, jadi kode ini dikunci sementara${until ? ` sampai pukul ${until}` : ''}. Reservasi Anda tetap berlaku. Jika bukan Anda yang mencoba, jangan bagikan kode reservasi Anda kepada orang lain.`,
   },
 };
+
+const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 export const templateParams = (template: string, payload: Payload): string[] => TEMPLATES[template]?.params(payload) ?? [];
 

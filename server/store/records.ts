@@ -111,7 +111,7 @@ export type ClosureRecord = {
   endedBy: number | null;
 };
 
-export type NotificationTemplate = 'booked' | 'reminder' | 'cancelled' | 'moved' | 'closure' | 'code_locked';
+export type NotificationTemplate = 'booked' | 'reminder' | 'cancelled' | 'moved' | 'closure' | 'closure_open' | 'reopened' | 'code_locked' | 'booking_otp';
 
 /** One message in the outbox, as a sender claims it. */
 export type NotificationRecord = {

@@ -24,8 +24,13 @@ import type {
   Actor, ClosureRecord, ContactRecord, CounterRecord, KioskRecord, NoticeRecord, NotificationRecord, OfficeRecord, ServiceRecord, SessionUser,
   SlotRecord, UserRecord,
 } from './records';
+import type { WaitingRoomStore } from './waitingRoomStore';
 
-export type BookInput = { service: string; slotId: number; nik: string; name: string; phone: string };
+export type BookInput = {
+  service: string; slotId: number; nik: string; name: string; phone: string;
+  /** The admission token of a waiting-room entry (needed while that day's room is active; domain/waitingRoom). */
+  admission?: string;
+};
 export type ClosureInput = { from: string; to: string | null; service?: string; reason: string; action: 'cancel' | 'move' };
 export type ClosureResult = { id: number; affectedBookings: number; moved: number; cancelled: number };
 export type UrgentOnlyInput = { open: string[]; reason: string; from?: string; action: 'cancel' | 'move' };
@@ -68,6 +73,12 @@ export interface PublicStore {
   bookingCalendar(code: string, nik4: string, now: DateTime, address: string): Promise<BookingCalendar>;
   cancelBooking(code: string, nik4: string, now: DateTime, address: string): Promise<BookingView>;
   rescheduleBooking(code: string, nik4: string, slotId: number, now: DateTime, address: string): Promise<BookingView>;
+  /**
+   * Confirms a pending booking with the code sent to its holder (domain/confirmation): booked, and
+   * the "booked" message queued. A wrong code is counted like a wrong `nik4` and answered VALIDATION
+   * (field `otp`); past its hold, BOOKING_EXPIRED; a booking already confirmed answers as it is.
+   */
+  confirmBooking(code: string, nik4: string, otp: string, now: DateTime, address: string): Promise<BookingView>;
   publicTicket(ticketId: string, now: DateTime): Promise<PublicTicket | undefined>;
   /**
    * Spends a proof-of-work solution (its challenge's signature): true the first time, false when
@@ -85,7 +96,15 @@ export interface KioskStore {
 
 export interface CounterStore {
   callNext(counterId: number, actor: Actor, now: DateTime): Promise<TicketStepResult | null>;
-  stepTicket(ticketId: string, action: Exclude<TicketAction, 'call'>, actor: Actor, now: DateTime, options?: { service?: string }): Promise<TicketStepResult>;
+  /** `reason`: why a transfer into a service closed today is an urgent case (supervisors and admins only; domain/urgentCase). */
+  stepTicket(ticketId: string, action: Exclude<TicketAction, 'call'>, actor: Actor, now: DateTime, options?: { service?: string; reason?: string }): Promise<TicketStepResult>;
+  /** Staff issue a ticket for a service closed today, for an urgent case with its reason (domain/urgentCase); audited. */
+  issueUrgent(officeId: string, input: { service: string; reason: string; priority?: Priority | null }, actor: Actor, now: DateTime): Promise<PublicTicket>;
+  /**
+   * Whether the NIK typed at the counter is the holder's of a booked ticket (domain/holderCheck):
+   * compared by hash, never stored; audited without digits; refused after a few mismatches.
+   */
+  verifyHolder(ticketId: string, nik: string, actor: Actor, now: DateTime): Promise<{ match: boolean }>;
   listCounters(officeId: string, now: DateTime): Promise<CounterView[]>;
   setCounterStatus(counterId: number, status: CounterStatus, actor: Actor, now: DateTime): Promise<{ officeId: string; counter: CounterView }>;
   ticketDetails(ticketId: string, actor: Actor, now: DateTime): Promise<StaffTicketDetails>;
@@ -191,6 +210,8 @@ export interface JobStore {
    * returns how many it made. `availability` then only reads.
    */
   materialiseSlots(now: DateTime): Promise<number>;
+  /** Expires the pending bookings whose hold ended before `now` and gives their places back, in short batches; returns how many. */
+  expirePendingBookings(now: DateTime): Promise<number>;
   /** Forgets the used challenges that expired before `nowMs`, in short batches, yielding between them; returns how many. */
   forgetUsedChallenges(nowMs: number, batch?: number): Promise<number>;
 }
@@ -202,6 +223,6 @@ export interface LiveStore {
   liveViews(officeId: string, now: DateTime, wanted: LiveWanted): Promise<LiveViews>;
 }
 
-export interface Store extends PublicStore, KioskStore, CounterStore, AccountStore, AdminStore, ClosureStore, ReportStore, JobStore, LiveStore {
+export interface Store extends PublicStore, KioskStore, CounterStore, AccountStore, AdminStore, ClosureStore, ReportStore, JobStore, LiveStore, WaitingRoomStore {
   close(): Promise<void>;
 }

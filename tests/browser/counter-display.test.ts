@@ -98,7 +98,13 @@ describe('the counter page calls, the lobby board shows it', () => {
     await counter.getByRole('dialog').getByText('Legalisir').waitFor();
     await counter.keyboard.press('1'); // the first other service: B
     await counter.getByText('A002 dialihkan ke layanan B.').waitFor();
+    // K acts only on a no-show picked in the list, and asks first.
+    await counter.keyboard.press('k');
+    await counter.getByText('Pilih dulu nomor di daftar "Tidak hadir hari ini", lalu tekan K.').waitFor();
+    await counter.locator('.noshow-list [data-noshow]').filter({ hasText: 'A001' }).click();
     await counter.keyboard.press('k'); // kembalikan the no-show
+    await counter.getByRole('dialog', { name: /Kembalikan ke antrean/ }).getByText('Nomor A001 (layanan A)').waitFor();
+    await counter.keyboard.press('Enter');
     await counter.getByText('A001 dikembalikan ke antrean.').waitFor();
     await counter.getByText('Belum ada nomor tidak hadir hari ini.').waitFor();
     await counter.keyboard.press('p');
@@ -115,7 +121,7 @@ describe('the counter page calls, the lobby board shows it', () => {
 
     // An action the state does not allow gets a clear message and changes nothing.
     await counter.keyboard.press('s');
-    await counter.getByText('Tombol S tidak dapat dipakai sekarang.').waitFor();
+    await counter.getByText('Tombol S tidak dapat dipakai sekarang: nomor A001 berstatus dipanggil.').waitFor();
 
     // Pause and reopen.
     await counter.keyboard.press('j');

@@ -241,7 +241,7 @@ describe('the challenge key', () => {
   });
 
   it('reads BOOKING_CHALLENGE (on unless "off"), CHALLENGE_SECRET and CHALLENGE_MAX_NUMBER, and refuses settings that cannot work', () => {
-    expect(readConfig({})).toMatchObject({ bookingChallenge: true, challengeSecret: undefined, challengeMaxNumber: 30_000 });
+    expect(readConfig({})).toMatchObject({ bookingChallenge: true, challengeSecret: undefined, challengeMaxNumber: 80_000 });
     expect(readConfig({ BOOKING_CHALLENGE: 'off', CHALLENGE_SECRET: 'k', CHALLENGE_MAX_NUMBER: '80000' })).toMatchObject({ bookingChallenge: false, challengeSecret: 'k', challengeMaxNumber: 80_000 });
     const problems = (env: NodeJS.ProcessEnv) => configProblems(env, readConfig(env));
     expect(problems({ BOOKING_CHALLENGE: 'on', CHALLENGE_MAX_NUMBER: '100000' })).toEqual([]);

@@ -52,7 +52,7 @@ describe('a closure cancels or moves every booking in its range and each holder 
       expect(r.path).toBe('/v21.0/106540352242922/messages');
       expect(r.authorization).toBe('Bearer uji-token-rahasia');
       expect(r.body.type).toBe('text');
-      expect(r.body.text!.body).toMatch(/^Mohon maaf, Disdukcapil Kota Demo tutup pada jadwal reservasi Anda \([A-Z2-9]{8}, Rabu, 25 November 2026 pukul \d\d:00–\d\d:00 WIB\) karena: Delapan pegawai/);
+      expect(r.body.text!.body).toMatch(/^Mohon maaf, Disdukcapil Kota Demo tutup pada jadwal reservasi Anda \([A-Z2-9]{8}, Rabu, 25 November 2026 pukul \d\d.00–\d\d.00 WIB\) karena: Delapan pegawai/);
     }
     // Nothing is sent twice, however often the sender runs.
     s.clock.advance({ hours: 2 });
@@ -76,8 +76,8 @@ describe('a closure cancels or moves every booking in its range and each holder 
     expect(await drainOutbox(s)).toBe(30);
     expect(stub.delivered.size).toBe(30);
     const texts = stub.requests.map((r) => r.body.text!.body);
-    expect(texts.filter((t) => t.includes('dipindahkan ke Kamis, 26 November 2026 pukul 08:00–09:00 WIB'))).toHaveLength(20);
-    expect(texts.filter((t) => t.includes('dipindahkan ke Kamis, 26 November 2026 pukul 09:00–10:00 WIB'))).toHaveLength(10);
+    expect(texts.filter((t) => t.includes('dipindahkan ke Kamis, 26 November 2026 pukul 08.00–09.00 WIB'))).toHaveLength(20);
+    expect(texts.filter((t) => t.includes('dipindahkan ke Kamis, 26 November 2026 pukul 09.00–10.00 WIB'))).toHaveLength(10);
     expect(texts.every((t) => t.includes('pada Rabu, 25 November 2026') && t.includes('karena: Server SIAK dalam pemeliharaan'))).toBe(true);
   });
 

@@ -25,7 +25,13 @@ export const ENGINES: { name: 'sqlite' | 'postgres'; start: (options?: Options) 
     name: 'sqlite',
     start: async (options) => {
       const s = await startServer(options);
-      return { ...s, query: async <R>(sql: string, ...params: unknown[]) => s.db.prepare(sql).all(...params) as R[], stop: () => s.stop() };
+      const query = async <R>(sql: string, ...params: unknown[]): Promise<R[]> => {
+        const statement = s.db.prepare(sql);
+        if (statement.reader) return statement.all(...params) as R[];
+        statement.run(...params);
+        return [];
+      };
+      return { ...s, query, stop: () => s.stop() };
     },
   },
   {

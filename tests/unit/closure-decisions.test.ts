@@ -1,10 +1,12 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import {
-  affectedBookings, checkClosureInput, closureCurrent, closureEnd, closureState, moveTarget, type MoveContext,
+  affectedBookings, checkClosureInput, closureCurrent, closureEnd, closureState,
 } from '../../server/domain/closures';
 import { atLocal } from '../../server/domain/time';
 import { refusalOf } from './refusal';
+
+// Where a moved booking goes: move-bookings.test.ts.
 
 const zone = 'Asia/Jakarta';
 const TUESDAY = '2026-11-24';
@@ -89,71 +91,5 @@ describe('the bookings a closure affects', () => {
 
   it('are those of its service only when it closes one service; open-ended closures reach every later day', () => {
     expect(affectedBookings(booked, { from: '2026-11-25', to: null, serviceId: 1 }, now).map((b) => b.id)).toEqual([6, 1, 5]);
-  });
-});
-
-describe('where a moved booking goes', () => {
-  let nextId = 1;
-  const slot = (date: string, start: string, capacity = 2, booked = 0) => ({
-    id: nextId++,
-    serviceId: 1,
-    date,
-    start,
-    startAt: atLocal(date, start, zone).toMillis(),
-    capacity,
-    booked,
-  });
-  const context = (over: Partial<MoveContext> = {}): MoveContext => ({
-    now,
-    zone,
-    horizonDays: 14,
-    holderDays: new Set(),
-    closures: [],
-    hours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, open: '08:00', close: '15:00' })),
-    ...over,
-  });
-
-  it('is the earliest slot of the service from tomorrow with a free place', () => {
-    const later = slot('2026-11-26', '08:00');
-    const earliest = slot('2026-11-25', '09:00');
-    const full = slot('2026-11-25', '08:00', 2, 2);
-    expect(moveTarget([later, full, earliest], context())).toBe(earliest);
-  });
-
-  it('is never today, even a slot later today', () => {
-    const today = slot(TUESDAY, '14:00');
-    const tomorrow = slot('2026-11-25', '14:00');
-    expect(moveTarget([today, tomorrow], context())).toBe(tomorrow);
-  });
-
-  it('skips days the service is closed and days the holder already has a booking of it', () => {
-    const wednesday = slot('2026-11-25', '08:00');
-    const thursday = slot('2026-11-26', '08:00');
-    const friday = slot('2026-11-27', '08:00');
-    const closures = [{ id: 1, serviceId: 1, from: '2026-11-25', to: '2026-11-25', reason: 'Alat rusak' }];
-    expect(moveTarget([wednesday, thursday, friday], context({ closures, holderDays: new Set(['2026-11-26']) }))).toBe(friday);
-  });
-
-  it('skips days the office does not open, and closures of the whole office; another service\'s closure does not count', () => {
-    const saturday = slot('2026-11-28', '08:00');
-    const monday = slot('2026-11-30', '08:00');
-    const tuesday = slot('2026-12-01', '08:00');
-    expect(moveTarget([saturday, monday], context())).toBe(monday);
-    const office = { id: 1, serviceId: null, from: '2026-11-30', to: '2026-11-30', reason: 'Staf sakit' };
-    const other = { id: 2, serviceId: 2, from: '2026-12-01', to: null, reason: 'Blanko' };
-    expect(moveTarget([saturday, monday, tuesday], context({ closures: [office, other] }))).toBe(tuesday);
-  });
-
-  it('stays within the booking horizon: none found means the booking is cancelled', () => {
-    const lastDay = slot('2026-12-07', '08:00');
-    const beyond = slot('2026-12-08', '08:00');
-    expect(moveTarget([beyond, lastDay], context())).toBe(lastDay);
-    expect(moveTarget([beyond], context())).toBeUndefined();
-  });
-
-  it('ignores the visitors\' booking cut-off: the office places the booking', () => {
-    const late = DateTime.fromISO('2026-11-24T23:50', { zone });
-    const midnight = slot('2026-11-25', '00:00');
-    expect(moveTarget([midnight], context({ now: late }))).toBe(midnight);
   });
 });

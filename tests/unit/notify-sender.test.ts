@@ -100,7 +100,7 @@ describe('the outbox sender', () => {
     const sent = await deliverDue(s.store, s.clock, { log: async (row, text) => void seen.push([idempotencyKey(row), text]) });
     expect(sent).toBe(3);
     expect(seen[0]![0]).toBe('giliran-notification-1');
-    expect(seen[0]![1]).toMatch(/^Reservasi Pengambilan Dokumen di Disdukcapil Kota Demo untuk Rabu, 25 November 2026 pukul 08:00–09:00 WIB berhasil/);
+    expect(seen[0]![1]).toMatch(/^Reservasi Pengambilan Dokumen di Disdukcapil Kota Demo untuk Rabu, 25 November 2026 pukul 08.00–09.00 WIB berhasil/);
   });
 
   it('through the log channel, never writes the full phone number', async () => {

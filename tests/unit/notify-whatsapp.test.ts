@@ -33,8 +33,10 @@ describe('the WhatsApp Cloud API channel', () => {
             parameters: [
               { type: 'text', text: 'Pengambilan Dokumen' },
               { type: 'text', text: 'Disdukcapil Kota Demo' },
-              { type: 'text', text: 'Rabu, 25 November 2026 pukul 08:00–09:00 WIB' },
+              { type: 'text', text: 'Rabu, 25 November 2026 pukul 08.00–09.00 WIB' },
               { type: 'text', text: booking!.code },
+              // The service's requirements (domain/requirements): '-' where it has none.
+              { type: 'text', text: 'Bawa tanda terima / bukti pengajuan. Wajib masker.' },
             ],
           },
         ],

@@ -40,8 +40,16 @@ describe('measuring waits and service times from the steps of each ticket', () =
     ]);
     expect(m.services).toEqual([{ serviceId: 2, counterId: 8, minutes: 8 }]);
     expect(m.calls).toHaveLength(4);
-    expect(m.noShows).toEqual([{ counterId: 8, serviceId: 1 }]);
+    // t2's no-show was taken back by its requeue: no counter counts it (as no service does).
+    expect(m.noShows).toEqual([]);
     expect(m.completions).toEqual([{ counterId: 8, serviceId: 2 }]);
+  });
+
+  it('counts a no-show that stayed one, per counter, and forgets one a requeue took back', () => {
+    const e = (type: string, at: number, counterId: number | null) => ({ ticketId: 't', type, at: at * min, counterId, serviceId: 1 });
+    expect(measureSteps([e('issued', 0, null), e('called', 1, 7), e('no_show', 2, 7)]).noShows).toEqual([{ counterId: 7, serviceId: 1 }]);
+    expect(measureSteps([e('issued', 0, null), e('called', 1, 7), e('no_show', 2, 7), e('requeued', 3, 7), e('called', 4, 8), e('no_show', 5, 8)]).noShows)
+      .toEqual([{ counterId: 8, serviceId: 1 }]);
   });
 
   it('counts arrivals per hour of the day', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availableActions, type Desk } from '../../counter/view';
+import { availableActions, whyNot, type Desk } from '../../counter/view';
 import { checkTicketDay, leavesCounter, STEP_EVENTS, stepStamps } from '../../server/domain/ticketState';
 import { heldAtCounter, stepsFrom } from '../../shared/ticketSteps';
 import type { TicketStatus } from '../../shared/types';
@@ -38,6 +38,8 @@ describe("the counter page's buttons follow the same table", () => {
     details: null,
     noShows: [],
     selectedNoShow: null,
+    closedServices: {},
+    holderCheck: null,
     busy: false,
     link: 'online',
   });
@@ -58,6 +60,22 @@ describe("the counter page's buttons follow the same table", () => {
   it('offers a call at an open counter whose ticket is finished, and none at a paused one', () => {
     expect(buttons(desk({ status: 'done' }))).toEqual(['call', 'pause']);
     expect(buttons(desk(null, 2, 'paused'))).toEqual(['pause']);
+  });
+
+  it('says why a call at a paused counter does nothing, and what to do', () => {
+    expect(whyNot(desk(null, 2, 'paused'), 'call')).toMatch(/^Loket sedang dijeda: tidak ada panggilan\. Tekan J/);
+    expect(whyNot(desk({ status: 'called' }), 'call')).toMatch(/masih menangani A001/);
+    expect(whyNot(desk(null), 'call')).toBeUndefined();
+  });
+
+  it('requeues only a no-show picked in the list', () => {
+    const noShow = { id: 'n1', number: 'B002', service: 'B', counter: '1', noShowAt: '2026-11-24T09:00:00.000+07:00', recallCount: 3 };
+    const withNoShow = { ...desk(null), noShows: [noShow] };
+    expect(availableActions(withNoShow).has('requeue')).toBe(false);
+    expect(whyNot(withNoShow, 'requeue')).toMatch(/Pilih dulu nomor/);
+    expect(availableActions({ ...withNoShow, selectedNoShow: 'n1' }).has('requeue')).toBe(true);
+    // A pick that left the list (requeued elsewhere) picks nothing.
+    expect(availableActions({ ...withNoShow, selectedNoShow: 'gone' }).has('requeue')).toBe(false);
   });
 });
 

@@ -1,6 +1,7 @@
 /** Admin actions on an office: create it (deployment admins), its settings, its opening hours, its blanko stock. */
 import type { OfficeSettings, OpeningHours } from '../../../shared/staffTypes';
 import { DomainError } from '../../domain/errors';
+import { checkReleaseSettings } from '../../domain/officeSettings';
 import { authorize, type Actor } from '../../domain/policy';
 import type { OfficeRecord } from '../../store/records';
 import { outcome, type CommandDeps, type Outcome } from '../command';
@@ -21,7 +22,13 @@ export const createOffice = async (deps: CommandDeps, actor: Actor, input: { id:
 };
 
 export const updateOffice = (deps: CommandDeps, actor: Actor, officeId: string, patch: Partial<OfficeSettings>) =>
-  adminAction(deps, actor, officeId, (now) => deps.store.updateOffice(officeId, patch, actor, now));
+  adminAction(deps, actor, officeId, async (now) => {
+    // The release's settings are checked together with the horizon they fall in (domain/officeSettings).
+    if ('releaseTime' in patch || 'releaseDaysAhead' in patch || 'bookingHorizonDays' in patch) {
+      checkReleaseSettings({ ...(await deps.store.releaseSettings(officeId)), ...patch });
+    }
+    return deps.store.updateOffice(officeId, patch, actor, now);
+  });
 
 export const setOpeningHours = (deps: CommandDeps, actor: Actor, officeId: string, hours: OpeningHours[]) =>
   adminAction(deps, actor, officeId, (now) => deps.store.setOpeningHours(officeId, hours, actor, now));

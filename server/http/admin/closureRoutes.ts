@@ -25,7 +25,7 @@ export const closureRoutes = (deps: Deps, router: Router): void => {
     router,
     adminDoc({
       method: 'post', path: '/offices/{officeId}/closures/{id}/end',
-      summary: 'End a closure: `to` becomes its last closed day (yesterday re-opens today; before its first day withdraws it). Bookings it cancelled stay cancelled.',
+      summary: 'End a closure: `to` becomes its last closed day (yesterday re-opens today; before its first day withdraws it). Bookings it cancelled stay cancelled; ending it early tells their holders once, by WhatsApp, that they can book again.',
       params: s.idParams, body: s.endClosureBody,
     }),
     async ({ params, body }, _req, res) => {

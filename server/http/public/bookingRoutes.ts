@@ -41,6 +41,16 @@ export const publicBookingRoutes = (deps: Deps): Router => {
 
   route(
     router,
+    {
+      method: 'post', path: '/bookings/{code}/confirm', summary: 'Confirm a pending booking with the 6-digit code sent by WhatsApp', tag: 'public',
+      params: s.codeParams, body: s.confirmBody, response: s.bookingView, errors: ['VALIDATION', 'NOT_FOUND', 'BOOKING_EXPIRED', 'INVALID_STATE', 'TOO_MANY_ATTEMPTS', 'RATE_LIMITED'],
+    },
+    ({ params, body }, req) => perform(deps, commands.confirmBooking(deps, params.code, body.nik4, body.otp, req.ip ?? '')),
+    writeLimit,
+  );
+
+  route(
+    router,
     { method: 'post', path: '/bookings/{code}/cancel', summary: 'Cancel a booking; its place returns to the slot', tag: 'public', params: s.codeParams, body: s.cancelBody, response: s.bookingView, errors: ['NOT_FOUND', 'INVALID_STATE', 'TOO_MANY_ATTEMPTS', 'RATE_LIMITED'] },
     ({ params, body }, req) => perform(deps, commands.cancelBooking(deps, params.code, body.nik4, req.ip ?? '')),
     writeLimit,

@@ -6,6 +6,10 @@ import { requireStaff, staffOf } from '../auth';
 import { perform, type Deps } from '../deps';
 import { route } from '../route';
 import * as s from '../schemas';
+import { perMinute } from '../rateLimits';
+import { transferWithReasonBody, urgentTicketBody, verifyHolderAnswer, verifyHolderBody } from './counterSchemas';
+
+const HOLDER_CHECKS_PER_MINUTE = 20;
 
 const ticketStatus = z.enum(['waiting', 'called', 'serving', 'done', 'no_show']);
 
@@ -26,6 +30,8 @@ const ticketDetails = z.object({
   booking: z
     .object({ code: z.string(), name: z.string().nullable(), nikMasked: z.string(), phoneMasked: z.string(), slot: z.string() })
     .nullable(),
+  requirements: z.string(),
+  urgentReason: z.string().nullable(),
 });
 
 const noShow = z.object({
@@ -60,8 +66,44 @@ export const staffCounterRoutes = (deps: Deps): Router => {
 
   route(
     router,
-    { method: 'post', path: '/tickets/{ticketId}/transfer', summary: 'Transfer a ticket to another service: same number, now waiting there', tag: 'staff', auth: 'session', params: s.ticketParams, body: s.transferBody, response: z.object({ ticket: s.publicTicket }), errors: ['VALIDATION', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'INVALID_STATE'] },
-    async ({ params, body }, _req, res) => ({ ticket: await perform(deps, commands.stepTicket(deps, staffOf(res), params.ticketId, 'transfer', { service: body.service })) }),
+    {
+      method: 'post', path: '/tickets/{ticketId}/transfer', tag: 'staff', auth: 'session', params: s.ticketParams, body: transferWithReasonBody, response: z.object({ ticket: s.publicTicket }),
+      summary: 'Transfer a ticket to another service: same number, now waiting there. Into a service closed today it is an urgent case: supervisor or admin, with `reason`; audited',
+      errors: ['VALIDATION', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'INVALID_STATE'],
+    },
+    async ({ params, body }, _req, res) => ({
+      ticket: await perform(deps, commands.stepTicket(deps, staffOf(res), params.ticketId, 'transfer', { service: body.service, ...(body.reason !== undefined ? { reason: body.reason } : {}) })),
+    }),
+    staff,
+  );
+
+  route(
+    router,
+    {
+      method: 'post', path: '/offices/{officeId}/urgent-tickets', tag: 'staff', auth: 'session', params: s.officeParams, body: urgentTicketBody,
+      response: z.object({ ticket: s.publicTicket }), responseStatus: 201,
+      summary: 'Issue a ticket for a service closed today (closure or urgent-only mode) for an urgent case: supervisor or admin, with a reason; audited and counted in reports',
+      errors: ['VALIDATION', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'],
+    },
+    async ({ params, body }, _req, res) => ({
+      ticket: await perform(deps, commands.issueUrgent(deps, staffOf(res), params.officeId, { service: body.service, reason: body.reason, priority: body.priority ?? null })),
+    }),
+    staff,
+  );
+
+  route(
+    router,
+    {
+      method: 'post', path: '/tickets/{ticketId}/verify-holder', tag: 'staff', auth: 'session', params: s.ticketParams, body: verifyHolderBody, response: verifyHolderAnswer,
+      summary: "Whether the NIK on the visitor's KTP is the booking holder's (compared by hash, never stored; audited without digits; locked after a few mismatches)",
+      errors: ['VALIDATION', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'TOO_MANY_ATTEMPTS', 'RATE_LIMITED'],
+    },
+    async ({ params, body }, _req, res) => {
+      res.setHeader('Cache-Control', 'no-store');
+      return perform(deps, commands.verifyHolder(deps, staffOf(res), params.ticketId, body.nik));
+    },
+    // Per address, on top of the per-ticket lock: a desk checks a few KTPs a minute, not hundreds.
+    perMinute(HOLDER_CHECKS_PER_MINUTE, deps.limitCounters, 'holder-checks'),
     staff,
   );
 

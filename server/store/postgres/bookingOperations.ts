@@ -6,6 +6,7 @@
 import * as bookings from './bookings';
 import { bookingCalendar, eraseExpiredPersonalData, staffBooking } from './bookingRecords';
 import * as closures from './closures';
+import { confirmBooking, expirePendingBookings } from './confirmations';
 import { checkCodeTry } from './codeAttempts';
 import type { BookingOperations } from './groups';
 import type { PgStoreCtx } from './index';
@@ -23,12 +24,19 @@ export const bookingOperations = (ctx: PgStoreCtx): BookingOperations => {
     officeDetail: (officeId, now) => views.officeDetail(ctx, officeId, now),
     availability: (officeId, service, from, days, now) => views.availability(ctx, officeId, service, from, days, now),
     bookPlace: (officeId, input, now, createdByUserId) =>
-      bookings.bookPlace(ctx, officeId, input, now, { notifyChannel: channel, ...(createdByUserId !== undefined ? { createdByUserId } : {}) }),
+      bookings.bookPlace(ctx, officeId, input, now, {
+        notifyChannel: channel, confirmation: ctx.confirmation, ...(createdByUserId !== undefined ? { createdByUserId } : {}),
+      }),
     // Each try is counted (codeAttempts.ts) before the operation.
     getBooking: async (code, nik4, now, address) => {
       await checkCodeTry(ctx, code, nik4, now, address, channel);
-      return bookings.getBooking(ctx, code, nik4);
+      return bookings.getBooking(ctx, code, nik4, now);
     },
+    confirmBooking: async (code, nik4, otp, now, address) => {
+      await checkCodeTry(ctx, code, nik4, now, address, channel);
+      return confirmBooking(ctx, code, nik4, otp, now, address, channel);
+    },
+    expirePendingBookings: (now) => expirePendingBookings(ctx, now),
     bookingCalendar: async (code, nik4, now, address) => {
       await checkCodeTry(ctx, code, nik4, now, address, channel);
       return bookingCalendar(ctx, code, nik4);
@@ -45,7 +53,7 @@ export const bookingOperations = (ctx: PgStoreCtx): BookingOperations => {
 
     createClosure: (officeId, input, actor, now) => closures.createClosure(ctx, officeId, input, actor, now, channel),
     listClosures: (officeId, now) => closures.listClosures(ctx, officeId, now),
-    endClosure: (officeId, closureId, to, actor, now) => closures.endClosure(ctx, officeId, closureId, to, actor, now),
+    endClosure: (officeId, closureId, to, actor, now) => closures.endClosure(ctx, officeId, closureId, to, actor, now, channel),
     urgentOnly: async (officeId, now) => urgentOnlyState(ctx, await loadOffice(ctx, officeId), now),
     setUrgentOnly: (officeId, input, actor, now) => setUrgentOnly(ctx, officeId, input, actor, now, channel),
     endUrgentOnly: (officeId, input, actor, now) => endUrgentOnly(ctx, officeId, input, actor, now),

@@ -52,7 +52,7 @@ const eraseBatch = (ctx: PgCtx, officeId: string, keepFrom: string, now: DateTim
       tx, 'SELECT id FROM bookings WHERE office_id = ? AND erased_at IS NULL AND date < ? LIMIT ? FOR UPDATE SKIP LOCKED', officeId, keepFrom, limit,
     )).map((r) => r.id);
     for (const id of ids) {
-      await exec(tx, 'UPDATE bookings SET name = NULL, phone = NULL, nik_hash = NULL, nik_last4 = NULL, erased_at = ? WHERE id = ?', now.toMillis(), id);
+      await exec(tx, 'UPDATE bookings SET name = NULL, phone = NULL, nik_hash = NULL, nik_last4 = NULL, otp_hash = NULL, erased_at = ? WHERE id = ?', now.toMillis(), id);
       for (const m of await rows<{ id: number; recipient: string; status: string }>(tx, 'SELECT id, recipient, status FROM notifications WHERE booking_id = ?', id)) {
         const recipient = m.recipient.includes('•') ? m.recipient : maskPhone(m.recipient);
         // A message still waiting after the retention period has no reader any more.

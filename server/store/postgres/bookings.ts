@@ -5,9 +5,13 @@
  * bookings of one office run in parallel and never overfill a slot.
  */
 import type { DateTime } from 'luxon';
-import { checkChangeable, decideBooking, decideHolder, decideMove, holderCancelReason, type HolderBookings, type SlotOnDay } from '../../domain/booking';
+import { holdFacts, newOtp, otpPayload } from '../confirmationCodes';
+import { initialBookingState, type ConfirmationPolicy } from '../../domain/confirmation';
+import { expireIfDue } from './confirmations';
+import { checkCancellable, checkChangeable, decideBooking, decideHolder, decideMove, holderCancelReason, type HolderBookings, type SlotOnDay } from '../../domain/booking';
 import { DomainError, fail } from '../../domain/errors';
 import { maskNik, maskPhone } from '../../domain/phone';
+import { requirementsOf } from '../../domain/requirements';
 import { isoInZone, todayIn } from '../../domain/time';
 import * as t from './schema';
 import type { BookingView } from '../../../shared/types';
@@ -17,9 +21,10 @@ import { holderLock, phoneLock, sharePlan } from './bookingLocks';
 import { audit, enqueueNotification } from './journal';
 import { dayFacts, loadOffice, serviceByCode, type OfficeRow, type ServiceRow, type SlotRow } from './offices';
 import type { BookInput } from '../store';
+import { admissionGate, useAdmission } from './waitingRoom';
 
 export type BookingRow = typeof t.bookings.$inferSelect;
-export type BookOptions = { createdByUserId?: number; notifyChannel: string };
+export type BookOptions = { createdByUserId?: number; notifyChannel: string; confirmation: ConfirmationPolicy | null };
 
 const BOOKING = columnsOf(t.bookings);
 
@@ -42,24 +47,30 @@ const viewOf = (booking: BookingRow, office: OfficeRow, slot: SlotRow, service: 
   end: isoInZone(slot.endAt, office.timezone),
   slotId: slot.id,
   status: booking.status as BookingView['status'],
+  ...holdFacts(booking, office.timezone),
   statusUrl: `/booking/?code=${booking.code}`,
   nikMasked: booking.nikLast4 ? maskNik(booking.nikLast4) : '',
   phoneMasked: booking.phone ? maskPhone(booking.phone) : '',
   ...(booking.cancelReason ? { cancelReason: booking.cancelReason } : {}),
   ...(ticketId ? { ticketId } : {}),
+  ...requirementsOf(service),
 });
+
+/** A booking that holds its place at the instant bound to its `?` (domain/confirmation holdsPlace). */
+const HOLDS_PLACE = "(status IN ('booked', 'checked_in') OR (status = 'pending' AND hold_until > ?))";
 
 /** Whose bookings the holder rules count: the NIK's hash and the phone number as stored (E.164; null once erased). */
 type HolderKeys = { nikHash: string; phone: string | null };
 
 /** The holder's other active bookings, as decideHolder asks; read under the holder's and the phone's locks. */
-const holderBookings = async (tx: Tx, officeId: string, holder: HolderKeys, slot: SlotRow, today: string, ignoreBookingId = -1): Promise<HolderBookings> => {
+const holderBookings = async (tx: Tx, officeId: string, holder: HolderKeys, slot: SlotRow, now: DateTime, today: string, ignoreBookingId = -1): Promise<HolderBookings> => {
+  const nowMs = now.toMillis();
   const r = (await row<{ same: boolean; active: number; phoneActive: number }>(
     tx,
     `SELECT coalesce(bool_or(service_id = ? AND date = ?), false) AS same, count(*) FILTER (WHERE date >= ?) AS active,
-       (SELECT count(*) FROM bookings WHERE office_id = ? AND phone = ? AND status IN ('booked', 'checked_in') AND date >= ? AND id <> ?) AS "phoneActive"
-     FROM bookings WHERE office_id = ? AND nik_hash = ? AND status IN ('booked', 'checked_in') AND id <> ?`,
-    slot.serviceId, slot.date, today, officeId, holder.phone, today, ignoreBookingId, officeId, holder.nikHash, ignoreBookingId,
+       (SELECT count(*) FROM bookings WHERE office_id = ? AND phone = ? AND ${HOLDS_PLACE} AND date >= ? AND id <> ?) AS "phoneActive"
+     FROM bookings WHERE office_id = ? AND nik_hash = ? AND ${HOLDS_PLACE} AND id <> ?`,
+    slot.serviceId, slot.date, today, officeId, holder.phone, nowMs, today, ignoreBookingId, officeId, holder.nikHash, nowMs, ignoreBookingId,
   ))!;
   return { sameServiceSameDay: r.same, activeFromToday: r.active, phoneActiveFromToday: r.phoneActive };
 };
@@ -70,7 +81,7 @@ export const takeSeat = async (c: Conn, slotId: number): Promise<boolean> =>
 
 /** Places the booking in a slot the domain has accepted, after the holder's own rules; call under the holder's and the phone's locks. */
 const takePlace = async (tx: Tx, office: OfficeRow, slot: SlotRow, holder: HolderKeys, now: DateTime, ignoreBookingId?: number): Promise<void> => {
-  decideHolder(office, await holderBookings(tx, office.id, holder, slot, todayIn(office, now), ignoreBookingId));
+  decideHolder(office, await holderBookings(tx, office.id, holder, slot, now, todayIn(office, now), ignoreBookingId));
   if (!(await takeSeat(tx, slot.id))) fail('SLOT_FULL');
 };
 
@@ -84,8 +95,8 @@ const slotOnDay = async (c: Conn, officeId: string, serviceId: number, slotId: n
   return slot && { slot, day: await dayFacts(c, officeId, slot.date) };
 };
 
-const payloadOf = (view: BookingView, office: OfficeRow) =>
-  ({ code: view.code, office: office.name, service: view.serviceName, date: view.date, start: view.start, end: view.end });
+export const payloadOf = (view: BookingView, office: OfficeRow) =>
+  ({ code: view.code, office: office.name, service: view.serviceName, date: view.date, start: view.start, end: view.end, ...(view.requirements ? { requirements: view.requirements } : {}) });
 
 /** Queues the holder's message about a changed booking (sent after commit) and answers with the booking's view. */
 const tellHolder = async (tx: Tx, booking: BookingRow, template: 'cancelled' | 'moved', notifyChannel: string, now: DateTime): Promise<BookingView> => {
@@ -97,8 +108,8 @@ const tellHolder = async (tx: Tx, booking: BookingRow, template: 'cancelled' | '
 
 // A code already taken (1 in 10^12) inserts nothing, and another code is drawn: a unique
 // violation would abort the whole transaction.
-const INSERT_BOOKING = `INSERT INTO bookings (office_id, code, service_id, slot_id, date, nik_hash, nik_last4, name, phone, status, created_at, created_by_user_id)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'booked', ?, ?) ON CONFLICT (code) DO NOTHING RETURNING ${BOOKING}`;
+const INSERT_BOOKING = `INSERT INTO bookings (office_id, code, service_id, slot_id, date, nik_hash, nik_last4, name, phone, status, hold_until, created_at, created_by_user_id)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING RETURNING ${BOOKING}`;
 
 /** What a booking request names, and the domain's answer to it (decideBooking). */
 const decideRequest = async (c: Conn, officeId: string, input: BookInput, now: DateTime) => {
@@ -106,7 +117,9 @@ const decideRequest = async (c: Conn, officeId: string, input: BookInput, now: D
   const service = await serviceByCode(c, officeId, input.service);
   const target = service && (await slotOnDay(c, officeId, service.id, input.slotId));
   const holder = decideBooking({ office, service, person: input, target, now });
-  return { office, service: service!, slot: target!.slot, holder };
+  // A day not yet released, or whose waiting room is active, takes bookings only with an admission.
+  const admission = await admissionGate(c, office, target!.slot.date, input.admission, now);
+  return { office, service: service!, slot: target!.slot, holder, admission };
 };
 
 /**
@@ -121,8 +134,9 @@ export const bookPlace = async (ctx: PgCtx, officeId: string, input: BookInput, 
   const hash = nikHash(ctx, input.nik);
   return withTx(ctx, async (tx) => {
     await sharePlan(tx, officeId);
-    const { office, service, slot, holder } = await decideRequest(tx, officeId, input, now);
+    const { office, service, slot, holder, admission } = await decideRequest(tx, officeId, input, now);
     await takePlace(tx, office, slot, { nikHash: hash, phone: holder.phone }, now);
+    const state = initialBookingState(opts.confirmation, opts.createdByUserId !== undefined, now.toMillis());
 
     let booking: BookingRow | undefined;
     for (let attempt = 0; !booking; attempt++) {
@@ -130,17 +144,22 @@ export const bookPlace = async (ctx: PgCtx, officeId: string, input: BookInput, 
       booking = await row<BookingRow>(
         tx, INSERT_BOOKING,
         officeId, randomCode(8), service.id, slot.id, slot.date, hash, holder.nik.slice(-4), holder.name, holder.phone,
-        now.toMillis(), opts.createdByUserId ?? null,
+        state.status, state.holdUntil, now.toMillis(), opts.createdByUserId ?? null,
       );
     }
+    await useAdmission(tx, admission, booking.id, now);
     // A new booking has no ticket yet; the office, slot and service are already in hand.
     const view = viewOf(booking, office, slot, service);
-    await enqueueNotification(
-      tx,
-      { officeId, bookingId: booking.id, recipient: holder.phone, template: 'booked', payload: payloadOf(view, office) },
-      opts.notifyChannel,
-      now,
-    );
+    // A pending booking gets its confirmation code now and the "booked" message once confirmed.
+    let message: { template: 'booking_otp' | 'booked'; payload: Record<string, string> };
+    if (state.status === 'pending') {
+      const otp = newOtp();
+      await exec(tx, 'UPDATE bookings SET otp_hash = ? WHERE id = ?', nikHash(ctx, otp.hashInput(booking.code)), booking.id);
+      message = { template: 'booking_otp', payload: otpPayload(view, office, otp.code) };
+    } else {
+      message = { template: 'booked', payload: payloadOf(view, office) };
+    }
+    await enqueueNotification(tx, { officeId, bookingId: booking.id, recipient: holder.phone, ...message }, opts.notifyChannel, now);
     if (opts.createdByUserId !== undefined) {
       await audit(tx, { officeId, userId: opts.createdByUserId, action: 'booking.assisted', target: booking.code }, now);
     }
@@ -155,7 +174,9 @@ export const findBooking = async (c: Conn, code: string, nik4: string, forUpdate
   return booking;
 };
 
-export const getBooking = async (c: Conn, code: string, nik4: string): Promise<BookingView> => bookingView(c, await findBooking(c, code, nik4));
+/** Read by its holder: a pending booking whose hold has ended is expired on the spot. */
+export const getBooking = async (ctx: PgCtx, code: string, nik4: string, now: DateTime): Promise<BookingView> =>
+  bookingView(ctx, await expireIfDue(ctx, await findBooking(ctx, code, nik4), now));
 
 /**
  * Runs a change of one booking by its holder: the booking is found, its holder's lock taken (and,
@@ -164,20 +185,21 @@ export const getBooking = async (c: Conn, code: string, nik4: string): Promise<B
  * closure or the erasure job may have changed it meanwhile.
  */
 const changeBooking = async <T>(
-  ctx: PgCtx, code: string, nik4: string, options: { moves: boolean }, fn: (tx: Tx, booking: BookingRow) => Promise<T>,
+  ctx: PgCtx, code: string, nik4: string, now: DateTime, options: { moves: boolean }, fn: (tx: Tx, booking: BookingRow) => Promise<T>,
 ): Promise<T> => {
   const found = await findBooking(ctx, code, nik4);
   return withTx(ctx, async (tx) => {
     if (options.moves) await sharePlan(tx, found.officeId);
-    return fn(tx, await findBooking(tx, code, nik4, true));
+    // A pending booking whose hold has ended is expired first (its place back), then the change decided on it.
+    return fn(tx, await expireIfDue(tx, await findBooking(tx, code, nik4, true), now));
   }, { locks: [holderLock(found.officeId, found.nikHash ?? ''), ...(options.moves && found.phone ? [phoneLock(found.officeId, found.phone)] : [])] });
 };
 
 const CANCEL = `UPDATE bookings SET status = 'cancelled', cancelled_at = ?, cancel_reason = ? WHERE id = ? RETURNING ${BOOKING}`;
 
 export const cancelBooking = (ctx: PgCtx, code: string, nik4: string, now: DateTime, notifyChannel: string): Promise<BookingView> =>
-  changeBooking(ctx, code, nik4, { moves: false }, async (tx, booking) => {
-    checkChangeable(booking);
+  changeBooking(ctx, code, nik4, now, { moves: false }, async (tx, booking) => {
+    checkCancellable(booking);
     const updated = (await row<BookingRow>(tx, CANCEL, now.toMillis(), holderCancelReason(), booking.id))!;
     await releasePlace(tx, booking.slotId);
     return tellHolder(tx, updated, 'cancelled', notifyChannel, now);
@@ -185,7 +207,7 @@ export const cancelBooking = (ctx: PgCtx, code: string, nik4: string, now: DateT
 
 /** Moves a booking to another slot of the same service: the old place is released only once the new one is secured. */
 export const rescheduleBooking = (ctx: PgCtx, code: string, nik4: string, newSlotId: number, now: DateTime, notifyChannel: string): Promise<BookingView> =>
-  changeBooking(ctx, code, nik4, { moves: true }, async (tx, booking) => {
+  changeBooking(ctx, code, nik4, now, { moves: true }, async (tx, booking) => {
     checkChangeable(booking);
     const office = await loadOffice(tx, booking.officeId);
     const service = await getRow(tx, t.services, 'WHERE id = ?', booking.serviceId);
@@ -193,6 +215,8 @@ export const rescheduleBooking = (ctx: PgCtx, code: string, nik4: string, newSlo
     const move = decideMove(office, service, target, { slotId: booking.slotId, targetSlotId: newSlotId }, now);
     if (move === 'unchanged') return bookingView(tx, booking);
     const slot = target!.slot;
+    // Moving into another day passes that day's release and waiting room like a new booking (without an admission).
+    if (slot.date !== booking.date) await admissionGate(tx, office, slot.date, undefined, now);
     await takePlace(tx, office, slot, { nikHash: booking.nikHash!, phone: booking.phone }, now, booking.id);
     await releasePlace(tx, booking.slotId);
     const updated = (await row<BookingRow>(tx, `UPDATE bookings SET slot_id = ?, date = ? WHERE id = ? RETURNING ${BOOKING}`, slot.id, slot.date, booking.id))!;

@@ -1,6 +1,6 @@
 /**
  * Closing the office or one service for a date range or "until further notice", with every
- * affected booking cancelled or moved to the first free slot and its holder notified, all in
+ * affected booking cancelled or moved (`domain/moveBookings`) and its holder notified, all in
  * one transaction (as ../sqlite/closures.ts). Ending an open-ended closure later sets its last
  * day. The rules are `domain/closures`; this file loads the rows, asks, and applies the answer.
  *
@@ -10,7 +10,9 @@
  */
 import type { DateTime } from 'luxon';
 import { fail } from '../../domain/errors';
-import { affectedBookings, checkClosureInput, closureEnd, closureState, moveTarget } from '../../domain/closures';
+import { affectedBookings, checkClosureInput, closureEnd, closureState } from '../../domain/closures';
+import { moveTarget } from '../../domain/moveBookings';
+import { bookingLink, closureTemplate, contactFields, reopeningDue, reopeningRecipients, reopensOn } from '../../domain/closureTexts';
 import { addDays } from '../../domain/time';
 import * as t from './schema';
 import { columnsOf, getRow, insertReturning, officeLock, row, rows, withTx, type Conn, type PgCtx, type Tx } from './connection';
@@ -18,6 +20,7 @@ import type { Actor } from '../../domain/policy';
 import { bookingView, releasePlace, takeSeat, type BookingRow } from './bookings';
 import { planLock } from './bookingLocks';
 import { audit, enqueueNotification } from './journal';
+import { listContacts } from './notices';
 import { ensureSlots, loadClosures, loadOffice, loadOpeningHours, serviceByCode, slotsFor, todayIn, type OfficeRow, type SlotRow } from './offices';
 import type { ClosureView, ClosureKind } from '../../../shared/staffTypes';
 import type { ClosureInput, ClosureResult } from '../store';
@@ -65,11 +68,12 @@ export const closeInTx = async (
   );
   const span = { ...input, serviceId: service?.id ?? null };
   const affected = affectedBookings(await bookedIn(tx, officeId, span), span, now);
-  const search = await moveSearch(tx, office, now);
+  const search = await moveSearch(tx, office, input, now);
+  const told = await holderFacts(tx, office);
   let moved = 0;
   for (const booking of affected) {
     const before = await bookingView(tx, booking);
-    const target = input.action === 'move' ? await search(booking) : undefined;
+    const target = input.action === 'move' ? await search(booking, booking.startAt) : undefined;
     // The plan lock keeps bookings out, so the target's place is free; taken by compare-and-set all the same.
     const movedTo = target && (await takeSeat(tx, target.id)) ? target : undefined;
     await releasePlace(tx, booking.slotId);
@@ -91,8 +95,10 @@ export const closeInTx = async (
           officeId,
           bookingId: booking.id,
           recipient: booking.phone,
-          template: movedTo ? 'moved' : 'closure',
+          template: movedTo ? 'moved' : closureTemplate(input),
           payload: {
+            ...told(booking.serviceId),
+            rebookFrom: input.to === null ? undefined : reopensOn(input, booking.serviceId, told.closures, told.hours),
             code: view.code,
             office: office.name,
             service: view.serviceName,
@@ -122,25 +128,43 @@ export const createClosure = (ctx: PgCtx, officeId: string, input: ClosureInput,
   withTx(ctx, async (tx) => closeInTx(tx, await loadOffice(tx, officeId), input, actor, now, notifyChannel), { locks: closureLocks(officeId) });
 
 /**
- * Finds each moved booking its target slot (`domain/closures` `moveTarget`) among the slots of its
- * service within the horizon, read again for each booking (the ones moved before it took places).
+ * What every message to a holder names besides the booking (domain/closureTexts): the booking
+ * page's link and the WhatsApp contact of the booking's service's group. Read once per closure.
  */
-const moveSearch = async (tx: Tx, office: OfficeRow, now: DateTime) => {
+const holderFacts = async (tx: Tx, office: OfficeRow) => {
+  const contacts = await listContacts(tx, office.id);
+  const groups = new Map(
+    (await rows<{ id: number; group: string }>(tx, 'SELECT id, service_group AS "group" FROM services WHERE office_id = ?', office.id)).map((r) => [r.id, r.group]),
+  );
+  const link = bookingLink(tx.publicBaseUrl, office.id);
+  const facts = (serviceId: number) => ({ ...(link ? { link } : {}), ...contactFields(groups.get(serviceId) ?? '', contacts) });
+  return Object.assign(facts, { closures: await loadClosures(tx, office.id), hours: await loadOpeningHours(tx, office.id) });
+};
+
+/**
+ * Finds each moved booking its target slot (`domain/moveBookings` `moveTarget`) among the slots of its
+ * service within the horizon, read again for each booking (the ones moved before it took places).
+ * The holder's other days are read only where the office keeps one booking per service and day.
+ */
+const moveSearch = async (tx: Tx, office: OfficeRow, closure: ClosureInput, now: DateTime) => {
   const today = todayIn(office, now);
   const tomorrow = addDays(today, 1);
   const closures = await loadClosures(tx, office.id);
   const hours = await loadOpeningHours(tx, office.id);
-  return async (booking: BookingRow): Promise<SlotRow | undefined> => {
+  return async (booking: BookingRow, startAt: number): Promise<SlotRow | undefined> => {
     await ensureSlots(tx, office, [booking.serviceId], tomorrow, office.bookingHorizonDays);
     const slots = await slotsFor(tx, booking.serviceId, tomorrow, addDays(today, office.bookingHorizonDays - 1));
-    const holderDays = booking.nikHash
+    const holderDays = booking.nikHash && office.onePerServicePerDay
       ? (await rows<{ date: string }>(
           tx,
           `SELECT date FROM bookings WHERE office_id = ? AND nik_hash = ? AND service_id = ? AND status IN ('booked', 'checked_in') AND id <> ?`,
           office.id, booking.nikHash, booking.serviceId, booking.id,
         )).map((b) => b.date)
       : [];
-    return moveTarget(slots, { now, zone: office.timezone, horizonDays: office.bookingHorizonDays, holderDays: new Set(holderDays), closures, hours });
+    return moveTarget({ date: booking.date, startAt }, slots, {
+      now, zone: office.timezone, horizonDays: office.bookingHorizonDays, closure, closures, hours,
+      onePerServicePerDay: office.onePerServicePerDay, holderDays: new Set(holderDays),
+    });
   };
 };
 
@@ -148,7 +172,7 @@ const moveSearch = async (tx: Tx, office: OfficeRow, now: DateTime) => {
  * Ends a closure: `to` becomes its last closed day (`domain/closures` `closureEnd`: shortened,
  * never extended, withdrawn when before its first day). Bookings it already cancelled stay cancelled.
  */
-export const endInTx = async (tx: Tx, office: OfficeRow, closureId: number, to: string, actor: Actor, now: DateTime): Promise<ClosureRow> => {
+export const endInTx = async (tx: Tx, office: OfficeRow, closureId: number, to: string, actor: Actor, now: DateTime, notifyChannel?: string): Promise<ClosureRow> => {
   const closure = (await getRow(tx, t.closures, 'WHERE id = ? AND office_id = ?', closureId, office.id)) ?? fail('NOT_FOUND');
   const lastDay = closureEnd({ from: closure.fromDate, to: closure.toDate }, to, todayIn(office, now));
   const updated = (await row<ClosureRow>(
@@ -156,11 +180,55 @@ export const endInTx = async (tx: Tx, office: OfficeRow, closureId: number, to: 
     lastDay, now.toMillis(), actor.userId, closureId,
   ))!;
   await audit(tx, { officeId: office.id, userId: actor.userId, action: 'closure.end', target: String(closureId), detail: { to: lastDay, previous: closure.toDate } }, now);
+  if (notifyChannel && reopeningDue({ from: closure.fromDate, to: closure.toDate, reopenNotifiedAt: closure.reopenNotifiedAt }, lastDay)) {
+    return tellReopening(tx, office, closure, updated, notifyChannel, now);
+  }
   return updated;
 };
 
-export const endClosure = (ctx: PgCtx, officeId: string, closureId: number, to: string, actor: Actor, now: DateTime): Promise<ClosureRow> =>
-  withTx(ctx, async (tx) => endInTx(tx, await loadOffice(tx, officeId), closureId, to, actor, now), { locks: [officeLock(officeId)] });
+export const endClosure = (ctx: PgCtx, officeId: string, closureId: number, to: string, actor: Actor, now: DateTime, notifyChannel?: string): Promise<ClosureRow> =>
+  withTx(ctx, async (tx) => endInTx(tx, await loadOffice(tx, officeId), closureId, to, actor, now, notifyChannel), { locks: [officeLock(officeId)] });
+
+/**
+ * A closure ended early: the holders of the bookings it cancelled (those it cancelled when it was
+ * made: same instant, same reason, on its days) are told once that they can book again
+ * (domain/closureTexts); the closure remembers that they were told.
+ */
+const tellReopening = async (tx: Tx, office: OfficeRow, before: ClosureRow, after: ClosureRow, notifyChannel: string, now: DateTime): Promise<ClosureRow> => {
+  const cancelled = await rows<{ id: number; code: string; phone: string | null; serviceId: number; serviceName: string }>(
+    tx,
+    `SELECT b.id, b.code, b.phone, b.service_id AS "serviceId", v.name_id AS "serviceName"
+     FROM bookings b JOIN services v ON v.id = b.service_id
+     WHERE b.office_id = ? AND b.status = 'cancelled' AND b.cancelled_at = ? AND b.cancel_reason = ? AND b.date >= ?
+       AND (?::text IS NULL OR b.date <= ?::text) AND (?::int IS NULL OR b.service_id = ?::int)
+     ORDER BY b.id`,
+    office.id, before.createdAt, before.reason, before.fromDate, before.toDate, before.toDate, before.serviceId, before.serviceId,
+  );
+  const told = await holderFacts(tx, office);
+  const lastDay = after.toDate ?? before.fromDate;
+  for (const b of reopeningRecipients(cancelled)) {
+    await enqueueNotification(
+      tx,
+      {
+        officeId: office.id,
+        bookingId: b.id,
+        recipient: b.phone,
+        template: 'reopened',
+        payload: {
+          ...told(b.serviceId),
+          code: b.code,
+          office: office.name,
+          service: b.serviceName,
+          scope: before.serviceId === null ? 'office' : 'service',
+          reopenFrom: reopensOn({ from: before.fromDate, to: lastDay }, b.serviceId, told.closures, told.hours) ?? undefined,
+        },
+      },
+      notifyChannel,
+      now,
+    );
+  }
+  return (await row<ClosureRow>(tx, `UPDATE closures SET reopen_notified_at = ? WHERE id = ? RETURNING ${columnsOf(t.closures)}`, now.toMillis(), after.id))!;
+};
 
 export const listClosures = async (c: Conn, officeId: string, now: DateTime, limit = 200): Promise<ClosureView[]> => {
   const office = await loadOffice(c, officeId);

@@ -45,6 +45,23 @@ export const checkCodeTry = async (ctx: PgCtx, code: string, nik4: string, now: 
   if (codeLockedUntil(await attemptsOf(ctx, key), now.toMillis()) !== null) fail('TOO_MANY_ATTEMPTS');
   const booking = await bookingOf(ctx, key);
   if (booking?.nikLast4 && booking.nikLast4 === nik4) return;
+  if (!(await recordWrongTry(ctx, key, booking, now, address, notifyChannel, 'booking.wrong_nik4'))) fail('TOO_MANY_ATTEMPTS');
+  throw new DomainError('NOT_FOUND');
+};
+
+/** A wrong confirmation code counts like a wrong `nik4` (API.md "Confirmation"); false when the code was locked meanwhile. */
+export const recordWrongOtp = async (ctx: PgCtx, code: string, now: DateTime, address: string, notifyChannel: string): Promise<boolean> => {
+  const key = attemptKey(code);
+  return recordWrongTry(ctx, key, await bookingOf(ctx, key), now, address, notifyChannel, 'booking.wrong_otp');
+};
+
+/**
+ * Counts and audits one wrong answer on a code in a transaction of its own under the code's lock, and
+ * queues the holder's message when it locks the code; false (nothing counted) when another process locked it meanwhile.
+ */
+const recordWrongTry = async (
+  ctx: PgCtx, key: string, booking: Awaited<ReturnType<typeof bookingOf>>, now: DateTime, address: string, notifyChannel: string, action: string,
+): Promise<boolean> => {
   const counted = await withTx(ctx, async (tx): Promise<CodeAttempts | null> => {
     const before = await attemptsOf(tx, key);
     // Locked meanwhile by another process's try: refused, not counted again.
@@ -57,7 +74,7 @@ export const checkCodeTry = async (ctx: PgCtx, code: string, nik4: string, now: 
       key, next.failures, next.windowStartedAt, next.lockedUntil,
     );
     const lockedUntil = next.lockedUntil !== null ? { lockedUntil: next.lockedUntil } : {};
-    await audit(tx, { officeId: booking?.officeId ?? null, userId: null, action: 'booking.wrong_nik4', target: key, detail: { address, failures: next.failures, ...lockedUntil } }, now);
+    await audit(tx, { officeId: booking?.officeId ?? null, userId: null, action, target: key, detail: { address, failures: next.failures, ...lockedUntil } }, now);
     if (next.lockedUntil !== null && booking?.phone) {
       const office = await loadOffice(tx, booking.officeId);
       const payload = { code: key, office: office.name, until: isoInZone(next.lockedUntil, office.timezone) };
@@ -65,6 +82,5 @@ export const checkCodeTry = async (ctx: PgCtx, code: string, nik4: string, now: 
     }
     return next;
   }, { locks: [codeKey(key)] });
-  if (counted === null) fail('TOO_MANY_ATTEMPTS');
-  throw new DomainError('NOT_FOUND');
+  return counted !== null;
 };

@@ -16,7 +16,8 @@ import type pg from 'pg';
 import type { PgDb } from './open';
 
 /** The store's handle: the pool and the NIK secret. Reads outside a transaction use it directly. */
-export type PgCtx = { pool: pg.Pool; db: PgDb; nikSecret: string };
+/** `publicBaseUrl`: the deployment's public address, for links in messages (PUBLIC_BASE_URL); absent, messages carry none. */
+export type PgCtx = { pool: pg.Pool; db: PgDb; nikSecret: string; publicBaseUrl?: string };
 /** One transaction: its own connection and a drizzle handle on it. */
 export type Tx = PgCtx & { client: pg.PoolClient };
 /** Anything a query can run on: the pool (one statement, autocommit) or a transaction. */

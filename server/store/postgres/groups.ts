@@ -7,6 +7,7 @@ import type { Store } from '../store';
 export type BookingOperations = Pick<
   Store,
   | 'listOffices' | 'officeDetail' | 'availability' | 'bookPlace' | 'getBooking' | 'bookingCalendar' | 'cancelBooking' | 'rescheduleBooking'
+  | 'confirmBooking' | 'expirePendingBookings'
   | 'staffBooking' | 'createClosure' | 'listClosures' | 'endClosure' | 'urgentOnly' | 'setUrgentOnly' | 'endUrgentOnly' | 'setTemplates'
   | 'setOverride' | 'setSlotCapacity' | 'materialiseSlots' | 'eraseExpiredPersonalData'
 >;
@@ -14,7 +15,7 @@ export type BookingOperations = Pick<
 export type QueueOperations = Pick<
   Store,
   | 'publicTicket' | 'kioskState' | 'issueWalkIn' | 'checkIn' | 'callNext' | 'stepTicket' | 'listCounters' | 'setCounterStatus' | 'ticketDetails'
-  | 'noShowsToday' | 'boardState' | 'staffState' | 'liveViews'
+  | 'noShowsToday' | 'boardState' | 'staffState' | 'liveViews' | 'issueUrgent' | 'verifyHolder'
 >;
 
 export type AccountOperations = Pick<

@@ -4,6 +4,7 @@
  * holds the locks of what it decides on (connection.ts), never in one process's memory.
  * This file opens the pool, migrates, and composes the four groups of operations (groups.ts).
  */
+import type { ConfirmationPolicy } from '../../domain/confirmation';
 import type { Store } from '../store';
 import { accountOperations } from './accountOperations';
 import { bookingOperations } from './bookingOperations';
@@ -13,28 +14,34 @@ import { migratePostgres, openPool } from './open';
 import { queueOperations } from './queueOperations';
 import { reportOperations } from './reportOperations';
 import { challengeOperations } from './usedChallenges';
+import { waitingRoomOperations } from './waitingRoom';
 
 export type PostgresStoreOptions = {
   connectionString: string;
   nikSecret: string;
   notifyChannel: string;
+  /** The deployment's public address, for links in messages (PUBLIC_BASE_URL). */
+  publicBaseUrl?: string;
   /** Connections this process may hold (default 10). */
   poolSize?: number;
+  /** Visitors' bookings are pending until confirmed by a code (domain/confirmation); default off. */
+  confirmation?: ConfirmationPolicy | null;
 };
 
 /** What every group's operations work with: the pool and the settings they need. */
-export type PgStoreCtx = PgCtx & { notifyChannel: string };
+export type PgStoreCtx = PgCtx & { notifyChannel: string; confirmation: ConfirmationPolicy | null };
 
 export const createPostgresStore = async (options: PostgresStoreOptions): Promise<Store> => {
   const pool = openPool(options.connectionString, options.poolSize ?? 10);
   await migratePostgres(pool);
-  const ctx: PgStoreCtx = { pool, db: drizzle(pool), nikSecret: options.nikSecret, notifyChannel: options.notifyChannel };
+  const ctx: PgStoreCtx = { pool, db: drizzle(pool), nikSecret: options.nikSecret, notifyChannel: options.notifyChannel, confirmation: options.confirmation ?? null, ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl } : {}) };
   return {
     ...bookingOperations(ctx),
     ...queueOperations(ctx),
     ...accountOperations(ctx),
     ...reportOperations(ctx),
     ...challengeOperations(ctx),
+    ...waitingRoomOperations(ctx),
     close: async () => {
       await pool.end();
     },

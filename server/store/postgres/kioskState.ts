@@ -7,6 +7,7 @@ import { estimateWaitMinutes } from '../../domain/waitEstimate';
 import { kioskUnavailable } from '../../domain/walkIn';
 import type { KioskServiceState, KioskState } from '../../../shared/types';
 import { rows, type PgCtx } from './connection';
+import { listContacts } from './notices';
 import { dayFacts } from './offices';
 import { serviceInfo } from './officeViews';
 import { loadSnapshot, openCountersFor, toCandidate } from './queueView';
@@ -25,13 +26,15 @@ export const kioskState = async (
   const day = await dayFacts(ctx, office.id, todayIn(office, now));
   const waiting = snap.tickets.filter((tk) => tk.status === 'waiting');
   const candidates = waiting.map(toCandidate);
+  // Each service names its WhatsApp number (OKI: one for population registration, one for civil records).
+  const contacts = await listContacts(ctx, office.id);
   const services: KioskServiceState[] = [];
   for (const s of snap.services.values()) {
     const availability = await walkInNow(ctx, office, s, day, now);
     const unavailable = kioskUnavailable(availability);
     const ahead = positionOfNewWalkIn(candidates, s.id, snap.nowMs) - 1;
     services.push({
-      ...serviceInfo(s),
+      ...serviceInfo(s, contacts),
       walkInRemaining: availability.remaining,
       waiting: waiting.filter((tk) => tk.serviceId === s.id).length,
       estimatedWaitMinutes: estimateWaitMinutes(ahead, snap.averageMinutes.get(s.id) ?? s.typicalMinutes, openCountersFor(snap, s.id)),

@@ -1,6 +1,7 @@
 /** Public read models of an office: its detail page data and the availability calendar (as ../sqlite/officeViews.ts). */
 import type { DateTime } from 'luxon';
 import { slotOpenForBooking } from '../../domain/booking';
+import { contactForService } from '../../domain/contacts';
 import { invalid } from '../../domain/errors';
 import { lastBookableDay, serviceClosedOn, type DayFacts } from '../../domain/slots';
 import { addDays, dateRange, isoInZone, todayIn } from '../../domain/time';
@@ -13,7 +14,8 @@ import { insertSlots, loadClosures, loadOffice, loadOpeningHours, loadServices, 
 
 export const listOffices = (c: Conn): Promise<OfficeSummary[]> => rows<OfficeSummary>(c, 'SELECT id, name, timezone FROM offices ORDER BY name');
 
-export const serviceInfo = (s: ServiceRow): ServiceInfo => ({
+/** A service as visitors see it; `contacts`: the office's WhatsApp contacts, to name the one of the service's group. */
+export const serviceInfo = (s: ServiceRow, contacts: readonly { label: string; phone: string; serviceGroup: string }[] = []): ServiceInfo => ({
   code: s.code,
   name: s.nameId,
   nameEn: s.nameEn,
@@ -24,7 +26,14 @@ export const serviceInfo = (s: ServiceRow): ServiceInfo => ({
   typicalMinutes: s.typicalMinutes,
   walkInQuota: s.walkInQuota,
   needsBlanko: s.needsBlanko,
+  serviceGroup: s.serviceGroup,
+  whatsapp: whatsappOf(s.serviceGroup, contacts),
 });
+
+const whatsappOf = (group: string, contacts: readonly { label: string; phone: string; serviceGroup: string }[]) => {
+  const c = contactForService(group, contacts);
+  return c ? { label: c.label, phone: c.phone } : null;
+};
 
 /** Walk-in availability of a service now (domain/walkIn); today's walk-in tickets are counted only where there is a quota. */
 const walkInNow = async (c: Conn, office: OfficeRow, service: ServiceRow, day: DayFacts, now: DateTime) => {
@@ -46,10 +55,13 @@ export const officeDetail = (ctx: PgCtx, officeId: string, now: DateTime): Promi
     const openingHours = await loadOpeningHours(tx, officeId);
     const day = { closures: await loadClosures(tx, officeId), hours: openingHours };
     const serviceRows = await loadServices(tx, officeId);
+    const contacts = await rows<{ id: number; label: string; phone: string; serviceGroup: string }>(
+      tx, 'SELECT id, label, phone, service_group AS "serviceGroup" FROM whatsapp_contacts WHERE office_id = ? ORDER BY id', officeId,
+    );
     const services = [];
     for (const s of serviceRows) {
       const { closedToday, remaining } = await walkInNow(tx, office, s, day, now);
-      services.push({ ...serviceInfo(s), ...(closedToday ? { closedToday } : {}), walkInRemaining: remaining });
+      services.push({ ...serviceInfo(s, contacts), ...(closedToday ? { closedToday } : {}), walkInRemaining: remaining });
     }
     const codeOf = new Map(serviceRows.map((s) => [s.id, s.code]));
     const closures = await allRows(tx, t.closures, 'WHERE office_id = ? AND (to_date IS NULL OR to_date >= ?) ORDER BY id', officeId, today);
@@ -62,9 +74,7 @@ export const officeDetail = (ctx: PgCtx, officeId: string, now: DateTime): Promi
       notices: await rows<{ id: number; text: string; textEn: string }>(
         tx, 'SELECT id, text_id AS "text", text_en AS "textEn" FROM notices WHERE office_id = ? AND active ORDER BY id', officeId,
       ),
-      whatsappContacts: await rows<{ id: number; label: string; phone: string; serviceGroup: string }>(
-        tx, 'SELECT id, label, phone, service_group AS "serviceGroup" FROM whatsapp_contacts WHERE office_id = ? ORDER BY id', officeId,
-      ),
+      whatsappContacts: contacts,
       closures: closures
         // A closure ended before its first day was withdrawn.
         .filter((c) => c.toDate === null || c.toDate >= c.fromDate)

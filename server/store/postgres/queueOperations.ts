@@ -8,7 +8,7 @@ import type { QueueOperations } from './groups';
 import type { PgStoreCtx } from './index';
 import { kioskState } from './kioskState';
 import * as queue from './queueView';
-import { noShowsToday, ticketDetails } from './ticketDetails';
+import { noShowsToday, ticketDetails, verifyHolder } from './ticketDetails';
 import * as steps from './ticketSteps';
 import * as tickets from './tickets';
 
@@ -38,6 +38,8 @@ export const queueOperations = (ctx: PgStoreCtx): QueueOperations => {
     },
     ticketDetails: (ticketId, actor, now) => ticketDetails(ctx, ticketId, actor, now),
     noShowsToday: (officeId, now) => noShowsToday(ctx, officeId, now),
+    issueUrgent: async (officeId, input, actor, now) => snapshotTicket(await tickets.issueUrgent(ctx, officeId, input, actor, now), now),
+    verifyHolder: (ticketId, nik, actor, now) => verifyHolder(ctx, ticketId, nik, actor, now),
     boardState: async (officeId, now) => queue.boardState(ctx, await queue.loadSnapshot(ctx, officeId, now)),
     staffState: async (officeId, now) => queue.staffState(ctx, await queue.loadSnapshot(ctx, officeId, now)),
     liveViews: async (officeId, now, wanted) => queue.liveViews(ctx, await queue.loadSnapshot(ctx, officeId, now), wanted),

@@ -12,6 +12,7 @@
  */
 import type { DateTime } from 'luxon';
 import { reminderDay, reminderKey, wantsReminder } from '../../domain/reminders';
+import { requirementsOf } from '../../domain/requirements';
 import { isoInZone } from '../../domain/time';
 import * as t from './schema';
 import { allRows, exec, rows, withTx, type PgCtx } from './connection';
@@ -26,14 +27,15 @@ export const DAY_BOOKED_SQL = `SELECT b.id AS id FROM bookings b JOIN slots s ON
 /** Which of these dedupe keys are in the outbox already. */
 export const DEDUPE_KEYS_SQL = 'SELECT dedupe_key AS key FROM notifications WHERE dedupe_key = ANY(?::text[])';
 const BOOKINGS_SQL = `SELECT b.id AS id, b.code AS code, b.date AS date, b.phone AS phone, b.service_id AS "serviceId",
-    s.start_at AS "startAt", s.end_at AS "endAt", v.name_id AS "serviceName"
+    s.start_at AS "startAt", s.end_at AS "endAt", v.name_id AS "serviceName",
+    v.requirements_id AS "requirementsId", v.requirements_en AS "requirementsEn"
   FROM bookings b JOIN slots s ON s.id = b.slot_id JOIN services v ON v.id = b.service_id
   WHERE b.id = ANY(?::int[]) AND b.date = ? AND b.status = 'booked' AND b.erased_at IS NULL
   ORDER BY s.start_at, b.id FOR SHARE OF b`;
 const INSERT_REMINDER_SQL = `INSERT INTO notifications (office_id, booking_id, channel, recipient, template, payload, next_attempt_at, created_at, dedupe_key)
   VALUES (?, ?, ?, ?, 'reminder', ?, ?, ?, ?) ON CONFLICT DO NOTHING`;
 
-type ReminderBooking = { id: number; code: string; date: string; phone: string | null; serviceId: number; startAt: number; endAt: number; serviceName: string };
+type ReminderBooking = { id: number; code: string; date: string; phone: string | null; serviceId: number; startAt: number; endAt: number; serviceName: string; requirementsId: string; requirementsEn: string };
 
 /** Adds the reminders of these bookings (read again inside the transaction); returns how many were added. */
 const addReminders = (ctx: PgCtx, office: OfficeRow, tomorrow: string, ids: readonly number[], channel: string, now: DateTime): Promise<number> =>
@@ -49,6 +51,8 @@ const addReminders = (ctx: PgCtx, office: OfficeRow, tomorrow: string, ids: read
         date: booking.date,
         start: isoInZone(booking.startAt, office.timezone),
         end: isoInZone(booking.endAt, office.timezone),
+        // What to bring or wear, told again the day before (domain/requirements).
+        requirements: requirementsOf(booking).requirements,
       });
       added += await exec(
         tx, INSERT_REMINDER_SQL,

@@ -79,7 +79,7 @@ export const retireService = (ctx: PgCtx, officeId: string, code: string, actor:
     const service = await activeServiceOrFail(tx, officeId, code);
     const pending = await row<{ n: number }>(
       tx,
-      "SELECT count(*)::int AS n FROM bookings WHERE service_id = ? AND status = 'booked' AND date >= ?",
+      "SELECT count(*)::int AS n FROM bookings WHERE service_id = ? AND status IN ('booked', 'pending') AND date >= ?",
       service.id, todayIn(office, now),
     );
     checkRetire(pending?.n ?? 0);

@@ -9,7 +9,8 @@ import { maskNik, maskPhone } from '../../domain/phone';
 import { isoInZone, todayIn } from '../../domain/time';
 import * as t from './schema';
 import type { Priority, TicketStatus } from '../../../shared/types';
-import { columnsOf, getRow, rows, type Conn } from './connection';
+import { columnsOf, getRow, nikHash, row, rows, withTx, type Conn, type PgCtx } from './connection';
+import { decideHolderCheck, HOLDER_MATCHED, HOLDER_MISMATCHED, typedNik } from '../../domain/holderCheck';
 import { audit } from './journal';
 import { assertOffice, type Actor } from '../../domain/policy';
 import { loadOffice } from './offices';
@@ -53,6 +54,8 @@ export const ticketDetails = async (c: Conn, ticketId: string, actor: Actor, now
           slot: slot ? `${slot.start}–${slot.end}` : '',
         }
       : null,
+    requirements: service?.requirementsId ?? '',
+    urgentReason: ticket.urgentReason ?? null,
   };
 };
 
@@ -73,4 +76,25 @@ export const noShowsToday = async (c: Conn, officeId: string, now: DateTime, lim
     noShowAt: isoInZone(ticket.noShowAt ?? ticket.lastCalledAt ?? ticket.issuedAt, office.timezone),
     recallCount: ticket.recallCount,
   }));
+};
+
+const MISMATCHES_SQL = 'SELECT count(*)::int AS n FROM audit_log WHERE office_id = ? AND at >= ? AND action = ? AND target = ?';
+
+/**
+ * Checks the NIK typed at the counter against the holder of a booked ticket (domain/holderCheck),
+ * as ../sqlite/ticketDetails.ts: one transaction under the ticket's own lock, so that the count of
+ * its mismatches and the audit entry of this check never interleave with another check's, in any
+ * process. The audit names the booking and the ticket, never digits.
+ */
+export const verifyHolder = async (ctx: PgCtx, ticketId: string, nik: string, actor: Actor, now: DateTime): Promise<{ match: boolean }> => {
+  const typedHash = nikHash(ctx, typedNik(nik));
+  return withTx(ctx, async (tx) => {
+    const ticket = (await getRow(tx, t.tickets, 'WHERE id = ?', ticketId)) ?? fail('NOT_FOUND');
+    assertOffice(actor, ticket.officeId);
+    const booking = ticket.bookingId === null ? undefined : await getRow(tx, t.bookings, 'WHERE id = ?', ticket.bookingId);
+    const mismatches = booking ? ((await row<{ n: number }>(tx, MISMATCHES_SQL, ticket.officeId, ticket.issuedAt, HOLDER_MISMATCHED, booking.code))?.n ?? 0) : 0;
+    const answer = decideHolderCheck({ storedHash: booking?.erasedAt === null ? booking.nikHash : null, typedHash, mismatches });
+    await audit(tx, { officeId: ticket.officeId, userId: actor.userId, action: answer.match ? HOLDER_MATCHED : HOLDER_MISMATCHED, target: booking!.code, detail: { ticket: ticket.number } }, now);
+    return answer;
+  }, { locks: [`holder-check:${ticketId}`] });
 };

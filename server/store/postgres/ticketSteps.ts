@@ -17,7 +17,8 @@ import type { CounterStatus } from '../../../shared/types';
 import { allRows, columnsOf, exec, getRow, officeLock, row, withTx, type Conn, type PgCtx, type Tx } from './connection';
 import { assertOffice, type Actor } from '../../domain/policy';
 import { audit } from './journal';
-import { loadOffice, serviceByCode } from './offices';
+import { closedReason, loadOffice, serviceByCode } from './offices';
+import { decideUrgentTransfer, URGENT_AUDIT } from '../../domain/urgentCase';
 import { loadCounters, toCandidate, type CounterRow } from './queueView';
 import type { TicketRow } from './tickets';
 
@@ -70,7 +71,7 @@ export const stepTicketAt = async (
   action: Exclude<TicketAction, 'call'>,
   actor: Actor,
   now: DateTime,
-  options: { service?: string } = {},
+  options: { service?: string; reason?: string } = {},
 ): Promise<TicketChange> => {
   const officeId = await officeOf(ctx, 'tickets', ticketId);
   return withTx(ctx, async (tx) => {
@@ -79,9 +80,13 @@ export const stepTicketAt = async (
     const office = await loadOffice(tx, ticket.officeId);
     checkTicketDay(ticket.date, todayIn(office, now), action);
     let targetServiceId: number | undefined;
+    let urgent: string | undefined;
     if (action === 'transfer') {
       if (!options.service) invalid({ service: { key: 'required' } });
       targetServiceId = ((await serviceByCode(tx, office.id, options.service!)) ?? invalid({ service: { key: 'unknown_service' } })).id;
+      // Into a service closed today, a transfer is an urgent case: who, why, on the record.
+      const closedNow = await closedReason(tx, office, targetServiceId, todayIn(office, now));
+      urgent = decideUrgentTransfer({ actor, officeId: office.id, closedReason: closedNow, reason: options.reason });
     }
     const { ticket: next, event } = stepTicket(
       { status: ticket.status as TicketStatus, recallCount: ticket.recallCount, counterId: ticket.counterId, serviceId: ticket.serviceId },
@@ -89,6 +94,7 @@ export const stepTicketAt = async (
       { recallLimit: office.recallLimit, ...(targetServiceId !== undefined ? { serviceId: targetServiceId } : {}) },
     );
     const stamp: Partial<TicketRow> = stepStamps(event, now.toMillis());
+    if (urgent !== undefined) stamp.urgentReason = urgent;
     if (event === 'complete') {
       // Each KTP-el printed uses a blanko; with none left the visitor gets a suket instead.
       const service = await getRow(tx, t.services, 'WHERE id = ?', ticket.serviceId);
@@ -108,6 +114,9 @@ export const stepTicketAt = async (
       await exec(tx, 'UPDATE counters SET current_ticket_id = NULL WHERE id = ? AND current_ticket_id = ?', counterId, ticket.id);
     }
     await recordEvent(tx, updated!, STEP_EVENTS[event], now, actor, counterId);
+    if (urgent !== undefined) {
+      await audit(tx, { officeId: office.id, userId: actor.userId, action: URGENT_AUDIT, target: updated!.number, detail: { via: 'transfer', service: options.service!, reason: urgent } }, now);
+    }
     return { ticket: updated!, event: STEP_EVENTS[event], counterId };
   }, { locks: [officeLock(officeId)] });
 };

@@ -15,7 +15,10 @@ import type { Priority } from '../../../shared/types';
 import { randomTicketId } from '../../security/tokens';
 import { exec, getRow, insertReturning, officeLock, row, withTx, type Conn, type PgCtx, type Tx } from './connection';
 import { holderLock } from './bookingLocks';
-import { dayFacts, loadOffice, serviceByCode, type OfficeRow, type ServiceRow } from './offices';
+import { closedReason, dayFacts, loadOffice, serviceByCode, type OfficeRow, type ServiceRow } from './offices';
+import { audit } from './journal';
+import type { Actor } from '../../domain/policy';
+import { decideUrgentIssue, URGENT_AUDIT } from '../../domain/urgentCase';
 
 export type TicketRow = typeof t.tickets.$inferSelect;
 
@@ -30,13 +33,13 @@ const takeSequence = async (tx: Tx, officeId: string, date: string, serviceId: n
   (await row<{ last: number }>(tx, SEQUENCE_SQL, officeId, date, serviceId, nextSequence(null)))!.last;
 
 const INSERT_TICKET_SQL = `INSERT INTO tickets (id, office_id, date, sequence, number, issued_service_id, service_id, source, booking_id,
-  slot_start_at, priority, status, issued_at, queued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?)`;
+  slot_start_at, priority, status, issued_at, queued_at, urgent_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?, ?)`;
 
 const insertTicket = async (
   tx: Tx,
   office: OfficeRow,
   service: ServiceRow,
-  fields: { source: 'walkin' | 'booking'; priority: Priority | null; bookingId: number | null; slotStartAt: number | null },
+  fields: { source: 'walkin' | 'booking'; priority: Priority | null; bookingId: number | null; slotStartAt: number | null; urgentReason?: string | null },
   now: DateTime,
 ): Promise<TicketRow> => {
   const date = todayIn(office, now);
@@ -45,7 +48,7 @@ const insertTicket = async (
   const ticket = await insertReturning(
     tx, t.tickets, INSERT_TICKET_SQL,
     randomTicketId(), office.id, date, sequence, formatTicketNumber(service.code, sequence), service.id, service.id, fields.source,
-    fields.bookingId, fields.slotStartAt, fields.priority, ms, ms,
+    fields.bookingId, fields.slotStartAt, fields.priority, ms, ms, fields.urgentReason ?? null,
   );
   await exec(tx, "INSERT INTO ticket_events (office_id, ticket_id, type, at, service_id) VALUES (?, ?, 'issued', ?, ?)", office.id, ticket.id, ms, service.id);
   return ticket;
@@ -83,6 +86,26 @@ export const issueWalkIn = (
     return insertTicket(tx, office, service, { source: 'walkin', priority: input.priority ?? null, bookingId: null, slotStartAt: null }, now);
   }, { locks: [officeLock(officeId)] });
 
+/**
+ * Staff issue a ticket for a service closed today, for an urgent case (domain/urgentCase): no
+ * closure, hours or quota refuses it, the reason stays on the ticket and in the audit log.
+ */
+export const issueUrgent = (
+  ctx: PgCtx,
+  officeId: string,
+  input: { service: string; reason: string; priority?: Priority | null },
+  actor: Actor,
+  now: DateTime,
+): Promise<TicketRow> =>
+  withTx(ctx, async (tx) => {
+    const office = await loadOffice(tx, officeId);
+    const service = (await serviceByCode(tx, officeId, input.service)) ?? invalid({ service: { key: 'unknown_service' } });
+    const reason = decideUrgentIssue({ actor, officeId, closedReason: await closedReason(tx, office, service.id, todayIn(office, now)), reason: input.reason });
+    const ticket = await insertTicket(tx, office, service, { source: 'walkin', priority: input.priority ?? null, bookingId: null, slotStartAt: null, urgentReason: reason }, now);
+    await audit(tx, { officeId, userId: actor.userId, action: URGENT_AUDIT, target: ticket.number, detail: { via: 'issue', service: service.code, reason } }, now);
+    return ticket;
+  }, { locks: [officeLock(officeId)] });
+
 const BOOKING_BY_CODE = 'WHERE code = ? AND office_id = ?';
 
 /**
@@ -99,7 +122,8 @@ export const checkIn = async (ctx: PgCtx, officeId: string, code: string, now: D
     const slot = (await getRow(tx, t.slots, 'WHERE id = ?', booking.slotId))!;
     decideCheckIn({ booking, slot, office, now });
     const service = (await getRow(tx, t.services, 'WHERE id = ?', booking.serviceId))!;
-    const ticket = await insertTicket(tx, office, service, { source: 'booking', priority: null, bookingId: booking.id, slotStartAt: slot.startAt }, now);
+    // An urgent booking's ticket stays an urgent case at the counter and in the reports.
+    const ticket = await insertTicket(tx, office, service, { source: 'booking', priority: null, bookingId: booking.id, slotStartAt: slot.startAt, urgentReason: booking.urgentReason }, now);
     await exec(tx, "UPDATE bookings SET status = 'checked_in', checked_in_at = ? WHERE id = ?", now.toMillis(), booking.id);
     return ticket;
   }, { locks });

@@ -62,7 +62,7 @@ export const adminOperations = (ctx: StoreCtx, notifyChannel: string): AdminOper
   deleteContact: async (officeId, id, actor, now) => notices.deleteContact(ctx, officeId, id, actor, now),
 
   listClosures: async (officeId, now) => listClosures(ctx, loadOffice(ctx, officeId), now),
-  endClosure: async (officeId, closureId, to, actor, now) => endClosure(ctx, officeId, closureId, to, actor, now),
+  endClosure: async (officeId, closureId, to, actor, now) => endClosure(ctx, officeId, closureId, to, actor, now, notifyChannel),
   urgentOnly: async (officeId, now) => urgentOnlyState(ctx, loadOffice(ctx, officeId), now),
   setUrgentOnly: async (officeId, input, actor, now) => setUrgentOnly(ctx, officeId, input, actor, now, notifyChannel),
   endUrgentOnly: async (officeId, input, actor, now) => endUrgentOnly(ctx, officeId, input, actor, now),

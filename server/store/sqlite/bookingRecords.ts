@@ -56,7 +56,7 @@ const eraseBatch = (ctx: StoreCtx, officeId: string, keepFrom: string, now: Date
   writeTx(ctx, () => {
     // Along the index of bookings not erased yet: erased ones are not even looked at again.
     const ids = (stmt(ctx, EXPIRED_BOOKINGS_SQL).all(officeId, keepFrom, limit) as { id: number }[]).map((r) => r.id);
-    const erase = stmt(ctx, 'UPDATE bookings SET name = NULL, phone = NULL, nik_hash = NULL, nik_last4 = NULL, erased_at = ? WHERE id = ?');
+    const erase = stmt(ctx, 'UPDATE bookings SET name = NULL, phone = NULL, nik_hash = NULL, nik_last4 = NULL, otp_hash = NULL, erased_at = ? WHERE id = ?');
     const mask = stmt(ctx, 'UPDATE notifications SET recipient = ? WHERE id = ?');
     const drop = stmt(ctx, "UPDATE notifications SET recipient = ?, status = 'failed', last_error = 'personal data erased (retention)' WHERE id = ?");
     for (const id of ids) {

@@ -4,9 +4,13 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
-import { checkChangeable, decideBooking, decideHolder, decideMove, holderCancelReason, type HolderBookings, type SlotOnDay } from '../../domain/booking';
+import { holdFacts, newOtp, otpPayload } from '../confirmationCodes';
+import { expireIfDue } from './confirmations';
+import { initialBookingState, type ConfirmationPolicy } from '../../domain/confirmation';
+import { checkCancellable, checkChangeable, decideBooking, decideHolder, decideMove, holderCancelReason, type HolderBookings, type SlotOnDay } from '../../domain/booking';
 import { DomainError, fail } from '../../domain/errors';
 import { maskNik, maskPhone } from '../../domain/phone';
+import { requirementsOf } from '../../domain/requirements';
 import { isoInZone, todayIn } from '../../domain/time';
 import * as t from './schema';
 import type { BookingView } from '../../../shared/types';
@@ -16,9 +20,10 @@ import { audit, enqueueNotification } from './journal';
 import { dayFacts, loadOffice, serviceByCode, type OfficeRow, type ServiceRow, type SlotRow } from './offices';
 import { getRow, insertReturning, stmt } from './prepared';
 import type { BookInput } from '../store';
+import { admissionGate, useAdmission } from './waitingRoom';
 
 export type BookingRow = typeof t.bookings.$inferSelect;
-export type BookOptions = { createdByUserId?: number; notifyChannel: string };
+export type BookOptions = { createdByUserId?: number; notifyChannel: string; confirmation: ConfirmationPolicy | null };
 
 export const bookingView = (ctx: StoreCtx, booking: BookingRow): BookingView => {
   const office = loadOffice(ctx, booking.officeId);
@@ -40,13 +45,18 @@ const viewOf = (booking: BookingRow, office: OfficeRow, slot: SlotRow, service: 
     end: isoInZone(slot.endAt, office.timezone),
     slotId: slot.id,
     status: booking.status as BookingView['status'],
+    ...holdFacts(booking, office.timezone),
     statusUrl: `/booking/?code=${booking.code}`,
     nikMasked: booking.nikLast4 ? maskNik(booking.nikLast4) : '',
     phoneMasked: booking.phone ? maskPhone(booking.phone) : '',
     ...(booking.cancelReason ? { cancelReason: booking.cancelReason } : {}),
     ...(ticketId ? { ticketId } : {}),
+    ...requirementsOf(service),
   };
 };
+
+/** A booking that holds its place at the instant bound to its `?`. */
+const HOLDS_PLACE = "(status IN ('booked', 'checked_in') OR (status = 'pending' AND hold_until > ?))";
 
 /** Whose bookings the holder rules count: the NIK's hash and the phone number as stored (E.164; null once erased). */
 type HolderKeys = { nikHash: string; phone: string | null };
@@ -55,13 +65,15 @@ type HolderKeys = { nikHash: string; phone: string | null };
  * The holder's other active bookings, as decideHolder asks: one prepared read on the NIK index
  * and the phone index, on every booking of a burst.
  */
-const holderBookings = (ctx: StoreCtx, officeId: string, holder: HolderKeys, slot: SlotRow, today: string, ignoreBookingId = -1): HolderBookings => {
+const holderBookings = (ctx: StoreCtx, officeId: string, holder: HolderKeys, slot: SlotRow, now: DateTime, today: string, ignoreBookingId = -1): HolderBookings => {
+  const nowMs = now.toMillis();
+  // A pending booking counts while it holds its place (domain/confirmation holdsPlace).
   const row = stmt(
     ctx,
     `SELECT coalesce(max(service_id = ? AND date = ?), 0) AS same, coalesce(sum(date >= ?), 0) AS active,
-       (SELECT count(*) FROM bookings WHERE office_id = ? AND phone = ? AND status IN ('booked', 'checked_in') AND date >= ? AND id <> ?) AS phoneActive
-     FROM bookings WHERE office_id = ? AND nik_hash = ? AND status IN ('booked', 'checked_in') AND id <> ?`,
-  ).get(slot.serviceId, slot.date, today, officeId, holder.phone, today, ignoreBookingId, officeId, holder.nikHash, ignoreBookingId) as {
+       (SELECT count(*) FROM bookings WHERE office_id = ? AND phone = ? AND ${HOLDS_PLACE} AND date >= ? AND id <> ?) AS phoneActive
+     FROM bookings WHERE office_id = ? AND nik_hash = ? AND ${HOLDS_PLACE} AND id <> ?`,
+  ).get(slot.serviceId, slot.date, today, officeId, holder.phone, nowMs, today, ignoreBookingId, officeId, holder.nikHash, nowMs, ignoreBookingId) as {
     same: number; active: number; phoneActive: number;
   };
   return { sameServiceSameDay: row.same === 1, activeFromToday: row.active, phoneActiveFromToday: row.phoneActive };
@@ -69,7 +81,7 @@ const holderBookings = (ctx: StoreCtx, officeId: string, holder: HolderKeys, slo
 
 /** Places the booking in a slot the domain has accepted, after the holder's own rules; call inside the write transaction. */
 const takePlace = (ctx: StoreCtx, office: OfficeRow, slot: SlotRow, holder: HolderKeys, now: DateTime, ignoreBookingId?: number): void => {
-  decideHolder(office, holderBookings(ctx, office.id, holder, slot, todayIn(office, now), ignoreBookingId));
+  decideHolder(office, holderBookings(ctx, office.id, holder, slot, now, todayIn(office, now), ignoreBookingId));
   // The capacity check and the increment are one statement inside the write transaction.
   const taken = stmt(ctx, 'UPDATE slots SET booked = booked + 1 WHERE id = ? AND booked < capacity').run(slot.id);
   if (taken.changes !== 1) fail('SLOT_FULL');
@@ -85,8 +97,8 @@ const slotOnDay = (ctx: StoreCtx, officeId: string, serviceId: number, slotId: n
   return slot && { slot, day: dayFacts(ctx, officeId, slot.date) };
 };
 
-const payloadOf = (view: BookingView, office: OfficeRow) =>
-  ({ code: view.code, office: office.name, service: view.serviceName, date: view.date, start: view.start, end: view.end });
+export const payloadOf = (view: BookingView, office: OfficeRow) =>
+  ({ code: view.code, office: office.name, service: view.serviceName, date: view.date, start: view.start, end: view.end, ...(view.requirements ? { requirements: view.requirements } : {}) });
 
 /** Queues the holder's message about a changed booking (sent after commit) and answers with the booking's view. */
 const tellHolder = (ctx: StoreCtx, booking: BookingRow, template: 'cancelled' | 'moved', notifyChannel: string, now: DateTime): BookingView => {
@@ -96,8 +108,8 @@ const tellHolder = (ctx: StoreCtx, booking: BookingRow, template: 'cancelled' | 
   return view;
 };
 
-const INSERT_BOOKING = `INSERT INTO bookings (office_id, code, service_id, slot_id, date, nik_hash, nik_last4, name, phone, status, created_at, created_by_user_id)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'booked', ?, ?)`;
+const INSERT_BOOKING = `INSERT INTO bookings (office_id, code, service_id, slot_id, date, nik_hash, nik_last4, name, phone, status, hold_until, created_at, created_by_user_id)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /** What a booking request names, and the domain's answer to it (decideBooking). */
 const decideRequest = (ctx: StoreCtx, officeId: string, input: BookInput, now: DateTime) => {
@@ -105,7 +117,9 @@ const decideRequest = (ctx: StoreCtx, officeId: string, input: BookInput, now: D
   const service = serviceByCode(ctx, officeId, input.service);
   const target = service && slotOnDay(ctx, officeId, service.id, input.slotId);
   const holder = decideBooking({ office, service, person: input, target, now });
-  return { office, service: service!, slot: target!.slot, holder };
+  // A day not yet released, or whose waiting room is active, takes bookings only with an admission.
+  const admission = admissionGate(ctx, office, target!.slot.date, input.admission, now);
+  return { office, service: service!, slot: target!.slot, holder, admission };
 };
 
 /**
@@ -121,9 +135,10 @@ export const precheckBooking = (ctx: StoreCtx, officeId: string, input: BookInpu
 /** Decides the request again inside the write transaction and takes the place. */
 export const takeBooking = (ctx: StoreCtx, officeId: string, input: BookInput, now: DateTime, opts: BookOptions): BookingView =>
   writeTx(ctx, () => {
-    const { office, service, slot, holder } = decideRequest(ctx, officeId, input, now);
+    const { office, service, slot, holder, admission } = decideRequest(ctx, officeId, input, now);
     const hash = nikHash(ctx, holder.nik);
     takePlace(ctx, office, slot, { nikHash: hash, phone: holder.phone }, now);
+    const state = initialBookingState(opts.confirmation, opts.createdByUserId !== undefined, now.toMillis());
 
     let booking: BookingRow | undefined;
     for (let attempt = 0; !booking; attempt++) {
@@ -131,21 +146,25 @@ export const takeBooking = (ctx: StoreCtx, officeId: string, input: BookInput, n
         booking = insertReturning(
           ctx, t.bookings, INSERT_BOOKING,
           officeId, randomCode(8), service.id, slot.id, slot.date, hash, holder.nik.slice(-4), holder.name, holder.phone,
-          now.toMillis(), opts.createdByUserId ?? null,
+          state.status, state.holdUntil, now.toMillis(), opts.createdByUserId ?? null,
         );
       } catch (e) {
         // A code collision (1 in 10^12) is retried; anything else is a real error.
         if (attempt > 3 || !String(e).includes('bookings.code')) throw e;
       }
     }
+    useAdmission(ctx, admission, booking.id, now);
     // A new booking has no ticket yet; the office, slot and service are already in hand.
     const view = viewOf(booking, office, slot, service);
-    enqueueNotification(
-      ctx,
-      { officeId, bookingId: booking.id, recipient: holder.phone, template: 'booked', payload: payloadOf(view, office) },
-      opts.notifyChannel,
-      now,
-    );
+    // A pending booking gets its confirmation code now and the "booked" message once confirmed.
+    const message = state.status === 'pending'
+      ? (() => {
+          const otp = newOtp();
+          stmt(ctx, 'UPDATE bookings SET otp_hash = ? WHERE id = ?').run(nikHash(ctx, otp.hashInput(booking.code)), booking.id);
+          return { template: 'booking_otp' as const, payload: otpPayload(view, office, otp.code) };
+        })()
+      : { template: 'booked' as const, payload: payloadOf(view, office) };
+    enqueueNotification(ctx, { officeId, bookingId: booking.id, recipient: holder.phone, ...message }, opts.notifyChannel, now);
     if (opts.createdByUserId !== undefined) {
       audit(ctx, { officeId, userId: opts.createdByUserId, action: 'booking.assisted', target: booking.code }, now);
     }
@@ -159,12 +178,14 @@ export const findBooking = (ctx: StoreCtx, code: string, nik4: string): BookingR
   return booking;
 };
 
-export const getBooking = (ctx: StoreCtx, code: string, nik4: string): BookingView => bookingView(ctx, findBooking(ctx, code, nik4));
+/** Read by its holder: a pending booking whose hold has ended is expired on the spot. */
+export const getBooking = (ctx: StoreCtx, code: string, nik4: string, now: DateTime): BookingView =>
+  bookingView(ctx, expireIfDue(ctx, findBooking(ctx, code, nik4), now));
 
 export const cancelBooking = (ctx: StoreCtx, code: string, nik4: string, now: DateTime, notifyChannel: string): BookingView =>
   writeTx(ctx, () => {
-    const booking = findBooking(ctx, code, nik4);
-    checkChangeable(booking);
+    const booking = expireIfDue(ctx, findBooking(ctx, code, nik4), now);
+    checkCancellable(booking);
     const updated = ctx.db
       .update(t.bookings)
       .set({ status: 'cancelled', cancelledAt: now.toMillis(), cancelReason: holderCancelReason() })
@@ -185,7 +206,7 @@ export const rescheduleBooking = (
   notifyChannel: string,
 ): BookingView =>
   writeTx(ctx, () => {
-    const booking = findBooking(ctx, code, nik4);
+    const booking = expireIfDue(ctx, findBooking(ctx, code, nik4), now);
     checkChangeable(booking);
     const office = loadOffice(ctx, booking.officeId);
     const service = ctx.db.select().from(t.services).where(eq(t.services.id, booking.serviceId)).get();
@@ -193,6 +214,8 @@ export const rescheduleBooking = (
     const move = decideMove(office, service, target, { slotId: booking.slotId, targetSlotId: newSlotId }, now);
     if (move === 'unchanged') return bookingView(ctx, booking);
     const slot = target!.slot;
+    // Moving into another day passes that day's release and waiting room like a new booking (without an admission).
+    if (slot.date !== booking.date) admissionGate(ctx, office, slot.date, undefined, now);
     takePlace(ctx, office, slot, { nikHash: booking.nikHash!, phone: booking.phone }, now, booking.id);
     releasePlace(ctx, booking.slotId);
     const updated = ctx.db

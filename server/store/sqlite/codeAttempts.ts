@@ -41,14 +41,31 @@ export const checkCodeTry = (ctx: StoreCtx, code: string, nik4: string, now: Dat
   if (codeLockedUntil(attemptsOf(ctx, key), now.toMillis()) !== null) fail('TOO_MANY_ATTEMPTS');
   const booking = bookingOf(ctx, key);
   if (booking?.nikLast4 && booking.nikLast4 === nik4) return;
-  const counted = writeTx(ctx, () => {
+  if (!recordWrongTry(ctx, key, booking, now, address, notifyChannel, 'booking.wrong_nik4')) fail('TOO_MANY_ATTEMPTS');
+  throw new DomainError('NOT_FOUND');
+};
+
+/** A wrong confirmation code counts like a wrong `nik4` (API.md "Confirmation"); false when the code was locked meanwhile. */
+export const recordWrongOtp = (ctx: StoreCtx, code: string, now: DateTime, address: string, notifyChannel: string): boolean => {
+  const key = attemptKey(code);
+  return recordWrongTry(ctx, key, bookingOf(ctx, key), now, address, notifyChannel, 'booking.wrong_otp');
+};
+
+/**
+ * Counts and audits one wrong answer on a code in a transaction of its own, and queues the holder's
+ * message when it locks the code; false (nothing counted) when another process locked it meanwhile.
+ */
+const recordWrongTry = (
+  ctx: StoreCtx, key: string, booking: ReturnType<typeof bookingOf>, now: DateTime, address: string, notifyChannel: string, action: string,
+): boolean =>
+  writeTx(ctx, () => {
     const before = attemptsOf(ctx, key);
     // Locked meanwhile by another process on the same file: refused, not counted again.
     if (codeLockedUntil(before, now.toMillis()) !== null) return false;
     const next = afterWrongAnswer(before, now.toMillis());
     ctx.db.insert(t.codeAttempts).values({ code: key, ...next }).onConflictDoUpdate({ target: t.codeAttempts.code, set: next }).run();
     const lockedUntil = next.lockedUntil !== null ? { lockedUntil: next.lockedUntil } : {};
-    audit(ctx, { officeId: booking?.officeId ?? null, userId: null, action: 'booking.wrong_nik4', target: key, detail: { address, failures: next.failures, ...lockedUntil } }, now);
+    audit(ctx, { officeId: booking?.officeId ?? null, userId: null, action, target: key, detail: { address, failures: next.failures, ...lockedUntil } }, now);
     if (next.lockedUntil !== null && booking?.phone) {
       const office = loadOffice(ctx, booking.officeId);
       const payload = { code: key, office: office.name, until: isoInZone(next.lockedUntil, office.timezone) };
@@ -56,6 +73,3 @@ export const checkCodeTry = (ctx: StoreCtx, code: string, nik4: string, now: Dat
     }
     return true;
   });
-  if (!counted) fail('TOO_MANY_ATTEMPTS');
-  throw new DomainError('NOT_FOUND');
-};

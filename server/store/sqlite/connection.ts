@@ -3,7 +3,8 @@ import type Database from 'better-sqlite3';
 import { createHmac } from 'node:crypto';
 import type { Db } from './open';
 
-export type StoreCtx = { db: Db; sqlite: Database.Database; nikSecret: string };
+/** `publicBaseUrl`: the deployment's public address, for links in messages (PUBLIC_BASE_URL); absent, messages carry none. */
+export type StoreCtx = { db: Db; sqlite: Database.Database; nikSecret: string; publicBaseUrl?: string };
 
 /**
  * One command = one transaction. BEGIN IMMEDIATE takes the write lock first, so every

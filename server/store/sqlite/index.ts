@@ -3,6 +3,8 @@
  * Each operation below is one transaction of the module that names it; this file only opens
  * the database and composes them into the contract.
  */
+import type { ConfirmationPolicy } from '../../domain/confirmation';
+import { confirmBooking, expirePendingBookings } from './confirmations';
 import type { DateTime } from 'luxon';
 import type { Store } from '../store';
 import type { Actor } from '../records';
@@ -21,10 +23,11 @@ import * as views from './officeViews';
 import * as queue from './queueView';
 import { enqueueReminders } from './reminders';
 import { challengeOperations } from './usedChallenges';
+import { waitingRoomOperations } from './waitingRoom';
 import * as reports from './reports';
 import * as sessions from './sessions';
 import * as signIns from './signIns';
-import { noShowsToday, ticketDetails } from './ticketDetails';
+import { noShowsToday, ticketDetails, verifyHolder } from './ticketDetails';
 import * as steps from './ticketSteps';
 import * as tickets from './tickets';
 
@@ -33,14 +36,19 @@ export type SqliteStoreOptions = {
   synchronous?: Synchronous;
   nikSecret: string;
   notifyChannel: string;
+  /** The deployment's public address, for links in messages (PUBLIC_BASE_URL). */
+  publicBaseUrl?: string;
   /** Apply the writes that arrive together in one transaction (one fsync); default on. */
   groupCommit?: boolean;
+  /** Visitors' bookings are pending until confirmed by a code (domain/confirmation); default off. */
+  confirmation?: ConfirmationPolicy | null;
 };
 
 export const createSqliteStore = (options: SqliteStoreOptions): Store => {
   const { db, sqlite } = openDatabase(options.databasePath, options.synchronous ?? 'FULL');
-  const ctx: StoreCtx = { db, sqlite, nikSecret: options.nikSecret };
+  const ctx: StoreCtx = { db, sqlite, nikSecret: options.nikSecret, ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl } : {}) };
   const channel = options.notifyChannel;
+  const confirmation = options.confirmation ?? null;
   // The writes of the live paths (bookings, tickets, calls) share commits; admin writes run alone.
   const grouped = options.groupCommit === false ? commitEachAlone : createGroupCommit(sqlite);
 
@@ -55,14 +63,18 @@ export const createSqliteStore = (options: SqliteStoreOptions): Store => {
     availability: async (officeId, service, from, days, now) => views.availability(ctx, officeId, service, from, days, now),
     bookPlace: async (officeId, input, now, createdByUserId) => {
       bookings.precheckBooking(ctx, officeId, input, now);
-      const opts = { notifyChannel: channel, ...(createdByUserId !== undefined ? { createdByUserId } : {}) };
+      const opts = { notifyChannel: channel, confirmation, ...(createdByUserId !== undefined ? { createdByUserId } : {}) };
       return grouped(() => bookings.takeBooking(ctx, officeId, input, now, opts));
     },
     // Each try is counted before the operation, in its own transaction (outside a group commit,
     // whose savepoint a refusal would roll back).
     getBooking: async (code, nik4, now, address) => {
       checkCodeTry(ctx, code, nik4, now, address, channel);
-      return bookings.getBooking(ctx, code, nik4);
+      return bookings.getBooking(ctx, code, nik4, now);
+    },
+    confirmBooking: async (code, nik4, otp, now, address) => {
+      checkCodeTry(ctx, code, nik4, now, address, channel);
+      return confirmBooking(ctx, code, nik4, otp, now, address, channel);
     },
     bookingCalendar: async (code, nik4, now, address) => {
       checkCodeTry(ctx, code, nik4, now, address, channel);
@@ -101,6 +113,9 @@ export const createSqliteStore = (options: SqliteStoreOptions): Store => {
     },
     ticketDetails: async (ticketId, actor, now) => ticketDetails(ctx, ticketId, actor, now),
     noShowsToday: async (officeId, now) => noShowsToday(ctx, officeId, now),
+    issueUrgent: async (officeId, input, actor, now) => snapshotTicket(await grouped(() => tickets.issueUrgent(ctx, officeId, input, actor, now)), now),
+    // Alone, not grouped: a refused check (TOO_MANY_ATTEMPTS) must not roll back a neighbour's savepoint, nor the audit of others.
+    verifyHolder: async (ticketId, nik, actor, now) => verifyHolder(ctx, ticketId, nik, actor, now),
     staffBooking: async (officeId, code, actor, now) => staffBooking(ctx, officeId, code, actor, now),
 
     // Accounts
@@ -118,6 +133,7 @@ export const createSqliteStore = (options: SqliteStoreOptions): Store => {
     ...adminOperations(ctx, channel),
     ...jobOperations(ctx),
     ...challengeOperations(ctx, grouped),
+    ...waitingRoomOperations(ctx, grouped),
 
     // Closures
     createClosure: async (officeId, input, actor, now) => closures.createClosure(ctx, officeId, input, actor, now, channel),
@@ -134,6 +150,7 @@ export const createSqliteStore = (options: SqliteStoreOptions): Store => {
     retryFailedNotifications: async (officeId, actor, now) => retryFailed(ctx, officeId, actor, now),
     enqueueReminders: async (now, reminderChannel, reminderTime) => enqueueReminders(ctx, now, reminderChannel, reminderTime),
     eraseExpiredPersonalData: async (now, retentionDays) => eraseExpiredPersonalData(ctx, now, retentionDays),
+    expirePendingBookings: (now) => expirePendingBookings(ctx, now),
 
     // Live read models
     boardState: async (officeId, now) => queue.boardState(ctx, queue.loadSnapshot(ctx, officeId, now)),

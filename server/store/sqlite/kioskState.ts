@@ -9,6 +9,7 @@ import { kioskUnavailable } from '../../domain/walkIn';
 import * as t from './schema';
 import type { KioskServiceState, KioskState } from '../../../shared/types';
 import type { StoreCtx } from './connection';
+import { listContacts } from './notices';
 import { dayFacts } from './offices';
 import { serviceInfo } from './officeViews';
 import { loadSnapshot, openCountersFor, toCandidate } from './queueView';
@@ -25,12 +26,14 @@ export const kioskState = (
   const day = dayFacts(ctx, office.id, todayIn(office, now));
   const waiting = snap.tickets.filter((tk) => tk.status === 'waiting');
   const candidates = waiting.map(toCandidate);
+  // Each service names its WhatsApp number (OKI: one for population registration, one for civil records).
+  const contacts = listContacts(ctx, office.id);
   const services: KioskServiceState[] = [...snap.services.values()].map((s) => {
     const availability = walkInNow(ctx, office, s, day, now);
     const unavailable = kioskUnavailable(availability);
     const ahead = positionOfNewWalkIn(candidates, s.id, snap.nowMs) - 1;
     return {
-      ...serviceInfo(s),
+      ...serviceInfo(s, contacts),
       walkInRemaining: availability.remaining,
       waiting: waiting.filter((tk) => tk.serviceId === s.id).length,
       estimatedWaitMinutes: estimateWaitMinutes(ahead, snap.averageMinutes.get(s.id) ?? s.typicalMinutes, openCountersFor(snap, s.id)),

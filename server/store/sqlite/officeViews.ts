@@ -2,6 +2,7 @@
 import { and, asc, eq, gte, or, isNull } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
 import { slotOpenForBooking } from '../../domain/booking';
+import { contactForService } from '../../domain/contacts';
 import { invalid } from '../../domain/errors';
 import { lastBookableDay, serviceClosedOn } from '../../domain/slots';
 import { addDays, dateRange, isoInZone, todayIn } from '../../domain/time';
@@ -14,7 +15,8 @@ import { walkInNow } from './tickets';
 export const listOffices = (ctx: StoreCtx): OfficeSummary[] =>
   ctx.db.select({ id: t.offices.id, name: t.offices.name, timezone: t.offices.timezone }).from(t.offices).orderBy(asc(t.offices.name)).all();
 
-export const serviceInfo = (s: ServiceRow): ServiceInfo => ({
+/** A service as visitors see it; `contacts`: the office's WhatsApp contacts, to name the one of the service's group. */
+export const serviceInfo = (s: ServiceRow, contacts: readonly { label: string; phone: string; serviceGroup: string }[] = []): ServiceInfo => ({
   code: s.code,
   name: s.nameId,
   nameEn: s.nameEn,
@@ -25,7 +27,14 @@ export const serviceInfo = (s: ServiceRow): ServiceInfo => ({
   typicalMinutes: s.typicalMinutes,
   walkInQuota: s.walkInQuota,
   needsBlanko: s.needsBlanko,
+  serviceGroup: s.serviceGroup,
+  whatsapp: whatsappOf(s.serviceGroup, contacts),
 });
+
+const whatsappOf = (group: string, contacts: readonly { label: string; phone: string; serviceGroup: string }[]) => {
+  const c = contactForService(group, contacts);
+  return c ? { label: c.label, phone: c.phone } : null;
+};
 
 export const officeDetail = (ctx: StoreCtx, officeId: string, now: DateTime): OfficeDetail & { services: (ServiceInfo & { walkInRemaining: number | null })[] } => {
   const office = loadOffice(ctx, officeId);
@@ -33,9 +42,15 @@ export const officeDetail = (ctx: StoreCtx, officeId: string, now: DateTime): Of
   const openingHours = loadOpeningHours(ctx, officeId);
   const day = { closures: loadClosures(ctx, officeId), hours: openingHours };
   const serviceRows = loadServices(ctx, officeId);
+  const contacts = ctx.db
+    .select({ id: t.whatsappContacts.id, label: t.whatsappContacts.label, phone: t.whatsappContacts.phone, serviceGroup: t.whatsappContacts.serviceGroup })
+    .from(t.whatsappContacts)
+    .where(eq(t.whatsappContacts.officeId, officeId))
+    .orderBy(asc(t.whatsappContacts.id))
+    .all();
   const services = serviceRows.map((s) => {
     const { closedToday, remaining } = walkInNow(ctx, office, s, day, now);
-    return { ...serviceInfo(s), ...(closedToday ? { closedToday } : {}), walkInRemaining: remaining };
+    return { ...serviceInfo(s, contacts), ...(closedToday ? { closedToday } : {}), walkInRemaining: remaining };
   });
   const codeOf = new Map(serviceRows.map((s) => [s.id, s.code]));
   return {
@@ -49,11 +64,7 @@ export const officeDetail = (ctx: StoreCtx, officeId: string, now: DateTime): Of
       .from(t.notices)
       .where(and(eq(t.notices.officeId, officeId), eq(t.notices.active, true)))
       .all(),
-    whatsappContacts: ctx.db
-      .select({ id: t.whatsappContacts.id, label: t.whatsappContacts.label, phone: t.whatsappContacts.phone, serviceGroup: t.whatsappContacts.serviceGroup })
-      .from(t.whatsappContacts)
-      .where(eq(t.whatsappContacts.officeId, officeId))
-      .all(),
+    whatsappContacts: contacts,
     closures: ctx.db
       .select()
       .from(t.closures)

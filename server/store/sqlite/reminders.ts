@@ -11,6 +11,7 @@
  */
 import type { DateTime } from 'luxon';
 import { reminderDay, reminderKey, wantsReminder } from '../../domain/reminders';
+import { requirementsOf } from '../../domain/requirements';
 import { isoInZone } from '../../domain/time';
 import * as t from './schema';
 import { writeTx, type StoreCtx } from './connection';
@@ -25,7 +26,8 @@ export const DAY_BOOKED_SQL = `SELECT b.id AS id FROM bookings b JOIN slots s ON
   WHERE b.office_id = ? AND b.date = ? AND b.status = 'booked' AND b.erased_at IS NULL ORDER BY s.start_at, b.id`;
 export const DEDUPE_KEY_SQL = 'SELECT 1 FROM notifications WHERE dedupe_key = ?';
 const BOOKING_SQL = `SELECT b.id AS id, b.code AS code, b.date AS date, b.phone AS phone, b.service_id AS serviceId,
-    s.start_at AS startAt, s.end_at AS endAt, v.name_id AS serviceName
+    s.start_at AS startAt, s.end_at AS endAt, v.name_id AS serviceName,
+    v.requirements_id AS requirementsId, v.requirements_en AS requirementsEn
   FROM bookings b JOIN slots s ON s.id = b.slot_id JOIN services v ON v.id = b.service_id
   WHERE b.id = ? AND b.date = ? AND b.status = 'booked' AND b.erased_at IS NULL`;
 const INSERT_REMINDER_SQL = `INSERT INTO notifications (office_id, booking_id, channel, recipient, template, payload, next_attempt_at, created_at, dedupe_key)
@@ -38,7 +40,7 @@ const addReminders = (ctx: StoreCtx, office: OfficeRow, tomorrow: string, ids: r
     let added = 0;
     for (const id of ids) {
       const booking = stmt(ctx, BOOKING_SQL).get(id, tomorrow) as
-        | { id: number; code: string; date: string; phone: string | null; serviceId: number; startAt: number; endAt: number; serviceName: string }
+        | { id: number; code: string; date: string; phone: string | null; serviceId: number; startAt: number; endAt: number; serviceName: string; requirementsId: string; requirementsEn: string }
         | undefined;
       if (!booking || !wantsReminder(booking, tomorrow, closures)) continue;
       const payload = JSON.stringify({
@@ -48,6 +50,8 @@ const addReminders = (ctx: StoreCtx, office: OfficeRow, tomorrow: string, ids: r
         date: booking.date,
         start: isoInZone(booking.startAt, office.timezone),
         end: isoInZone(booking.endAt, office.timezone),
+        // What to bring or wear, told again the day before (domain/requirements).
+        requirements: requirementsOf(booking).requirements,
       });
       added += stmt(ctx, INSERT_REMINDER_SQL).run(
         office.id, booking.id, channel, booking.phone, payload, now.toMillis(), now.toMillis(), reminderKey(booking.id, booking.date),

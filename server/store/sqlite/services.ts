@@ -82,7 +82,7 @@ export const retireService = (ctx: StoreCtx, officeId: string, code: string, act
     const [pending] = ctx.db
       .select({ n: count() })
       .from(t.bookings)
-      .where(and(eq(t.bookings.serviceId, service.id), eq(t.bookings.status, 'booked'), sql`${t.bookings.date} >= ${todayIn(office, now)}`))
+      .where(and(eq(t.bookings.serviceId, service.id), inArray(t.bookings.status, ['booked', 'pending']), sql`${t.bookings.date} >= ${todayIn(office, now)}`))
       .all();
     checkRetire(pending?.n ?? 0);
     ctx.db.update(t.services).set({ active: false }).where(eq(t.services.id, service.id)).run();

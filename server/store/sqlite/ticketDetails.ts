@@ -3,14 +3,15 @@
  * queue. The current ticket's booking details (staff only: name and masked NIK) and the
  * day's no-shows that staff may requeue. Reads only; every change goes through the core.
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, gte } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
 import { fail } from '../../domain/errors';
 import { maskNik, maskPhone } from '../../domain/phone';
 import { isoInZone, todayIn } from '../../domain/time';
 import * as t from './schema';
 import type { Priority, TicketStatus } from '../../../shared/types';
-import type { StoreCtx } from './connection';
+import { nikHash, writeTx, type StoreCtx } from './connection';
+import { decideHolderCheck, HOLDER_MATCHED, HOLDER_MISMATCHED, typedNik } from '../../domain/holderCheck';
 import { audit } from './journal';
 import { assertOffice, type Actor } from '../../domain/policy';
 import { loadOffice } from './offices';
@@ -53,6 +54,8 @@ export const ticketDetails = (ctx: StoreCtx, ticketId: string, actor: Actor, now
           slot: slot ? `${slot.start}–${slot.end}` : '',
         }
       : null,
+    requirements: service?.requirementsId ?? '',
+    urgentReason: ticket.urgentReason ?? null,
   };
 };
 
@@ -78,3 +81,27 @@ export const noShowsToday = (ctx: StoreCtx, officeId: string, now: DateTime, lim
   }));
 };
 
+
+/**
+ * Checks the NIK typed at the counter against the holder of a booked ticket (domain/holderCheck):
+ * one write transaction, so that the count of the ticket's mismatches and the audit entry of this
+ * check cannot interleave with another check's. The audit names the booking and the ticket, never digits.
+ */
+export const verifyHolder = (ctx: StoreCtx, ticketId: string, nik: string, actor: Actor, now: DateTime): { match: boolean } => {
+  const typedHash = nikHash(ctx, typedNik(nik));
+  return writeTx(ctx, () => {
+    const ticket = ctx.db.select().from(t.tickets).where(eq(t.tickets.id, ticketId)).get() ?? fail('NOT_FOUND');
+    assertOffice(actor, ticket.officeId);
+    const booking = ticket.bookingId === null ? undefined : ctx.db.select().from(t.bookings).where(eq(t.bookings.id, ticket.bookingId)).get();
+    const mismatches = booking
+      ? ctx.db
+          .select({ n: count() })
+          .from(t.auditLog)
+          .where(and(eq(t.auditLog.officeId, ticket.officeId), gte(t.auditLog.at, ticket.issuedAt), eq(t.auditLog.action, HOLDER_MISMATCHED), eq(t.auditLog.target, booking.code)))
+          .get()?.n ?? 0
+      : 0;
+    const answer = decideHolderCheck({ storedHash: booking?.erasedAt === null ? booking.nikHash : null, typedHash, mismatches });
+    audit(ctx, { officeId: ticket.officeId, userId: actor.userId, action: answer.match ? HOLDER_MATCHED : HOLDER_MISMATCHED, target: booking!.code, detail: { ticket: ticket.number } }, now);
+    return answer;
+  });
+};

@@ -16,7 +16,8 @@ import type { CounterStatus } from '../../../shared/types';
 import { writeTx, type StoreCtx } from './connection';
 import { assertOffice, type Actor } from '../../domain/policy';
 import { audit } from './journal';
-import { loadOffice, serviceByCode } from './offices';
+import { closedReason, loadOffice, serviceByCode } from './offices';
+import { decideUrgentTransfer, URGENT_AUDIT } from '../../domain/urgentCase';
 import { loadCounters, toCandidate, type CounterRow } from './queueView';
 import type { TicketRow } from './tickets';
 
@@ -69,7 +70,7 @@ export const stepTicketAt = (
   action: Exclude<TicketAction, 'call'>,
   actor: Actor,
   now: DateTime,
-  options: { service?: string } = {},
+  options: { service?: string; reason?: string } = {},
 ): TicketChange =>
   writeTx(ctx, () => {
     const ticket = ctx.db.select().from(t.tickets).where(eq(t.tickets.id, ticketId)).get() ?? fail('NOT_FOUND');
@@ -77,9 +78,13 @@ export const stepTicketAt = (
     const office = loadOffice(ctx, ticket.officeId);
     checkTicketDay(ticket.date, todayIn(office, now), action);
     let targetServiceId: number | undefined;
+    let urgent: string | undefined;
     if (action === 'transfer') {
       if (!options.service) invalid({ service: { key: 'required' } });
       targetServiceId = (serviceByCode(ctx, office.id, options.service!) ?? invalid({ service: { key: 'unknown_service' } })).id;
+      // Into a service closed today, a transfer is an urgent case: who, why, on the record.
+      const closedNow = closedReason(ctx, office, targetServiceId, todayIn(office, now));
+      urgent = decideUrgentTransfer({ actor, officeId: office.id, closedReason: closedNow, reason: options.reason });
     }
     const { ticket: next, event } = stepTicket(
       { status: ticket.status as TicketStatus, recallCount: ticket.recallCount, counterId: ticket.counterId, serviceId: ticket.serviceId },
@@ -87,6 +92,7 @@ export const stepTicketAt = (
       { recallLimit: office.recallLimit, ...(targetServiceId !== undefined ? { serviceId: targetServiceId } : {}) },
     );
     const stamp: Partial<TicketRow> = stepStamps(event, now.toMillis());
+    if (urgent !== undefined) stamp.urgentReason = urgent;
     if (event === 'complete') {
       // Each KTP-el printed uses a blanko; with none left the visitor gets a suket instead.
       const service = ctx.db.select().from(t.services).where(eq(t.services.id, ticket.serviceId)).get();
@@ -110,6 +116,9 @@ export const stepTicketAt = (
       ctx.db.update(t.counters).set({ currentTicketId: null }).where(and(eq(t.counters.id, counterId), eq(t.counters.currentTicketId, ticket.id))).run();
     }
     recordEvent(ctx, updated, STEP_EVENTS[event], now, actor, counterId);
+    if (urgent !== undefined) {
+      audit(ctx, { officeId: office.id, userId: actor.userId, action: URGENT_AUDIT, target: updated.number, detail: { via: 'transfer', service: options.service!, reason: urgent } }, now);
+    }
     return { ticket: updated, event: STEP_EVENTS[event], counterId };
   });
 

@@ -11,7 +11,10 @@ import * as t from './schema';
 import type { Priority } from '../../../shared/types';
 import { randomTicketId } from '../../security/tokens';
 import { writeTx, type StoreCtx } from './connection';
-import { dayFacts, loadOffice, serviceByCode, type OfficeRow, type ServiceRow } from './offices';
+import { closedReason, dayFacts, loadOffice, serviceByCode, type OfficeRow, type ServiceRow } from './offices';
+import { audit } from './journal';
+import type { Actor } from '../../domain/policy';
+import { decideUrgentIssue, URGENT_AUDIT } from '../../domain/urgentCase';
 
 export type TicketRow = typeof t.tickets.$inferSelect;
 
@@ -19,7 +22,7 @@ const insertTicket = (
   ctx: StoreCtx,
   office: OfficeRow,
   service: ServiceRow,
-  fields: { source: 'walkin' | 'booking'; priority: Priority | null; bookingId: number | null; slotStartAt: number | null },
+  fields: { source: 'walkin' | 'booking'; priority: Priority | null; bookingId: number | null; slotStartAt: number | null; urgentReason?: string | null },
   now: DateTime,
 ): TicketRow => {
   const date = todayIn(office, now);
@@ -43,6 +46,7 @@ const insertTicket = (
       bookingId: fields.bookingId,
       slotStartAt: fields.slotStartAt,
       priority: fields.priority,
+      urgentReason: fields.urgentReason ?? null,
       status: 'waiting',
       issuedAt: now.toMillis(),
       queuedAt: now.toMillis(),
@@ -97,6 +101,26 @@ export const issueWalkIn = (
     return insertTicket(ctx, office, service, { source: 'walkin', priority: input.priority ?? null, bookingId: null, slotStartAt: null }, now);
   });
 
+/**
+ * Staff issue a ticket for a service closed today, for an urgent case (domain/urgentCase): no
+ * closure, hours or quota refuses it, the reason stays on the ticket and in the audit log.
+ */
+export const issueUrgent = (
+  ctx: StoreCtx,
+  officeId: string,
+  input: { service: string; reason: string; priority?: Priority | null },
+  actor: Actor,
+  now: DateTime,
+): TicketRow =>
+  writeTx(ctx, () => {
+    const office = loadOffice(ctx, officeId);
+    const service = serviceByCode(ctx, officeId, input.service) ?? invalid({ service: { key: 'unknown_service' } });
+    const reason = decideUrgentIssue({ actor, officeId, closedReason: closedReason(ctx, office, service.id, todayIn(office, now)), reason: input.reason });
+    const ticket = insertTicket(ctx, office, service, { source: 'walkin', priority: input.priority ?? null, bookingId: null, slotStartAt: null, urgentReason: reason }, now);
+    audit(ctx, { officeId, userId: actor.userId, action: URGENT_AUDIT, target: ticket.number, detail: { via: 'issue', service: service.code, reason } }, now);
+    return ticket;
+  });
+
 export const checkIn = (ctx: StoreCtx, officeId: string, code: string, now: DateTime): TicketRow =>
   writeTx(ctx, () => {
     const office = loadOffice(ctx, officeId);
@@ -109,7 +133,8 @@ export const checkIn = (ctx: StoreCtx, officeId: string, code: string, now: Date
     const slot = ctx.db.select().from(t.slots).where(eq(t.slots.id, booking.slotId)).get()!;
     decideCheckIn({ booking, slot, office, now });
     const service = ctx.db.select().from(t.services).where(eq(t.services.id, booking.serviceId)).get()!;
-    const ticket = insertTicket(ctx, office, service, { source: 'booking', priority: null, bookingId: booking.id, slotStartAt: slot.startAt }, now);
+    // An urgent booking's ticket stays an urgent case at the counter and in the reports.
+    const ticket = insertTicket(ctx, office, service, { source: 'booking', priority: null, bookingId: booking.id, slotStartAt: slot.startAt, urgentReason: booking.urgentReason }, now);
     ctx.db.update(t.bookings).set({ status: 'checked_in', checkedInAt: now.toMillis() }).where(eq(t.bookings.id, booking.id)).run();
     return ticket;
   });
