@@ -62,6 +62,7 @@ export const forms: Record<string, FormHandler> = {
       bookingHorizonDays: f.int('bookingHorizonDays'),
       bookingCutoffMinutes: f.int('bookingCutoffMinutes'),
       checkInEarlyMinutes: f.int('checkInEarlyMinutes'),
+      issueEarlyMinutes: f.int('issueEarlyMinutes'),
       maxActiveBookingsPerNik: f.int('maxActiveBookingsPerNik'),
       maxActiveBookingsPerPhone: f.int('maxActiveBookingsPerPhone'),
       walkInEvery: f.int('walkInEvery'),

@@ -7,7 +7,8 @@
  * (concurrency, 200), BENCH_M / --m (total capacity, 500), BENCH_K / --k (sockets, 1000),
  * BENCH_ROUNDS / --rounds (measured calls, 20), BENCH_REPS / --reps (bursts per server,
  * alternating, 3), BENCH_HISTORY_OPS / --history-ops (samples of each live operation in the
- * history scenario, 100), BENCH_ONLY / --only (burst | fanout | history; all by default),
+ * history scenario, 100), BENCH_ONLY / --only (burst | fanout | history | province | waiting-room; all by default),
+ * BENCH_WR_VISITORS / BENCH_WR_PLACES (the waiting-room rush: 5000 visitors, 300 places),
  * BENCH_DEADLINE_S / --deadline (the whole run's bound, 600), BENCH_PROFILE=<dir> (CPU profiles
  * of the servers). A full run writes bench/RESULTS.md.
  */
@@ -22,6 +23,7 @@ import { issueWalkIns, signInCookie, staffPost } from './client';
 import { connectAll, interleave, type Fanout } from './fanout';
 import { historyPhase } from './history';
 import { provincePhase } from './province';
+import { waitingRoomPhase } from './waitingRoom';
 import { serverUrl } from '../tests/contract/postgresEngine';
 import { machine } from './machine';
 import { prepareDb, serverEnv, type PreparedDb } from './prepare';
@@ -46,7 +48,10 @@ const SLOTS = arg('slots', 'BENCH_SLOTS', 10);
 const REPS = arg('reps', 'BENCH_REPS', 3);
 const HISTORY_OPS = arg('history-ops', 'BENCH_HISTORY_OPS', 100);
 const DEADLINE_S = arg('deadline', 'BENCH_DEADLINE_S', 600);
-const SCENARIOS = ['burst', 'fanout', 'history', 'province'] as const;
+/** The waiting-room rush (bench/waitingRoom.ts): visitors and places. */
+const WR_VISITORS = arg('wr-visitors', 'BENCH_WR_VISITORS', 5000);
+const WR_PLACES = arg('wr-places', 'BENCH_WR_PLACES', 300);
+const SCENARIOS = ['burst', 'fanout', 'history', 'province', 'waiting-room'] as const;
 const ONLY = flag('only', 'BENCH_ONLY');
 if (ONLY !== undefined && !(SCENARIOS as readonly string[]).includes(ONLY)) throw new Error(`only must be one of ${SCENARIOS.join(', ')}`);
 const runs = (scenario: (typeof SCENARIOS)[number]) => ONLY === undefined || ONLY === scenario;
@@ -276,6 +281,12 @@ const main = async (): Promise<boolean> => {
       ok &&= p.ok;
       statuses += `${statuses ? '; ' : ''}${p.statuses}`;
     } else rows.push({ section: 'Province (PostgreSQL and Redis)' }, { note: `skipped: no PostgreSQL answers at ${serverUrl()}` });
+  }
+  if (runs('waiting-room')) {
+    const w = await waitingRoomPhase({ dir, visitors: WR_VISITORS, concurrency: C, places: WR_PLACES, step, track: (server) => children.push(server) });
+    rows.push(...w.rows);
+    ok &&= w.ok;
+    statuses += `${statuses ? '; ' : ''}${w.statuses}`;
   }
   if (runs('history')) {
     rows.push(...(await historyPhase({ dir: join(dir, 'history-scenario'), ops: HISTORY_OPS, step, track: (server) => children.push(server) })));

@@ -14,7 +14,7 @@ const call = <T>(lang: Lang, method: 'GET' | 'POST', path: string, body?: unknow
 
 export type OfficePage = OfficeDetail & { services: (OfficeDetail['services'][number] & { closedToday?: string })[] };
 /** `altcha`: the proof of work's solution, where the server asks for one (proofOfWork.ts). */
-export type BookingInput = { service: string; slotId: number; nik: string; name: string; phone: string; altcha?: string };
+export type BookingInput = { service: string; slotId: number; nik: string; name: string; phone: string; altcha?: string; admission?: string };
 
 export const bookingApi = (lang: () => Lang) => ({
   offices: () => call<OfficeSummary[]>(lang(), 'GET', '/offices'),

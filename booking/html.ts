@@ -2,6 +2,7 @@
 import type { SlotDay } from '../shared/types';
 import { shortDate, timeRange, longDate, zoneName } from './format';
 import { placesLeft, type State } from './state';
+import { opensLabel } from './waitingRoom';
 import { pickBilingual, t, type Lang, type TextKey } from './texts';
 
 export const esc = (text: string | number): string =>
@@ -50,6 +51,11 @@ export const dayAndSlotPicker = (state: State, timezone: string, current?: numbe
         <span class="why">${esc(pickBilingual(day.reason ?? '', lang))}</span></li>`;
     }
     if (day.slots.length === 0) return `<li class="day off"><span class="d">${label}</span><span class="n">${esc(t(lang, 'noSlots'))}</span></li>`;
+    // A day not released yet can be chosen: its slots show when it opens, and its waiting room.
+    if (day.opensAt) {
+      return `<li class="day"><button type="button" data-action="day" data-date="${day.date}" aria-pressed="${state.date === day.date}">
+        <span class="d">${label}</span><span class="n">${esc(opensLabel(lang, day.opensAt))}</span></button></li>`;
+    }
     const left = placesLeft(day);
     if (left === 0) return `<li class="day off"><span class="d">${label}</span><span class="n">${esc(t(lang, 'full'))}</span></li>`;
     const chosen = state.date === day.date;

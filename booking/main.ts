@@ -8,6 +8,7 @@ import { preloadQr, qrSvg } from './qr';
 import { calendarDays, initialState, type Screen } from './state';
 import { t, type Lang } from './texts';
 import { pageHtml } from './view';
+import { createWaitingRoom } from './waitingRoom';
 
 const LANG_KEY = 'giliran.lang';
 const storedLang = (): Lang | null => {
@@ -29,6 +30,7 @@ const render = (focus?: string): void => {
   document.documentElement.lang = state.lang;
   document.title = `${t(state.lang, 'appTitle')} · Giliran`;
   app.innerHTML = pageHtml(state);
+  room.paint(app);
   // In the same task as the redraw, so the widget keeps its state; no new solving while a form is being sent.
   proof.attach(app, state.lang, !state.busy);
   const target = (focus && app.querySelector<HTMLElement>(focus)) || null;
@@ -87,6 +89,22 @@ const withProof = async <T>(send: (altcha: string | undefined) => Promise<T>): P
     return send(await proof.take());
   }
 };
+
+/** The release's waiting room (waitingRoom.ts): it paints itself into the page and, once admitted, moves the visitor on. */
+const room = createWaitingRoom({
+  state,
+  render: () => render(TITLE),
+  prove: withProof,
+  admitted: async (resend) => {
+    if (resend && state.slotId !== null) return submitBooking();
+    if (!state.office || !state.service) return go(state.office ? 'services' : 'offices');
+    state.date = room.date();
+    state.slotId = null;
+    go('slots');
+    await loadDays(state.office.id, state.service, false);
+    render(TITLE);
+  },
+});
 
 const failed = (err: unknown): ApiFailure =>
   err instanceof ApiFailure ? err : new ApiFailure(0, 'INTERNAL', t(state.lang, 'failed', { status: 0 }));
@@ -186,7 +204,7 @@ const submitBooking = async (): Promise<void> => {
   render();
   const nik = state.form.nik.replace(/[\s.\-]/g, '');
   try {
-    const input = { service: state.service!, slotId: state.slotId!, nik, name: state.form.name.trim(), phone: state.form.phone };
+    const input = { service: state.service!, slotId: state.slotId!, nik, name: state.form.name.trim(), phone: state.form.phone, ...room.admission() };
     state.booking = await withProof((altcha) => api.book(state.office!.id, altcha ? { ...input, altcha } : input));
     state.nik4 = nik.slice(-4);
     state.find = { code: state.booking.code, nik4: state.nik4 };
@@ -202,6 +220,8 @@ const submitBooking = async (): Promise<void> => {
   } catch (err) {
     const f = failed(err);
     state.busy = false;
+    // The day's places are given out through its waiting room: wait there, then this booking is sent again.
+    if (f.code === 'WAITING_ROOM') return room.enterForBooking();
     // A lost answer on a slow line and a retry end here too: say where the code is.
     const hint = f.code === 'DUPLICATE_BOOKING' ? 'duplicateHint' : f.code === 'BOOKING_LIMIT' ? 'limitHint' : null;
     state.error = hint ? `${f.message} ${t(state.lang, hint)}` : f.message;
@@ -430,6 +450,7 @@ const actions: Record<string, (el: HTMLElement) => void | Promise<void>> = {
 app.addEventListener('click', (event) => {
   const el = (event.target as HTMLElement).closest<HTMLElement>('[data-action]');
   if (!el || (el as HTMLButtonElement).disabled) return;
+  if (room.click(el)) return;
   void actions[el.dataset.action!]?.(el);
 });
 
@@ -468,4 +489,5 @@ if (linkedCode) {
   app.querySelector<HTMLElement>('#f-nik4')?.focus();
 } else {
   void loadOffices();
+  room.resume();
 }

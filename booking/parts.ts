@@ -72,7 +72,9 @@ const whatsappWho = (s: ServiceInfo): string => s.serviceGroup || s.whatsapp?.la
 
 /** A service's WhatsApp number as plain text: it sits inside the service's button, where a link cannot. */
 export const serviceWhatsapp = (s: ServiceInfo, lang: Lang): string =>
-  s.whatsapp && (s.bookable || s.walkIn) ? `<span class="wa">${esc(t(lang, 'serviceWhatsapp', { who: whatsappWho(s), phone: prettyPhone(s.whatsapp.phone) }))}</span>` : '';
+  s.whatsapp && (s.bookable || s.walkIn)
+    ? `<span class="wa">${esc(t(lang, 'serviceWhatsapp', { who: whatsappWho(s) }))} <span class="num">${esc(prettyPhone(s.whatsapp.phone))}</span></span>`
+    : '';
 
 /** A WhatsApp-only service (neither booked online nor walk-in): its number, as the way to be served. */
 export const whatsappOnlyHtml = (s: ServiceInfo, lang: Lang): string =>

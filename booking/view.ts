@@ -129,7 +129,7 @@ const doneScreen = (state: State): string => {
     ${ticketHtml(state, booking)}
     <p class="note">${esc(t(lang, 'keepCode'))}</p>
     ${summaryHtml(state, booking)}
-    <p>${esc(t(lang, 'atKiosk'))}</p>
+    <p>${esc(t(lang, 'atKiosk'))}${state.office ? ` ${esc(t(lang, 'checkInFrom', { minutes: state.office.checkInEarlyMinutes }))}` : ''}</p>
     ${req ? `<section class="bring" aria-labelledby="bring-title"><h3 id="bring-title">${esc(t(lang, 'whatToBring'))}</h3><p>${esc(req)}</p></section>` : ''}
     <dl class="summary small">
       <div><dt>${esc(t(lang, 'nikMasked'))}</dt><dd>${esc(booking.nikMasked)}</dd></div>

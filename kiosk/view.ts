@@ -90,11 +90,13 @@ export const phoneText = (e164: string): string => {
   return `+62 ${[national.slice(0, 3), national.slice(3, 7), national.slice(7)].filter(Boolean).join('-')}`;
 };
 
-/** The service's WhatsApp number (OKI: population registration vs civil records), under its name. */
+/**
+ * The service's WhatsApp number (OKI: population registration vs civil records), beside its
+ * English name, where a landscape screen has room for it. A portrait screen leaves it out
+ * (kiosk.css): every service must stay in view; the printed ticket carries it.
+ */
 const whatsappLine = (svc: KioskServiceState): string =>
-  svc.whatsapp && (svc.walkIn || svc.bookable)
-    ? `<span class="wa">WhatsApp ${esc(svc.serviceGroup || svc.whatsapp.label)}: <span class="num">${esc(phoneText(svc.whatsapp.phone))}</span></span>`
-    : '';
+  svc.whatsapp && (svc.walkIn || svc.bookable) ? `<span class="wa">WA <span class="num">${esc(phoneText(svc.whatsapp.phone))}</span></span>` : '';
 
 const serviceButton = (svc: KioskServiceState, s: ViewState): string => {
   const off = unavailableText(svc);
@@ -108,9 +110,9 @@ const serviceButton = (svc: KioskServiceState, s: ViewState): string => {
       <span class="letter" aria-hidden="true">${esc(svc.code)}</span>
       <span class="body">
         <span class="name">${esc(svc.name)}</span>
-        <span class="name-en" lang="en">${esc(svc.nameEn)}</span>
+        <span class="sub"><span class="name-en" lang="en">${esc(svc.nameEn)}</span>${whatsappLine(svc)}</span>
         ${svc.requirements ? `<span class="req">⚠ <span class="id">${esc(svc.requirements)}</span> <span class="en" lang="en">${esc(svc.requirementsEn)}</span></span>` : ''}
-        ${whatsappLine(svc)}
+        ${svc.callingFrom && !off ? `<span class="req calling">${bi({ id: `Pemanggilan mulai pukul ${dottedTimes(svc.callingFrom)}`, en: `Calling starts at ${dottedTimes(svc.callingFrom)}` })}</span>` : ''}
         ${blankoOut && !off ? `<span class="req blanko">${bi({ id: 'Blanko KTP-el habis: Anda menerima surat keterangan (suket).', en: 'No KTP-el blanks: you get a certificate (suket).' })}</span>` : ''}
       </span>
       <span class="side">

@@ -36,6 +36,8 @@ export type OfficeDetail = OfficeSummary & {
   closures: Closure[];
   roomCapacity: number | null;
   bookingHorizonDays: number;
+  /** Check-in at the kiosk opens this many minutes before a booked slot begins. */
+  checkInEarlyMinutes: number;
   blankoStock: number;
 };
 
@@ -131,6 +133,8 @@ export type KioskServiceState = ServiceInfo & {
   estimatedWaitMinutes: number;
   /** Why no walk-in ticket can be taken now; absent when one can. */
   unavailable?: { code: 'CLOSED' | 'QUOTA_EXHAUSTED' | 'SERVICE_UNAVAILABLE'; reason?: string };
+  /** Tickets are being handed out before opening: calling starts at this local time ('HH:mm'). */
+  callingFrom?: string;
 };
 export type KioskState = {
   kiosk: { id: number; name: string };

@@ -19,6 +19,10 @@ export type WaitingRoomEntryView = {
   opensAt: string;
   /** Places still free on that day (0: taken, or held by admitted entries). */
   placesLeft: number;
+  /** Whether the release's order has been drawn (before it, `position` is the room's size). */
+  drawn: boolean;
+  /** When to ask again (ms; 0: no need to): the server's suggested pace. */
+  pollAfterMs: number;
 };
 
 /** A release as admins see it: the draw's seed once it is drawn, and the room's counts. */

@@ -1,5 +1,6 @@
 /** Every use case, by name: routes call exactly one of these. */
 export { bookOnBehalf, bookPlace } from './bookPlace';
+export { bookUrgent } from './bookUrgent';
 export { callNext } from './callNext';
 export { cancelBooking } from './cancelBooking';
 export { confirmBooking } from './confirmBooking';

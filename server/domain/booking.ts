@@ -9,6 +9,7 @@
 import type { DateTime } from 'luxon';
 import { blankoEmpty } from './blanko';
 import { fail, invalid, type FieldProblem } from './errors';
+import { checkUrgentDay } from './urgentCase';
 import { bilingualText } from './messages';
 import { checkNik } from './nik';
 import { normalisePhone } from './phone';
@@ -42,6 +43,8 @@ export type BookingFacts = {
   /** The slot named by the request; undefined when the service has no such slot. */
   target: SlotOnDay | undefined;
   now: DateTime;
+  /** Staff book an urgent case (domain/urgentCase): only a closed day takes it, which then does not refuse it. */
+  urgent?: boolean;
 };
 
 /** What the holder already holds, this booking aside: active bookings (booked or checked in). */
@@ -70,9 +73,10 @@ export const checkPerson = (input: PersonInput, today: string): Holder => {
 };
 
 /** Refusals that depend on the slot alone: its service closed that day, begun, beyond the horizon, past the cut-off, or full. */
-export const decideSlot = (office: BookingOffice, { slot, day }: SlotOnDay, now: DateTime): void => {
+export const decideSlot = (office: BookingOffice, { slot, day }: SlotOnDay, now: DateTime, urgent = false): void => {
   const reason = closedReasonOn(day.closures, day.hours, slot.serviceId, slot.date);
-  if (reason) fail('CLOSED', { reason });
+  if (urgent) checkUrgentDay(reason);
+  else if (reason) fail('CLOSED', { reason });
   const state = slotBookability(slot, now, office.timezone, rulesOf(office));
   if (state === 'full') fail('SLOT_FULL');
   if (state !== 'ok') fail('SLOT_NOT_BOOKABLE');
@@ -88,7 +92,7 @@ export const decideBooking = (facts: BookingFacts): Holder => {
   const holder = checkPerson(facts.person, todayIn(facts.office, facts.now));
   if (!service.bookable) fail('SERVICE_UNAVAILABLE');
   if (blankoEmpty(facts.office, service)) fail('BLANKO_EMPTY');
-  decideSlot(facts.office, facts.target ?? fail('NOT_FOUND'), facts.now);
+  decideSlot(facts.office, facts.target ?? fail('NOT_FOUND'), facts.now, facts.urgent);
   return holder;
 };
 

@@ -139,6 +139,10 @@ export const fieldMessages: Record<string, Entry> = {
     en: 'This service is closed today: write the reason for the urgent case (at least 5 characters).',
   },
   service_open: { id: 'Layanan ini buka: ambil nomor antrean biasa di kiosk.', en: 'This service is open: take an ordinary ticket at the kiosk.' },
+  urgent_day_open: {
+    id: 'Layanan ini buka pada hari itu: buat reservasi biasa, bukan kasus mendesak.',
+    en: 'This service is open on that day: make an ordinary booking, not an urgent case.',
+  },
 };
 
 /**
@@ -150,6 +154,10 @@ export const textMessages = {
   office_closed_on_day: { id: 'Kantor tutup pada hari ini', en: 'The office is closed on this day' },
   office_closed_today: { id: 'Kantor tutup pada hari ini', en: 'The office is closed today' },
   service_hours: { id: 'Jam layanan {open}–{close}', en: 'Service hours {open}–{close}' },
+  service_hours_early: {
+    id: 'Nomor antrean dibagikan mulai pukul {from}; jam layanan {open}–{close}',
+    en: 'Tickets are handed out from {from}; service hours {open}–{close}',
+  },
   cancelled_by_holder: { id: 'Dibatalkan oleh pemesan', en: 'Cancelled by the holder' },
   blanko_empty: {
     id: 'Blanko KTP-el habis: layanan ini berhenti sementara; surat keterangan (suket) diberikan sebagai pengganti KTP-el',

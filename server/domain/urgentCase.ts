@@ -46,3 +46,11 @@ export const decideUrgentTransfer = (input: { actor: Actor; officeId: string; cl
   authorizeUrgent(input.actor, input.officeId);
   return urgentReason(input.reason);
 };
+
+/**
+ * The day of an urgent booking: only a day the service is closed (an open day takes an ordinary
+ * assisted booking). `closedReason`: why the service is closed that day, undefined when open.
+ */
+export const checkUrgentDay = (closedReason: string | undefined): void => {
+  if (closedReason === undefined) invalid({ slotId: { key: 'urgent_day_open' } });
+};

@@ -105,7 +105,15 @@ export type EntryView = {
   admittedUntil?: string;
   opensAt: string;
   placesLeft: number;
+  /** Whether the release's order has been drawn (before it, `position` is the room's size). */
+  drawn: boolean;
+  /** When to ask again (ms; 0: no need): at the release before the draw, then more often near the front. */
+  pollAfterMs: number;
 };
+
+/** The poll pace the server suggests: the release moment before the draw (within 0.5–5 s), 2 s near the front, 5 s further back. */
+export const pollAfterMs = (status: EntryStatus, room: Pick<RoomFacts, 'drawn' | 'releaseAt'>, ahead: number, nowMs: number): number =>
+  status !== 'waiting' ? 0 : !room.drawn ? Math.min(5000, Math.max(500, room.releaseAt - nowMs)) : ahead < 100 ? 2000 : 5000;
 
 /**
  * What a poll answers: `position` is the drawn place (before the draw, the count of entries so
@@ -129,6 +137,8 @@ export const entryView = (
     ...(status === 'admitted' && entry.admittedUntil ? { admittedUntil: isoInZone(entry.admittedUntil, office.timezone) } : {}),
     opensAt: isoInZone(room.releaseAt, office.timezone),
     placesLeft: room.placesRemaining,
+    drawn: room.drawn,
+    pollAfterMs: pollAfterMs(status, room, ahead, nowMs),
   };
 };
 

@@ -14,7 +14,8 @@ import { atLocal, todayIn } from './time';
 export type WalkInService = { id: number; walkIn: boolean; walkInQuota: number | null; needsBlanko: boolean };
 
 export type WalkInFacts = {
-  office: { timezone: string; blankoStock: number };
+  /** `issueEarlyMinutes`: tickets are issued from this long before the day's opening (calling starts at opening). */
+  office: { timezone: string; blankoStock: number; issueEarlyMinutes?: number };
   service: WalkInService;
   /** Walk-in tickets of the service issued today (not needed, and 0 may be given, without a quota). */
   issuedToday: number;
@@ -36,16 +37,32 @@ export type WalkInAvailability = {
   closedToday: string | undefined;
   /** Why no walk-in ticket can be taken right now, as issuing refuses it; undefined when one can. */
   refusal: WalkInRefusal | undefined;
+  /** Before the day's opening, in the early issuing window: when calling starts ('HH:mm', local). */
+  callingFrom?: string;
 };
 
-/** Why the office takes nobody in person at this moment of an otherwise open day. */
-const outsideHours = (hours: OpeningHours | undefined, today: string, zone: string, now: DateTime): string | undefined => {
+/**
+ * Why the office takes nobody in person at this moment of an otherwise open day. Tickets are
+ * issued from `earlyMinutes` before opening (people queue from early morning), until closing.
+ */
+const outsideHours = (hours: OpeningHours | undefined, today: string, zone: string, now: DateTime, earlyMinutes: number): string | undefined => {
   if (!hours) return bilingualText('office_closed_today');
-  if (now < atLocal(today, hours.open, zone) || now >= atLocal(today, hours.close, zone)) {
-    return bilingualText('service_hours', { open: hours.open, close: hours.close });
+  const opens = atLocal(today, hours.open, zone);
+  const issuingFrom = opens.minus({ minutes: earlyMinutes });
+  if (now < issuingFrom || now >= atLocal(today, hours.close, zone)) {
+    return earlyMinutes > 0
+      ? bilingualText('service_hours_early', { from: issuingFrom.setZone(zone).toFormat('HH.mm'), open: dotted(hours.open), close: dotted(hours.close) })
+      : bilingualText('service_hours', { open: dotted(hours.open), close: dotted(hours.close) });
   }
   return undefined;
 };
+
+/** Times as Indonesian write them: 08.00. */
+const dotted = (time: string): string => time.replace(':', '.');
+
+/** Within the early issuing window, before opening: when calling starts. */
+const callingStartsAt = (hours: OpeningHours | undefined, today: string, zone: string, now: DateTime): string | undefined =>
+  hours && now < atLocal(today, hours.open, zone) ? hours.open : undefined;
 
 /**
  * Refusals in this order: the service takes no walk-ins; it is closed now (closure, no opening
@@ -55,7 +72,8 @@ export const walkInAvailability = (facts: WalkInFacts): WalkInAvailability => {
   const { office, service, day, now } = facts;
   const today = todayIn(office, now);
   const remaining = service.walkInQuota === null ? null : Math.max(0, service.walkInQuota - facts.issuedToday);
-  const closedNow = closedReasonOn(day.closures, day.hours, service.id, today) ?? outsideHours(hoursOn(day.hours, today), today, office.timezone, now);
+  const hours = hoursOn(day.hours, today);
+  const closedNow = closedReasonOn(day.closures, day.hours, service.id, today) ?? outsideHours(hours, today, office.timezone, now, office.issueEarlyMinutes ?? 0);
   const refusal: WalkInRefusal | undefined = !service.walkIn
     ? { code: 'SERVICE_UNAVAILABLE' }
     : closedNow
@@ -65,7 +83,8 @@ export const walkInAvailability = (facts: WalkInFacts): WalkInAvailability => {
         : remaining === 0
           ? { code: 'QUOTA_EXHAUSTED' }
           : undefined;
-  return { remaining, closedToday: serviceClosedOn(day, office, service, today), refusal };
+  const callingFrom = refusal ? undefined : callingStartsAt(hours, today, office.timezone, now);
+  return { remaining, closedToday: serviceClosedOn(day, office, service, today), refusal, ...(callingFrom ? { callingFrom } : {}) };
 };
 
 /** Issuing a walk-in ticket: refuses with the availability's refusal, if any. */

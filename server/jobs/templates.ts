@@ -49,9 +49,10 @@ const bookWhere = (link: string): string => (link && link !== '-' ? `di ${link}`
 
 const TEMPLATES: Record<string, Template> = {
   booked: {
-    params: (p) => [p.service ?? '', p.office ?? '', whenText(p.start, p.end, p.date), p.code ?? '', orDash(p.requirements ?? '')],
-    text: ([service, office, when, code, requirements = '']) =>
-      `Reservasi ${service} di ${office} untuk ${when} berhasil. Kode reservasi: ${code}.${requirementsSentence(requirements)} Tunjukkan kode ini di kiosk saat datang, paling cepat 30 menit sebelum sesi.`,
+    // The check-in window is the office's setting (checkInEarlyMinutes), not a fixed 30 minutes.
+    params: (p) => [p.service ?? '', p.office ?? '', whenText(p.start, p.end, p.date), p.code ?? '', orDash(p.requirements ?? ''), p.checkInMinutes ?? '30'],
+    text: ([service, office, when, code, requirements = '', checkIn = '30']) =>
+      `Reservasi ${service} di ${office} untuk ${when} berhasil. Kode reservasi: ${code}.${requirementsSentence(requirements)} Tunjukkan kode ini di kiosk saat datang, paling cepat ${checkIn} menit sebelum sesi.`,
   },
   reminder: {
     params: (p) => [whenText(p.start, p.end, p.date), p.service ?? '', p.office ?? '', p.code ?? '', orDash(p.requirements ?? '')],

@@ -30,6 +30,8 @@ export type BookInput = {
   service: string; slotId: number; nik: string; name: string; phone: string;
   /** The admission token of a waiting-room entry (needed while that day's room is active; domain/waitingRoom). */
   admission?: string;
+  /** Set by staff for an urgent case on a closed day (domain/urgentCase, commands/bookUrgent): why. */
+  urgentReason?: string;
 };
 export type ClosureInput = { from: string; to: string | null; service?: string; reason: string; action: 'cancel' | 'move' };
 export type ClosureResult = { id: number; affectedBookings: number; moved: number; cancelled: number };

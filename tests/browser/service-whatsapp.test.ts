@@ -51,7 +51,7 @@ describe('each service\'s WhatsApp number', () => {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 1024 } })).newPage();
     await page.goto(`${s.url}/kiosk/#token=${s.kioskToken}`);
     await page.locator('.service').first().waitFor();
-    await expect(page.locator('.service[data-code="B"] .wa').textContent()).resolves.toBe('WhatsApp Pencatatan Sipil: +62 812-0000-0002');
+    await expect(page.locator('.service[data-code="B"] .wa').textContent()).resolves.toBe('WA +62 812-0000-0002');
     const c = page.locator('.service[data-code="C"]');
     await expect(c.getAttribute('aria-disabled')).resolves.toBe('true');
     await expect(c.locator('.closed').textContent()).resolves.toContain('+62 812-0000-0001');

@@ -8,9 +8,10 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createPostgresStore } from '../../server/store/postgres/index';
 import type { Store } from '../../server/store/store';
-import type { StoreUnderTest } from './storeContract';
+import type { ConfirmationPolicy } from '../../server/domain/confirmation';
+import type { StoreSettings, StoreUnderTest } from './storeContract';
 
-export type PostgresOpenOptions = { connectionString: string; nikSecret: string };
+export type PostgresOpenOptions = { connectionString: string; nikSecret: string; confirmation?: ConfirmationPolicy | null };
 
 export const serverUrl = (): string => process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -41,9 +42,9 @@ export const freshDatabase = async (): Promise<{ url: string; drop: () => Promis
 export const openStore = (options: PostgresOpenOptions): Promise<Store> =>
   createPostgresStore({ ...options, notifyChannel: 'log', poolSize: 5 });
 
-export const makePostgresStore = async (): Promise<StoreUnderTest> => {
+export const makePostgresStore = async (settings: StoreSettings = {}): Promise<StoreUnderTest> => {
   const database = await freshDatabase();
-  const options: PostgresOpenOptions = { connectionString: database.url, nikSecret: 'contract-test-nik-secret' };
+  const options: PostgresOpenOptions = { connectionString: database.url, nikSecret: 'contract-test-nik-secret', ...settings };
   const store = await openStore(options);
   return {
     store,

@@ -8,16 +8,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSqliteStore } from '../../server/store/sqlite/index';
 import type { Store } from '../../server/store/store';
-import type { StoreUnderTest } from './storeContract';
+import type { ConfirmationPolicy } from '../../server/domain/confirmation';
+import type { StoreSettings, StoreUnderTest } from './storeContract';
 
-export type SqliteOpenOptions = { databasePath: string; nikSecret: string };
+export type SqliteOpenOptions = { databasePath: string; nikSecret: string; confirmation?: ConfirmationPolicy | null };
 
 export const openStore = (options: SqliteOpenOptions): Store =>
   createSqliteStore({ ...options, synchronous: 'NORMAL', notifyChannel: 'log' });
 
-export const makeSqliteStore = async (): Promise<StoreUnderTest> => {
+export const makeSqliteStore = async (settings: StoreSettings = {}): Promise<StoreUnderTest> => {
   const dir = mkdtempSync(join(tmpdir(), 'giliran-contract-'));
-  const options: SqliteOpenOptions = { databasePath: join(dir, 'giliran.db'), nikSecret: 'contract-test-nik-secret' };
+  const options: SqliteOpenOptions = { databasePath: join(dir, 'giliran.db'), nikSecret: 'contract-test-nik-secret', ...settings };
   const store = openStore(options);
   return {
     store,

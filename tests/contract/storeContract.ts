@@ -9,6 +9,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DateTime } from 'luxon';
+import type { ConfirmationPolicy } from '../../server/domain/confirmation';
 import type { Actor } from '../../server/store/records';
 import type { Store } from '../../server/store/store';
 import type { BookingView, PublicTicket } from '../../shared/types';
@@ -31,8 +32,10 @@ export type StoreUnderTest = {
   secondProcess?: SecondProcessAccess | { unavailable: string };
 };
 
-/** A fresh, empty database and a store on it; called once for every test. */
-export type MakeStore = () => Promise<StoreUnderTest>;
+/** Settings a store is opened with (the defaults where absent). */
+export type StoreSettings = { confirmation?: ConfirmationPolicy | null };
+/** A fresh, empty database and a store on it; called once for every test (and by tests that need other settings). */
+export type MakeStore = (settings?: StoreSettings) => Promise<StoreUnderTest>;
 
 /** Set up at 07:00 on Tuesday, so that the day's first slots can still be booked. */
 const SET_UP_AT = at('2026-11-24T07:00');
@@ -361,24 +364,35 @@ export const describeStoreContract = (engineName: string, makeStore: MakeStore):
         expect(await slotAt(store, OPEN, 'B', WEDNESDAY, '10:00')).toMatchObject({ booked: 0, remaining: 3 });
       });
 
-      it('moves the bookings a service closure covers to the first slot with a free place after it', async () => {
+      it('moves the bookings a service closure covers to the next open day, at their own time of day, else the nearest free time', async () => {
         const wedA = await slotAt(store, OPEN, 'A', WEDNESDAY, '10:00');
         const wedB = await slotAt(store, OPEN, 'B', WEDNESDAY, '10:00');
-        const thuA8 = await slotAt(store, OPEN, 'A', THURSDAY, '08:00');
-        const thuA9 = await slotAt(store, OPEN, 'A', THURSDAY, '09:00');
+        const thuA10 = await slotAt(store, OPEN, 'A', THURSDAY, '10:00');
+        const thuA11 = await slotAt(store, OPEN, 'A', THURSDAY, '11:00');
         const [a1, a2, other] = [await book(1, 'A', wedA.id), await book(2, 'A', wedA.id), await book(3, 'B', wedB.id)];
-        for (const n of [4, 5, 6]) await book(n, 'A', thuA8.id); // Thursday 08:00 is full.
+        for (const n of [4, 5]) await book(n, 'A', thuA10.id); // Thursday 10:00 has one place left.
 
         const result = await store.createClosure(OFFICE, { from: WEDNESDAY, to: WEDNESDAY, service: 'A', reason: 'Blanko habis', action: 'move' }, admin, OPEN);
         expect(result).toMatchObject({ affectedBookings: 2, moved: 2, cancelled: 0 });
-        for (const [view, n] of [[a1, 1], [a2, 2]] as const) {
-          expect(await store.getBooking(view.code, nik4(n), OPEN, 'test')).toMatchObject({ status: 'booked', date: THURSDAY, slotId: thuA9.id });
-        }
+        // The first keeps its 10:00; the second takes the nearest free hour (09:00 and 11:00 are as near: the later one).
+        expect(await store.getBooking(a1.code, nik4(1), OPEN, 'test')).toMatchObject({ status: 'booked', date: THURSDAY, slotId: thuA10.id });
+        expect(await store.getBooking(a2.code, nik4(2), OPEN, 'test')).toMatchObject({ status: 'booked', date: THURSDAY, slotId: thuA11.id });
         expect(await store.getBooking(other.code, nik4(3), OPEN, 'test')).toMatchObject({ status: 'booked', date: WEDNESDAY, slotId: wedB.id });
-        expect(await slotAt(store, OPEN, 'A', THURSDAY, '09:00')).toMatchObject({ booked: 2, remaining: 1 });
-        expect(await slotAt(store, OPEN, 'A', THURSDAY, '08:00')).toMatchObject({ booked: 3 });
+        expect(await slotAt(store, OPEN, 'A', THURSDAY, '10:00')).toMatchObject({ booked: 3, remaining: 0 });
+        expect(await slotAt(store, OPEN, 'A', THURSDAY, '11:00')).toMatchObject({ booked: 1 });
+        expect(await slotAt(store, OPEN, 'A', THURSDAY, '08:00')).toMatchObject({ booked: 0 });
         expect((await store.availability(OFFICE, 'A', WEDNESDAY, 1, OPEN))[0]).toMatchObject({ closed: true, reason: 'Blanko habis' });
         expect((await store.availability(OFFICE, 'B', WEDNESDAY, 1, OPEN))[0]).toMatchObject({ closed: false });
+      });
+
+      it('tells the holders of the bookings it cancelled, once, when a closure "until further notice" ends', async () => {
+        const wedA = await slotAt(store, OPEN, 'A', WEDNESDAY, '10:00');
+        await book(1, 'A', wedA.id);
+        const result = await store.createClosure(OFFICE, { from: WEDNESDAY, to: null, reason: 'Pegawai terpapar', action: 'cancel' }, admin, OPEN);
+        const ended = await store.endClosure(OFFICE, result.id, THURSDAY, admin, OPEN);
+        expect(ended).toMatchObject({ toDate: THURSDAY, reopenNotifiedAt: OPEN.toMillis() });
+        const again = await store.endClosure(OFFICE, result.id, WEDNESDAY, admin, OPEN);
+        expect(again.reopenNotifiedAt).toBe(OPEN.toMillis());
       });
     });
 
@@ -624,6 +638,61 @@ export const describeStoreContract = (engineName: string, makeStore: MakeStore):
         expect(booked.filter((a) => a === 'BOOKING_LIMIT')).toHaveLength(4);
         expect((await slotAt(store, OPEN, 'B', THURSDAY, '10:00')).booked).toBe(2);
       });
+    });
+
+    describe('fair booking: confirmation by a code', () => {
+      /** A second store on its own database with confirmation on (10 minutes' hold). */
+      const withConfirmation = async <T>(fn: (confirming: Store, staff: Actor) => Promise<T>): Promise<T> => {
+        const other = await makeStore({ confirmation: { holdMinutes: 10 } });
+        try {
+          return await fn(other.store, await setUpOffice(other.store, SET_UP_AT));
+        } finally {
+          await other.dispose();
+        }
+      };
+      const otpSent = async (s: Store, code: string): Promise<string> => {
+        const sent = await s.claimDueNotifications(OPEN.plus({ hours: 2 }).toMillis(), 100, 60_000);
+        const payloads = sent.filter((m) => m.template === 'booking_otp').map((m) => JSON.parse(m.payload) as { code: string; otp: string });
+        return payloads.find((p) => p.code === code)!.otp;
+      };
+
+      it("holds a pending booking's place for its hold, confirms it with the code, and expires an unconfirmed one (its place back)", () =>
+        withConfirmation(async (s, staff) => {
+          const slot = await slotAt(s, OPEN, 'A', WEDNESDAY, '10:00');
+          const pending = await s.bookPlace(OFFICE, bookingOf(1, 'A', slot.id), OPEN);
+          expect(pending).toMatchObject({ status: 'pending', holdUntil: '2026-11-24T09:40:00.000+07:00' });
+          const other = await s.bookPlace(OFFICE, bookingOf(2, 'A', slot.id), OPEN);
+          expect((await slotAt(s, OPEN, 'A', WEDNESDAY, '10:00')).booked).toBe(2);
+          const otp = await otpSent(s, pending.code);
+          const wrong = otp === '123456' ? '654321' : '123456';
+          expect(await refusal(() => s.confirmBooking(pending.code, nik4(1), wrong, OPEN, 'a'))).toMatchObject({ code: 'VALIDATION', fields: { otp: { key: 'otp_wrong' } } });
+          expect(await s.confirmBooking(pending.code, nik4(1), otp, OPEN.plus({ minutes: 5 }), 'a')).toMatchObject({ status: 'booked' });
+          // The other one is never confirmed: after its hold the job expires it and its place returns.
+          expect(await s.expirePendingBookings(OPEN.plus({ minutes: 9 }))).toBe(0);
+          expect(await s.expirePendingBookings(OPEN.plus({ minutes: 10 }))).toBe(1);
+          expect((await slotAt(s, OPEN, 'A', WEDNESDAY, '10:00')).booked).toBe(1);
+          expect(await s.getBooking(other.code, nik4(2), OPEN.plus({ minutes: 11 }), 'a')).toMatchObject({ status: 'expired' });
+          expect(await outcome(() => s.confirmBooking(other.code, nik4(2), otp, OPEN.plus({ minutes: 11 }), 'a'))).toBe('BOOKING_EXPIRED');
+          // Staff bookings are booked at once.
+          expect(await s.bookPlace(OFFICE, bookingOf(3, 'A', slot.id), OPEN, staff.userId)).toMatchObject({ status: 'booked' });
+        }));
+
+      it('expires each due booking once when two expiry runs and a read race', () =>
+        withConfirmation(async (s, staff) => {
+          const slot = await slotAt(s, OPEN, 'C', THURSDAY, '10:00');
+          // One confirmed booking stays: a place given back twice would show as a count below 1.
+          await s.bookPlace(OFFICE, bookingOf(9, 'C', slot.id), OPEN, staff.userId);
+          const made = await Promise.all([1, 2, 3, 4].map((n) => s.bookPlace(OFFICE, bookingOf(n, 'C', slot.id), OPEN)));
+          const later = OPEN.plus({ minutes: 15 });
+          const [a, b, read] = await Promise.all([
+            s.expirePendingBookings(later), s.expirePendingBookings(later), s.getBooking(made[0]!.code, nik4(1), later, 'r'),
+          ]);
+          expect(read.status).toBe('expired');
+          expect((await slotAt(s, OPEN, 'C', THURSDAY, '10:00')).booked).toBe(1);
+          expect(a + b).toBeGreaterThanOrEqual(3);
+          expect(a + b).toBeLessThanOrEqual(4);
+          expect(await s.expirePendingBookings(later)).toBe(0);
+        }));
     });
   });
 };

@@ -32,10 +32,24 @@ describe('walk-in availability', () => {
 
   it('refuses outside the opening hours with them, though the day itself is open', () => {
     const early = walkInAvailability(facts({ now: at('07:59') }));
-    expect(early.refusal).toEqual({ code: 'CLOSED', reason: 'Jam layanan 08:00–15:00 / Service hours 08:00–15:00' });
+    expect(early.refusal).toEqual({ code: 'CLOSED', reason: 'Jam layanan 08.00–15.00 / Service hours 08.00–15.00' });
     expect(early.closedToday).toBeUndefined();
     expect(walkInAvailability(facts({ now: at('15:00') })).refusal?.code).toBe('CLOSED');
     expect(walkInAvailability(facts({ now: at('14:59') })).refusal).toBeUndefined();
+  });
+
+  it('hands out tickets from issueEarlyMinutes before opening, says when calling starts, and says from when when it is still too early', () => {
+    const early = (now: string) => walkInAvailability(facts({ office: { timezone: ZONE, blankoStock: 10, issueEarlyMinutes: 60 }, now: at(now) }));
+    expect(early('07:00')).toMatchObject({ refusal: undefined, callingFrom: '08:00' });
+    expect(early('07:59').callingFrom).toBe('08:00');
+    expect(early('08:00')).toEqual({ remaining: 18, closedToday: undefined, refusal: undefined });
+    expect(early('06:59').refusal).toEqual({
+      code: 'CLOSED',
+      reason: 'Nomor antrean dibagikan mulai pukul 07.00; jam layanan 08.00–15.00 / Tickets are handed out from 07.00; service hours 08.00–15.00',
+    });
+    expect(early('15:00').refusal?.code).toBe('CLOSED');
+    // Without the setting, nothing is handed out before opening (as before).
+    expect(walkInAvailability(facts({ now: at('07:30') })).callingFrom).toBeUndefined();
   });
 
   it('is closed for the day on a weekday without opening hours', () => {
@@ -81,7 +95,7 @@ describe('walk-in availability', () => {
 describe('issuing a walk-in ticket and the kiosk screen answer alike', () => {
   it('issuing refuses with the availability refusal and its reason', () => {
     expect(refusalOf(() => checkWalkIn(walkInAvailability(facts({ now: at('07:00') }))))).toEqual({
-      code: 'CLOSED', params: { reason: 'Jam layanan 08:00–15:00 / Service hours 08:00–15:00' }, fields: {},
+      code: 'CLOSED', params: { reason: 'Jam layanan 08.00–15.00 / Service hours 08.00–15.00' }, fields: {},
     });
     expect(refusalOf(() => checkWalkIn(walkInAvailability(facts({ issuedToday: 30 }))))?.code).toBe('QUOTA_EXHAUSTED');
     expect(refusalOf(() => checkWalkIn(walkInAvailability(facts())))).toBeNull();

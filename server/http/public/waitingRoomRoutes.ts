@@ -19,7 +19,7 @@ const statusEnum = z.enum(['waiting', 'admitted', 'used', 'expired']);
 const joined = z.object({ entryId: z.string(), token: z.string(), opensAt: z.string(), status: z.literal('waiting') });
 const entryView = z.object({
   status: statusEnum, position: z.number(), ahead: z.number(), estimatedMinutes: z.number(),
-  admittedUntil: z.string().optional(), opensAt: z.string(), placesLeft: z.number(),
+  admittedUntil: z.string().optional(), opensAt: z.string(), placesLeft: z.number(), drawn: z.boolean(), pollAfterMs: z.number(),
 });
 
 /** The bearer token of `Authorization: Bearer <token>`; UNAUTHENTICATED without one. */

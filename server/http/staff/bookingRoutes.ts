@@ -29,6 +29,18 @@ export const staffBookingRoutes = (deps: Deps): Router => {
   route(
     router,
     {
+      method: 'post', path: '/offices/{officeId}/urgent-bookings', tag: 'staff', auth: 'session', params: s.officeParams, body: s.bookingBody.extend({ reason: z.string().max(1000) }),
+      response: s.bookingView, responseStatus: 201,
+      summary: 'Book a place for an urgent case on a day its service is closed (closure or urgent-only mode): supervisor or admin, with a reason; audited, and its ticket is flagged urgent',
+      errors: ['VALIDATION', 'UNAUTHENTICATED', 'FORBIDDEN', 'SLOT_FULL', 'DUPLICATE_BOOKING', 'BOOKING_LIMIT', 'SLOT_NOT_BOOKABLE'],
+    },
+    ({ params, body }, _req, res) => perform(deps, commands.bookUrgent(deps, staffOf(res), params.officeId, body)),
+    staff,
+  );
+
+  route(
+    router,
+    {
       method: 'get', path: '/offices/{officeId}/bookings/{code}', summary: "Staff view of a booking with the holder's name and full phone number; the reading is audited",
       tag: 'staff', auth: 'session', params: s.officeParams.extend(s.codeParams.shape), response: staffBookingView, errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'],
     },

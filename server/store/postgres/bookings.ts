@@ -21,6 +21,7 @@ import { holderLock, phoneLock, sharePlan } from './bookingLocks';
 import { audit, enqueueNotification } from './journal';
 import { dayFacts, loadOffice, serviceByCode, type OfficeRow, type ServiceRow, type SlotRow } from './offices';
 import type { BookInput } from '../store';
+import { markUrgentBooking } from './urgentBookings';
 import { admissionGate, useAdmission } from './waitingRoom';
 
 export type BookingRow = typeof t.bookings.$inferSelect;
@@ -96,7 +97,10 @@ const slotOnDay = async (c: Conn, officeId: string, serviceId: number, slotId: n
 };
 
 export const payloadOf = (view: BookingView, office: OfficeRow) =>
-  ({ code: view.code, office: office.name, service: view.serviceName, date: view.date, start: view.start, end: view.end, ...(view.requirements ? { requirements: view.requirements } : {}) });
+  ({
+    code: view.code, office: office.name, service: view.serviceName, date: view.date, start: view.start, end: view.end,
+    checkInMinutes: String(office.checkInEarlyMinutes), ...(view.requirements ? { requirements: view.requirements } : {}),
+  });
 
 /** Queues the holder's message about a changed booking (sent after commit) and answers with the booking's view. */
 const tellHolder = async (tx: Tx, booking: BookingRow, template: 'cancelled' | 'moved', notifyChannel: string, now: DateTime): Promise<BookingView> => {
@@ -116,7 +120,7 @@ const decideRequest = async (c: Conn, officeId: string, input: BookInput, now: D
   const office = await loadOffice(c, officeId);
   const service = await serviceByCode(c, officeId, input.service);
   const target = service && (await slotOnDay(c, officeId, service.id, input.slotId));
-  const holder = decideBooking({ office, service, person: input, target, now });
+  const holder = decideBooking({ office, service, person: input, target, now, urgent: input.urgentReason !== undefined });
   // A day not yet released, or whose waiting room is active, takes bookings only with an admission.
   const admission = await admissionGate(c, office, target!.slot.date, input.admission, now);
   return { office, service: service!, slot: target!.slot, holder, admission };
@@ -148,6 +152,7 @@ export const bookPlace = async (ctx: PgCtx, officeId: string, input: BookInput, 
       );
     }
     await useAdmission(tx, admission, booking.id, now);
+    if (input.urgentReason !== undefined) await markUrgentBooking(tx, booking, input.urgentReason, opts.createdByUserId ?? null, now);
     // A new booking has no ticket yet; the office, slot and service are already in hand.
     const view = viewOf(booking, office, slot, service);
     // A pending booking gets its confirmation code now and the "booked" message once confirmed.

@@ -39,6 +39,7 @@ export const kioskState = async (
       waiting: waiting.filter((tk) => tk.serviceId === s.id).length,
       estimatedWaitMinutes: estimateWaitMinutes(ahead, snap.averageMinutes.get(s.id) ?? s.typicalMinutes, openCountersFor(snap, s.id)),
       ...(unavailable ? { unavailable } : {}),
+      ...(availability.callingFrom ? { callingFrom: availability.callingFrom } : {}),
     });
   }
   return {

@@ -81,6 +81,7 @@ export const officeDetail = (ctx: PgCtx, officeId: string, now: DateTime): Promi
         .map((c) => ({ id: c.id, service: c.serviceId === null ? null : (codeOf.get(c.serviceId) ?? null), from: c.fromDate, to: c.toDate, reason: c.reason })),
       roomCapacity: office.roomCapacity,
       bookingHorizonDays: office.bookingHorizonDays,
+      checkInEarlyMinutes: office.checkInEarlyMinutes,
       blankoStock: office.blankoStock,
     };
   }, { readOnly: true });

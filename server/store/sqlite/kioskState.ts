@@ -38,6 +38,7 @@ export const kioskState = (
       waiting: waiting.filter((tk) => tk.serviceId === s.id).length,
       estimatedWaitMinutes: estimateWaitMinutes(ahead, snap.averageMinutes.get(s.id) ?? s.typicalMinutes, openCountersFor(snap, s.id)),
       ...(unavailable ? { unavailable } : {}),
+      ...(availability.callingFrom ? { callingFrom: availability.callingFrom } : {}),
     };
   });
   const notices = ctx.db

@@ -75,6 +75,7 @@ export const officeDetail = (ctx: StoreCtx, officeId: string, now: DateTime): Of
       .map((c) => ({ id: c.id, service: c.serviceId === null ? null : (codeOf.get(c.serviceId) ?? null), from: c.fromDate, to: c.toDate, reason: c.reason })),
     roomCapacity: office.roomCapacity,
     bookingHorizonDays: office.bookingHorizonDays,
+    checkInEarlyMinutes: office.checkInEarlyMinutes,
     blankoStock: office.blankoStock,
   };
 };
