@@ -4,6 +4,19 @@ import { formData, readRows, sortRows } from './forms';
 import { generateRows } from './sections/slots';
 import { addDaysTo, type Secret, type SlotRow, type State } from './state';
 
+
+/** A notice form as the API takes it: its texts, when it shows (empty dates: open-ended) and on which screens. */
+const noticeBody = (form: HTMLFormElement) => {
+  const f = formData(form);
+  return {
+    textId: f.str('textId'),
+    textEn: f.str('textEn'),
+    active: f.bool('active'),
+    startsOn: f.str('startsOn') || null,
+    endsOn: f.str('endsOn') || null,
+    targets: (['board', 'booking', 'kiosk'] as const).filter((target) => f.bool(`target-${target}`)),
+  };
+};
 export type Ctx = {
   st: State;
   root: HTMLElement;
@@ -182,14 +195,13 @@ export const forms: Record<string, FormHandler> = {
     ctx.secret({ titleId: `Token kiosk "${r.name}"`, titleEn: 'Kiosk token, shown once', value: r.token, link: `${location.origin}/kiosk/#token=${r.token}` });
   },
   'notice-create': async (form, ctx) => {
-    const f = formData(form);
-    await api('POST', `${office(ctx)}/notices`, { textId: f.str('textId'), textEn: f.str('textEn'), active: f.bool('active') });
+    await api('POST', `${office(ctx)}/notices`, noticeBody(form));
     await ctx.reload();
     ctx.done('Pengumuman ditambahkan.');
   },
   'notice-update': async (form, ctx) => {
     const f = formData(form);
-    await api('PATCH', `${office(ctx)}/notices/${form.dataset.id}`, { textId: f.str('textId'), textEn: f.str('textEn'), active: f.bool('active') });
+    await api('PATCH', `${office(ctx)}/notices/${form.dataset.id}`, noticeBody(form));
     ctx.st.editing = null;
     await ctx.reload();
     ctx.done('Pengumuman disimpan.');

@@ -5,6 +5,7 @@ import { clicks, forms, overrideDatePicked, type Ctx } from './actions';
 import { api, ApiFailure } from './api';
 import { addDaysTo, canAdmin, sectionsFor, todayIn, type AuditEntry, type Me, type Report, type Section, type Snapshot, type State } from './state';
 import { flashView, loginView, secretView, shellView } from './view';
+import { loadReleases } from './sections/releases';
 
 const app = document.getElementById('app')!;
 const OFFICE_KEY = 'giliran.admin.office';
@@ -106,6 +107,10 @@ const openSection = async () => {
   document.getElementById('main')?.scrollTo({ top: 0 });
   if (st.section === 'reports') await loadReport();
   if (st.section === 'audit') await loadAudit();
+  if (st.section === 'office' && st.officeId) {
+    st.releases = await loadReleases(st.officeId);
+    render();
+  }
 };
 
 const ctx: Ctx = {

@@ -1,6 +1,7 @@
 /** What the admin page knows: who is signed in, the office, its snapshot, and what the admin is doing. */
 import type { AdminSnapshot, AuditEntry, RangeReport } from '../shared/staffTypes';
 import type { OfficeDetail, OfficeSummary } from '../shared/types';
+import type { ReleaseView } from '../shared/waitingRoom';
 
 export type Me = { id: number; username: string; displayName: string; role: 'admin' | 'supervisor' | 'counter'; officeId: string | null };
 export type Snapshot = AdminSnapshot;
@@ -46,6 +47,8 @@ export type State = {
   secret: Secret | null;
   flash: { kind: 'ok' | 'error'; text: string } | null;
   busy: boolean;
+  /** The office's releases and their draws' seeds (office section; sections/releases.ts). */
+  releases?: ReleaseView[] | null;
 };
 
 export const canAdmin = (me: Me | null): boolean => me?.role === 'admin';

@@ -157,6 +157,20 @@ const DESK_HTML = `
     </form>
     <button type="button" class="btn ghost" id="transfer-cancel"><kbd>Esc</kbd> Batal</button>
   </dialog>
+  <dialog id="urgent-ticket-dialog" aria-labelledby="urgent-ticket-title">
+    <h2 id="urgent-ticket-title">Nomor mendesak <span class="en">Urgent ticket</span></h2>
+    <p class="muted">Untuk warga dengan keperluan mendesak pada layanan yang tutup hari ini. Alasannya dicatat.</p>
+    <form class="urgent-form" id="urgent-ticket-form" novalidate>
+      <label>Layanan <span class="en">Service</span><select id="urgent-ticket-service" name="service"></select></label>
+      <label>Alasan kasus mendesak <span class="en">Why it is urgent</span><input name="reason" maxlength="300" autocomplete="off" required /></label>
+      <label>Prioritas <span class="en">Priority</span><select name="priority">
+        <option value="">Tidak ada</option><option value="elderly">Lansia</option><option value="disabled">Disabilitas</option><option value="pregnant">Ibu hamil</option>
+      </select></label>
+      <p class="form-error" id="urgent-ticket-error" role="alert"></p>
+      <button type="submit" class="btn primary">Terbitkan nomor</button>
+    </form>
+    <button type="button" class="btn ghost" id="urgent-ticket-cancel"><kbd>Esc</kbd> Batal</button>
+  </dialog>
   <dialog id="requeue-dialog" aria-labelledby="requeue-title">
     <h2 id="requeue-title">Kembalikan ke antrean? <span class="en">Requeue?</span></h2>
     <p id="requeue-what"></p>
@@ -248,8 +262,17 @@ const refreshNoShows = async () => {
 
 // ---------- actions ----------
 
+/** Services closed today, read again: a closure made after the desk opened shows at the next transfer. */
+const refreshClosedServices = async () => {
+  if (!desk) return;
+  const office = await api<OfficeDetail>('GET', `/offices/${encodeURIComponent(desk.officeId)}`).catch(() => null);
+  if (desk && office) desk.closedServices = Object.fromEntries(office.services.flatMap((s) => (s.closedToday ? [[s.code, s.closedToday]] : [])));
+};
+
 const handleError = (err: unknown) => {
   if (err instanceof ApiFailure && err.status === 401) return showLogin(SESSION_ENDED);
+  // A transfer the server took for an urgent case: the desk's list of closed services was stale.
+  if (err instanceof ApiFailure && err.fields.reason) void refreshClosedServices();
   say('error', err instanceof ApiFailure ? err.message : 'Terjadi kesalahan. Coba lagi.');
 };
 
@@ -365,6 +388,37 @@ const submitUrgentTransfer = () => {
   void step(`/tickets/${current.id}/transfer`, (t) => `${t?.number} dialihkan ke layanan ${service} sebagai kasus mendesak.`, { service, reason });
 };
 
+// ---------- an urgent ticket (supervisors and admins) ----------
+
+const urgentTicketDialog = () => document.getElementById('urgent-ticket-dialog') as HTMLDialogElement | null;
+
+const openUrgentTicket = () => {
+  const d = urgentTicketDialog();
+  if (!desk || !d) return;
+  const options = view.urgentServiceOptions(desk);
+  if (!options) return say('error', 'Tidak ada layanan yang tutup hari ini: nomor biasa diambil di kiosk.');
+  $('urgent-ticket-service').innerHTML = options;
+  ($('urgent-ticket-form') as HTMLFormElement).reset();
+  $('urgent-ticket-error').textContent = '';
+  d.showModal();
+};
+
+const issueUrgentTicket = async (form: HTMLFormElement) => {
+  if (!desk) return;
+  const data = new FormData(form);
+  const reason = String(data.get('reason') ?? '').trim();
+  if (reason.length < 5) return void ($('urgent-ticket-error').textContent = 'Tulis alasan kasus mendesak (minimal 5 karakter).');
+  const priority = String(data.get('priority') ?? '') || null;
+  try {
+    const res = await api<{ ticket: PublicTicket }>('POST', `/offices/${encodeURIComponent(desk.officeId)}/urgent-tickets`, { service: data.get('service'), reason, priority });
+    urgentTicketDialog()?.close();
+    say('info', `Nomor ${res?.ticket.number} diterbitkan sebagai kasus mendesak. Sampaikan nomornya kepada warga.`);
+  } catch (err) {
+    if (err instanceof ApiFailure && err.status !== 401) return void ($('urgent-ticket-error').textContent = err.message);
+    handleError(err);
+  }
+};
+
 // ---------- requeue, after a confirmation ----------
 
 const requeueDialog = () => document.getElementById('requeue-dialog') as HTMLDialogElement | null;
@@ -420,6 +474,9 @@ document.addEventListener('submit', (event) => {
   if (form.id === 'holder-check') {
     event.preventDefault();
     void checkHolder(form);
+  } else if (form.id === 'urgent-ticket-form') {
+    event.preventDefault();
+    void issueUrgentTicket(form);
   } else if (form.id === 'urgent-form') {
     event.preventDefault();
     submitUrgentTransfer();
@@ -428,7 +485,7 @@ document.addEventListener('submit', (event) => {
 
 document.addEventListener('click', (event) => {
   const target = (event.target as HTMLElement).closest<HTMLElement>(
-    '[data-action],[data-action-id],[data-requeue],[data-noshow],[data-transfer],#transfer-cancel,#requeue-yes,#requeue-cancel',
+    '[data-action],[data-action-id],[data-requeue],[data-noshow],[data-transfer],#transfer-cancel,#requeue-yes,#requeue-cancel,#urgent-ticket-cancel',
   );
   if (!target || !desk) return;
   if (target.dataset.action) {
@@ -436,6 +493,8 @@ document.addEventListener('click', (event) => {
     const why = view.whyNot(desk, action);
     return why ? say('error', why) : void run(action);
   }
+  if (target.dataset.actionId === 'urgent-ticket') return openUrgentTicket();
+  if (target.id === 'urgent-ticket-cancel') return urgentTicketDialog()?.close();
   if (target.id === 'requeue-yes') return requeueChosen();
   if (target.id === 'requeue-cancel') return requeueDialog()?.close();
   if (target.dataset.actionId === 'logout') return void logout();
@@ -462,7 +521,7 @@ document.addEventListener('click', (event) => {
 
 document.addEventListener('keydown', (event) => {
   if (!desk || event.repeat || event.ctrlKey || event.metaKey || event.altKey) return;
-  if (requeueDialog()?.open) return;
+  if (requeueDialog()?.open || urgentTicketDialog()?.open) return;
   const d = dialog();
   if (d?.open) {
     if ((event.target as HTMLElement).tagName === 'INPUT') return;

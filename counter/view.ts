@@ -92,10 +92,10 @@ export const whyNot = (desk: Desk, action: Action): string | undefined => {
   const key = ACTIONS.find((a) => a.action === action)!.key;
   switch (action) {
     case 'call':
-      if (current) return `Loket masih menangani ${current.number}. Selesaikan dulu (S selesai, T tidak hadir, A alihkan) sebelum memanggil berikutnya.`;
+      if (current) return `Loket masih menangani ${current.number}: selesaikan dulu (S, T atau A).`;
       return counter.status === 'paused'
-        ? 'Loket sedang dijeda: tidak ada panggilan. Tekan J untuk membuka kembali, lalu P untuk memanggil.'
-        : 'Loket sedang tutup: tidak ada panggilan. Tekan J untuk membuka, lalu P untuk memanggil.';
+        ? 'Loket dijeda: tidak ada panggilan. Tekan J untuk membuka kembali.'
+        : 'Loket tutup: tidak ada panggilan. Tekan J untuk membuka.';
     case 'requeue':
       return desk.noShows.length
         ? 'Pilih dulu nomor di daftar "Tidak hadir hari ini", lalu tekan K.'
@@ -162,6 +162,7 @@ export const headerView = (desk: Desk): string => {
       ${counter ? `<span class="pill ${counter.status}" data-testid="counter-status">${COUNTER_STATUS[counter.status]}</span>` : ''}
       <span class="link ${desk.link}" title="Koneksi langsung"><span class="dot"></span>${linkText}</span>
       <span class="user">${escapeHtml(desk.me.displayName)}</span>
+      ${mayDecideUrgent(desk) ? '<button class="btn ghost small" type="button" data-action-id="urgent-ticket">Nomor mendesak</button>' : ''}
       <button class="btn ghost small" type="button" data-action-id="change-counter">Ganti loket</button>
       <button class="btn ghost small" type="button" data-action-id="logout">Keluar</button>
     </div>`;
@@ -301,3 +302,10 @@ export const holderCheckView = (desk: Pick<Desk, 'holderCheck'>, ticketId: strin
       <span aria-live="polite">${answer}</span>
     </form>`;
 };
+
+/** The services a supervisor may issue an urgent ticket for: those closed today, with why. */
+export const urgentServiceOptions = (desk: Pick<Desk, 'services' | 'closedServices'>): string =>
+  desk.services
+    .filter((s) => desk.closedServices[s.code] !== undefined)
+    .map((s) => `<option value="${escapeHtml(s.code)}">${escapeHtml(s.code)} ${escapeHtml(s.name)} — tutup: ${escapeHtml(desk.closedServices[s.code]!)}</option>`)
+    .join('');

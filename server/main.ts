@@ -37,6 +37,8 @@ if (inCluster && cluster.isPrimary) {
   const stopSender = startSender(server.store, systemClock, config, server.log);
   // So does the expiry of unconfirmed bookings (each expires once, whoever runs it).
   const stopExpiry = startPendingExpiry(server.store, systemClock, server.log);
+  // And the waiting rooms' draws and admissions (each room under its own lock).
+  const stopWaitingRooms = (await import('./jobs/waitingRooms')).startWaitingRoomJob(server.store, systemClock, server.log);
   // The background jobs start once the server listens, and work in short steps: start-up waits for none of them.
   // With several processes, only the leader runs them (jobs/leader.ts).
   let stopJobs: () => Promise<void> = async () => {};
@@ -75,6 +77,7 @@ if (inCluster && cluster.isPrimary) {
     if (closing) return;
     closing = true;
     stopExpiry();
+    stopWaitingRooms();
     await stopSender();
     await stopJobs();
     await server.close();

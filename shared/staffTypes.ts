@@ -104,7 +104,8 @@ export type AdminSnapshot = {
   counters: { id: number; name: string; status: string; services: string[] }[];
   staff: StaffView[];
   kiosks: KioskView[];
-  notices: { id: number; textId: string; textEn: string; active: boolean }[];
+  /** `targets`: where it shows (board, booking, kiosk); `startsOn`/`endsOn`: local dates, inclusive, null = open-ended. */
+  notices: { id: number; textId: string; textEn: string; active: boolean; startsOn: string | null; endsOn: string | null; targets: ('board' | 'booking' | 'kiosk')[] }[];
   contacts: { id: number; label: string; phone: string; serviceGroup: string }[];
   closures: ClosureView[];
   urgentOnly: UrgentOnlyState;

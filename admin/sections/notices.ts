@@ -3,12 +3,29 @@ import { badge, bi, button, checkbox, esc, field, input, section, submit, textar
 import type { Snapshot, State } from '../state';
 
 type Notice = Snapshot['notices'][number];
+
+const TARGETS = [
+  ['board', 'Layar TV lobi', 'Lobby board'],
+  ['booking', 'Halaman reservasi', 'Booking page'],
+  ['kiosk', 'Kiosk', 'Kiosk'],
+] as const;
+
+/** Where a notice stands today, as the list shows it: its dates and screens. */
+const schedule = (n: Notice): string => {
+  const dates = n.startsOn || n.endsOn ? `${n.startsOn ?? '…'} – ${n.endsOn ?? '…'}` : '';
+  const where = TARGETS.filter(([target]) => n.targets.includes(target)).map(([, id]) => id).join(', ');
+  return `<p class="small muted">${esc([dates, where].filter(Boolean).join(' · '))}</p>`;
+};
 type Contact = Snapshot['contacts'][number];
 
 const noticeForm = (n: Notice | null): string =>
   `<form class="form-grid" data-form="${n ? 'notice-update' : 'notice-create'}" ${n ? `data-id="${n.id}"` : ''}>
     ${field('Teks (Indonesia)', 'Text (Indonesian)', textarea('textId', n?.textId ?? '', { required: true, minlength: 3, maxlength: 500 }))}
     ${field('Teks (Inggris)', 'Text (English)', textarea('textEn', n?.textEn ?? '', { maxlength: 500 }))}
+    ${field('Tampil mulai', 'Shown from', input('startsOn', n?.startsOn ?? '', { type: 'date', class: 'narrow' }), 'Kosong = mulai sekarang')}
+    ${field('Tampil sampai', 'Shown until', input('endsOn', n?.endsOn ?? '', { type: 'date', class: 'narrow' }), 'Kosong = sampai disembunyikan')}
+    <fieldset class="field checks"><legend>${bi('Tampil di', 'Shown on')}</legend>
+      ${TARGETS.map(([target, id, en]) => checkbox(`target-${target}`, n ? n.targets.includes(target) : true, id, en)).join('')}</fieldset>
     <div class="field checks">${checkbox('active', n?.active ?? true, 'Tampilkan', 'Show')}</div>
     <div class="actions">${submit(n ? 'Simpan' : 'Tambah pengumuman', n ? 'Save' : 'Add notice')}${n ? button('Batal', 'Cancel', { 'data-action': 'edit', 'data-key': '' }, 'ghost') : ''}</div>
   </form>`;
@@ -26,7 +43,7 @@ export const noticesView = (st: State): string => {
   const snap = st.snap!;
   const notices = snap.notices
     .map((n) => {
-      const row = `<li class="notice${n.active ? '' : ' off'}"><div><p>${esc(n.textId)}</p>${n.textEn ? `<p class="en">${esc(n.textEn)}</p>` : ''}</div>
+      const row = `<li class="notice${n.active ? '' : ' off'}"><div><p>${esc(n.textId)}</p>${n.textEn ? `<p class="en">${esc(n.textEn)}</p>` : ''}${schedule(n)}</div>
         <div class="row-actions">${n.active ? badge('tampil', 'ok') : badge('disembunyikan')}
           ${button(n.active ? 'Sembunyikan' : 'Tampilkan', n.active ? 'Hide' : 'Show', { 'data-action': 'toggle-notice', 'data-id': n.id, 'data-active': n.active ? 0 : 1 }, 'small')}
           ${button('Ubah', 'Edit', { 'data-action': 'edit', 'data-key': `notice:${n.id}` }, 'small')}
@@ -44,7 +61,7 @@ export const noticesView = (st: State): string => {
     })
     .join('');
   return `${section('Pengumuman', 'Notices', `<ul class="notices">${notices || `<li class="muted">${bi('Belum ada pengumuman.', 'No notices.')}</li>`}</ul>
-      <p class="hint">${bi('Pengumuman aktif tampil di layar TV lobi, kiosk dan halaman reservasi.', 'Active notices show on the lobby TV, the kiosk and the booking pages.')}</p>${noticeForm(null)}`)}
+      <p class="hint">${bi('Pengumuman aktif tampil pada tanggal dan layar yang dipilih. Penutupan layanan diumumkan di layar TV dan kiosk dengan sendirinya.', 'Active notices show on the chosen dates and screens. Closures are announced on the lobby TV and the kiosk by themselves.')}</p>${noticeForm(null)}`)}
     ${section('Nomor WhatsApp per grup layanan', 'WhatsApp numbers per service group', `<table class="grid"><thead><tr><th>${bi('Keterangan', 'Label')}</th><th>${bi('Nomor', 'Number')}</th><th>${bi('Grup (layanan)', 'Group (services)')}</th>${hiddenTh('Tindakan', 'Actions')}</tr></thead><tbody>${contacts}</tbody></table>
       ${contactForm(null, groups)}<p class="hint">${bi('Hubungkan layanan ke grup di bagian Layanan.', 'Link services to a group under Services.')}</p>`)}`;
 };

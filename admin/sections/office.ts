@@ -1,6 +1,7 @@
 /** Jam buka & kapasitas: opening hours per weekday, room capacity and the booking and calling rules; blanko stock. */
 import { WEEKDAYS, bi, checkbox, esc, field, input, section, submit } from '../html';
 import type { State } from '../state';
+import { releasesView } from './releases';
 
 export const officeView = (st: State): string => {
   const snap = st.snap!;
@@ -32,7 +33,7 @@ export const officeView = (st: State): string => {
     <div class="actions">${submit('Simpan aturan', 'Save rules')}</div>
   </form>`;
   return `<div class="cols">${section('Jam buka', 'Opening hours', hours)}${section('Kapasitas dan aturan', 'Capacity and rules', settings)}</div>
-    <p class="hint">${bi(`Zona waktu kantor: ${o.timezone}`, 'Office time zone')}</p>`;
+    <p class="hint">${bi(`Zona waktu kantor: ${o.timezone}`, 'Office time zone')}</p>${releasesView(st.releases)}`;
 };
 
 export const blankoView = (st: State): string => {

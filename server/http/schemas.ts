@@ -45,6 +45,7 @@ export const bookingBody = z.object({
 /** The ALTCHA payload (base64) solving a challenge of GET /api/challenge; checked by the route (proof of work). */
 const altcha = z.string().optional();
 /** A visitor's own booking: the booking and its proof of work (staff book with `bookingBody`). */
+/** `admission`: a waiting-room entry's token, needed while that day's room is active (API.md "Release and waiting room"). */
 export const publicBookingBody = bookingBody.extend({ altcha, admission: z.string().max(200).optional() });
 export const nik4Query = z.object({ nik4 });
 export const cancelBody = z.object({ nik4 });

@@ -11,9 +11,9 @@ import { isoInZone } from '../domain/time';
 import { estimateWaitMinutes } from '../domain/waitEstimate';
 import type { StaffState } from '../../shared/protocol';
 import { heldAtCounter } from '../../shared/ticketSteps';
-import type { BoardState, CallEvent, CounterView, Priority, PublicTicket } from '../../shared/types';
+import type { BoardState, CallEvent, CounterView, Notice, Priority, PublicTicket } from '../../shared/types';
 import type { LiveViews, LiveWanted } from './store';
-import type { CounterRecord, NoticeRecord, OfficeRecord, ServiceRecord, TicketRecord } from './records';
+import type { CounterRecord, OfficeRecord, ServiceRecord, TicketRecord } from './records';
 
 /** Everything needed to describe the office's day: loaded once per change, then mapped to each view. */
 export type QueueSnapshot = {
@@ -147,7 +147,8 @@ export const dayCalls = (snap: QueueSnapshot, steps: readonly CallRecord[]): Cal
 /** The earliest instant a call of the day's tickets can have (none can come before the first ticket). */
 export const firstIssuedAt = (snap: QueueSnapshot): number => snap.tickets.reduce((min, tk) => Math.min(min, tk.issuedAt), Infinity);
 
-export const boardOf = (snap: QueueSnapshot, lastCalls: CallEvent[], notices: readonly Pick<NoticeRecord, 'id' | 'textId' | 'textEn'>[]): BoardState => {
+/** `notices`: the board's, as domain/notices screenNotices gives them (closures first, then scheduled and targeted notices). */
+export const boardOf = (snap: QueueSnapshot, lastCalls: CallEvent[], notices: Notice[]): BoardState => {
   const waiting = snap.tickets.filter((tk) => tk.status === 'waiting');
   return {
     office: { id: snap.office.id, name: snap.office.name, timezone: snap.office.timezone },
@@ -166,7 +167,7 @@ export const boardOf = (snap: QueueSnapshot, lastCalls: CallEvent[], notices: re
     })),
     admitted: snap.office.roomCapacity === null ? null : waiting.filter((tk) => snap.inside.has(tk.id)).map((tk) => tk.number),
     roomCapacity: snap.office.roomCapacity,
-    notices: notices.map((n) => ({ id: n.id, text: n.textId, textEn: n.textEn })),
+    notices,
   };
 };
 

@@ -93,7 +93,10 @@ export type UserRecord = {
 
 export type KioskRecord = { id: number; officeId: string; name: string; tokenHash: string; createdAt: number; revokedAt: number | null };
 
-export type NoticeRecord = { id: number; officeId: string; textId: string; textEn: string; active: boolean; createdAt: number };
+/** `targets`: a comma list of board, booking, kiosk (domain/notices). */
+export type NoticeRecord = {
+  id: number; officeId: string; textId: string; textEn: string; active: boolean; createdAt: number; startsOn: string | null; endsOn: string | null; targets: string;
+};
 export type ContactRecord = { id: number; officeId: string; label: string; phone: string; serviceGroup: string };
 
 export type ClosureRecord = {
@@ -109,6 +112,8 @@ export type ClosureRecord = {
   createdAt: number;
   endedAt: number | null;
   endedBy: number | null;
+  /** When the holders of the bookings it cancelled were told it ended early (once). */
+  reopenNotifiedAt: number | null;
 };
 
 export type NotificationTemplate = 'booked' | 'reminder' | 'cancelled' | 'moved' | 'closure' | 'closure_open' | 'reopened' | 'code_locked' | 'booking_otp';

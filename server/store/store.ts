@@ -10,6 +10,7 @@
  * actor's office against that row with `domain/policy`; everything else is authorised by the
  * command before the store is called.
  */
+import type { NoticeInput } from '../domain/notices';
 import type { DateTime } from 'luxon';
 import type { StaffState } from '../../shared/protocol';
 import type {
@@ -159,8 +160,9 @@ export interface AdminStore {
   createCounter(officeId: string, input: { name: string; services: string[] }, actor: Actor, now: DateTime): Promise<Omit<CounterRecord, 'serviceIds'>>;
   updateCounter(officeId: string, counterId: number, patch: { name?: string; services?: string[] }, actor: Actor, now: DateTime): Promise<Omit<CounterRecord, 'serviceIds'>>;
   deleteCounter(officeId: string, counterId: number, actor: Actor, now: DateTime): Promise<void>;
-  createNotice(officeId: string, input: { textId: string; textEn: string; active: boolean }, actor: Actor, now: DateTime): Promise<NoticeRecord>;
-  updateNotice(officeId: string, id: number, patch: Partial<{ textId: string; textEn: string; active: boolean }>, actor: Actor, now: DateTime): Promise<NoticeRecord>;
+  /** A notice, scheduled (startsOn/endsOn) and targeted (domain/notices checkNotice decides what is refused). */
+  createNotice(officeId: string, input: NoticeInput, actor: Actor, now: DateTime): Promise<NoticeRecord>;
+  updateNotice(officeId: string, id: number, patch: Partial<NoticeInput>, actor: Actor, now: DateTime): Promise<NoticeRecord>;
   deleteNotice(officeId: string, id: number, actor: Actor, now: DateTime): Promise<void>;
   createContact(officeId: string, input: { label: string; phone: string; serviceGroup: string }, actor: Actor, now: DateTime): Promise<ContactRecord>;
   updateContact(officeId: string, id: number, patch: Partial<{ label: string; phone: string; serviceGroup: string }>, actor: Actor, now: DateTime): Promise<ContactRecord>;

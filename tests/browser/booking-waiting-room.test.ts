@@ -11,14 +11,17 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshotPath } from '../support/browser';
 import { nikFor, signIn } from '../support/factories';
-import { startServer, type TestServer } from '../support/server';
+import { ADMIN_PASSWORD, startServer, type TestServer } from '../support/server';
 
 const DAY = '2026-12-01';
 let s: TestServer;
 let browser: Browser;
 
-const newPage = async (): Promise<Page> => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+const newPage = async (desk = false): Promise<Page> => {
+  const context = await browser.newContext(
+    desk ? { viewport: { width: 1280, height: 900 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' }
+      : { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'id-ID', timezoneId: 'Asia/Jakarta' },
+  );
   const page = await context.newPage();
   page.on('pageerror', (err) => {
     throw err;
@@ -82,6 +85,12 @@ describe('the booking page through the waiting room', () => {
     expect(await roomText(page)).toMatch(/sekitar \d+ menit/);
     expect(await roomText(page)).toContain('Nomor undian Anda: 5');
     await shot(page, '3-in-queue');
+    // In English too, live.
+    await page.click('[data-action="lang"]');
+    await expect.poll(() => page.locator('[data-wr="number"]').innerText()).toBe('You are number 3 in the queue');
+    expect(await roomText(page)).toMatch(/about \d+ minutes/);
+    await shot(page, '3-in-queue-en');
+    await page.click('[data-action="lang"]');
 
     // The two admissions pass unused: the next two are admitted, this visitor is first in line.
     s.clock.set('2026-11-24T10:10:01.000+07:00');
@@ -99,4 +108,20 @@ describe('the booking page through the waiting room', () => {
     await shot(page, '5-booked');
     await page.context().close();
   }, 60_000);
+
+  it("shows the admin the release's settings and the draw's seed", async () => {
+    const page = await newPage(true);
+    await page.goto(`${s.url}/admin/#office`);
+    await page.fill('input[name=username]', 'admin');
+    await page.fill('input[name=password]', ADMIN_PASSWORD);
+    await page.click('form[data-form="login"] button[type=submit]');
+    await page.waitForSelector('code.seed');
+    expect(await page.inputValue('input[name=releaseTime]')).toBe('10:00');
+    expect(await page.inputValue('input[name=admissionMinutes]')).toBe('10');
+    const seed = (s.db.prepare('SELECT seed FROM releases WHERE date = ?').get(DAY) as { seed: string }).seed;
+    expect(await page.locator('code.seed').innerText()).toBe(seed);
+    await page.locator('code.seed').scrollIntoViewIfNeeded();
+    await shot(page, '6-admin-seed');
+    await page.context().close();
+  });
 });

@@ -120,12 +120,33 @@ describe('the counter checks the holder and serves an urgent case', () => {
     await counter.keyboard.press('j');
     await expect.poll(() => counter.locator('[data-testid=counter-status]').textContent()).toBe('Dijeda');
     await counter.keyboard.press('p');
-    await counter.getByText('Loket sedang dijeda: tidak ada panggilan. Tekan J untuk membuka kembali, lalu P untuk memanggil.').waitFor();
-    // The button says the same when clicked.
-    await counter.getByText('Loket dijeda. Tidak ada panggilan baru ke loket ini.').waitFor({ state: 'detached' }).catch(() => undefined);
-    await counter.locator('[data-action=call]').click({ force: true });
-    await counter.getByText(/Loket sedang dijeda: tidak ada panggilan/).waitFor();
+    await counter.getByText('Loket dijeda: tidak ada panggilan. Tekan J untuk membuka kembali.').waitFor();
+    // Another key says its own reason; the call button, clicked, says the paused counter's again.
+    await counter.keyboard.press('s');
+    await counter.getByText('Tombol S tidak dapat dipakai sekarang: tidak ada nomor aktif di loket ini.').waitFor();
+    await counter.locator('[data-action=call]').click({ force: true }); // aria-disabled: playwright would wait for it to be enabled
+    await counter.getByText('Loket dijeda: tidak ada panggilan. Tekan J untuk membuka kembali.').waitFor();
     await counter.screenshot({ path: screenshotPath('counter-paused-call-1366x768') });
     await expectAccessible(counter, 'counter paused call');
+  });
+
+  it('lets an admin issue a ticket for a closed service as an urgent case, which the counter then calls flagged', async () => {
+    await counter.keyboard.press('j');
+    await expect.poll(() => counter.locator('[data-testid=counter-status]').textContent()).toBe('Buka');
+    await counter.getByRole('button', { name: 'Nomor mendesak' }).click();
+    const dialog = counter.getByRole('dialog', { name: /Nomor mendesak/ });
+    expect(await dialog.getByLabel(/Layanan/).inputValue()).toBe('B');
+    await dialog.getByRole('button', { name: 'Terbitkan nomor' }).click();
+    await dialog.getByText('Tulis alasan kasus mendesak (minimal 5 karakter).').waitFor();
+    await expectAccessible(counter, 'counter urgent ticket dialog');
+    await counter.screenshot({ path: screenshotPath('counter-urgent-ticket-1366x768') });
+    await dialog.getByLabel(/Alasan kasus mendesak/).fill('Legalisir ijazah untuk tes CPNS besok');
+    await dialog.getByLabel(/Prioritas/).selectOption('elderly');
+    await dialog.getByRole('button', { name: 'Terbitkan nomor' }).click();
+    await counter.getByText('Nomor B001 diterbitkan sebagai kasus mendesak. Sampaikan nomornya kepada warga.').waitFor();
+    await counter.keyboard.press('p');
+    await expect.poll(() => counter.locator('[data-testid=current-number]').textContent()).toBe('B001');
+    await expect.poll(() => counter.locator('[data-testid=urgent-flag]').textContent()).toBe('MENDESAK Legalisir ijazah untuk tes CPNS besok');
+    await counter.getByText('Prioritas: Lansia').waitFor();
   });
 });

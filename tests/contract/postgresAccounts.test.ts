@@ -146,10 +146,10 @@ describe('the postgres store answers the admin operations as the sqlite store do
   it('creates, changes and deletes notices and WhatsApp contacts of its own office only', async () => {
     const log = await sameOnBothEngines(async (store, admin, step) => {
       await store.createOffice({ id: 'lain', name: 'Kantor Lain', timezone: 'Asia/Makassar' }, admin, NOW);
-      const notice = await step('create notice', () => store.createNotice(OFFICE, { textId: 'Libur', textEn: 'Holiday', active: true }, admin, NOW));
+      const notice = await step('create notice', () => store.createNotice(OFFICE, { textId: 'Libur', textEn: 'Holiday', active: true, startsOn: null, endsOn: null, targets: ['board', 'booking', 'kiosk'] }, admin, NOW));
       await step('update notice', () => store.updateNotice(OFFICE, notice!.id, { active: false, textEn: '' }, admin, NOW));
       await step('update notice elsewhere', () => store.updateNotice('lain', notice!.id, { active: true }, admin, NOW));
-      await step('notice in unknown office', () => store.createNotice('nowhere', { textId: 'x', textEn: '', active: true }, admin, NOW));
+      await step('notice in unknown office', () => store.createNotice('nowhere', { textId: 'x', textEn: '', active: true, startsOn: null, endsOn: null, targets: ['board', 'booking', 'kiosk'] }, admin, NOW));
       await step('delete notice elsewhere', () => store.deleteNotice('lain', notice!.id, admin, NOW));
       await step('delete notice', () => store.deleteNotice(OFFICE, notice!.id, admin, NOW));
       await step('delete notice twice', () => store.deleteNotice(OFFICE, notice!.id, admin, NOW));
@@ -272,7 +272,7 @@ describe('the postgres store answers the admin operations as the sqlite store do
         const called = await store.callNext(one, admin, later.plus({ minutes: 1 }));
         await store.stepTicket(called!.ticket.id, 'start', admin, later.plus({ minutes: 2 }));
         await store.stepTicket(called!.ticket.id, 'complete', admin, later.plus({ minutes: 3 }));
-        await store.createNotice(OFFICE, { textId: `Pengumuman ${i}`, textEn: '', active: true }, admin, later.plus({ minutes: 2 }));
+        await store.createNotice(OFFICE, { textId: `Pengumuman ${i}`, textEn: '', active: true, startsOn: null, endsOn: null, targets: ['board', 'booking', 'kiosk'] }, admin, later.plus({ minutes: 2 }));
       }
       await store.recordSignInFailure('admin', '10.0.0.1', NOW);
       for (const kind of ['all', 'admin', 'tickets'] as const) {

@@ -159,6 +159,20 @@ describe.each(ENGINES)('booking confirmation on $name', ({ start }) => {
     expect(await booked(slotId)).toBe(0);
   });
 
+  it('takes a pending booking into a closure of its day like a booked one (cancelled, its place back, its holder told)', async () => {
+    const slotId = await slotAt('2026-11-26', '09:00');
+    const res = await book(slotId);
+    const admin = await signIn(s.app);
+    const closure = await admin.post('/api/offices/demo/closures').send({ from: '2026-11-26', to: '2026-11-26', reason: 'Pemadaman listrik', action: 'cancel' });
+    expect(closure.status).toBe(201);
+    expect(closure.body).toMatchObject({ affectedBookings: 1, cancelled: 1 });
+    expect((await request(s.app).get(`/api/bookings/${res.body.code}?nik4=${NIK4}`)).body.status).toBe('cancelled');
+    expect(await booked(slotId)).toBe(0);
+    expect((await messages(res.body.code)).map((m) => m.template)).toContain('closure');
+    // Its code confirms nothing any more.
+    expect((await confirm(res.body.code, await otpOf(res.body.code))).status).toBe(409);
+  });
+
   it('books staff (assisted) bookings as booked at once, and refuses a pending booking at the kiosk', async () => {
     const admin = await signIn(s.app);
     const slotId = await slotAt('2026-11-24', '11:00');

@@ -127,7 +127,8 @@ describe('hostile input to every documented route', () => {
       counter: '1',
     };
     valid = {
-      params: { officeId: 'demo', counterId: '1', ticketId: ticket.id, date: '2026-12-01', booking: booking.code, service: 'A' },
+      // entryId: a well-formed waiting-room entry that does not exist (demo has no release).
+      params: { officeId: 'demo', counterId: '1', ticketId: ticket.id, date: '2026-12-01', booking: booking.code, service: 'A', entryId: 'AAAAAAAAAAAAAAAA' },
       query: { service: 'A', from: '2026-11-24', date: '2026-11-24', nik4: holder.nik.slice(-4) },
       ids,
     };

@@ -57,7 +57,7 @@ describe('the kiosk issues walk-in tickets within the daily quota', () => {
     const res = await request(s.app).post('/api/offices/demo/tickets').set(kioskAuth(s.kioskToken)).send({ service: 'A' });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('CLOSED');
-    expect(res.body.error.message).toContain('08:00–15:00');
+    expect(res.body.error.message).toContain('08.00–15.00');
   });
 });
 

@@ -34,6 +34,14 @@ describe.each(ENGINES)('urgent cases ($name)', ({ start }) => {
 
   const urgentTicket = (agent: typeof admin, body: Record<string, unknown>) => agent.post('/api/offices/demo/urgent-tickets').send(body);
 
+  it('documents its routes in the OpenAPI document', async () => {
+    const paths = (await request(s.app).get('/api/openapi.json')).body.paths;
+    expect(paths['/offices/{officeId}/urgent-tickets'].post.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['service', 'reason']));
+    expect(paths['/offices/{officeId}/urgent-bookings'].post).toBeDefined();
+    expect(paths['/tickets/{ticketId}/verify-holder'].post.responses['200']).toBeDefined();
+    expect(paths['/tickets/{ticketId}/transfer'].post.requestBody.content['application/json'].schema.properties.reason).toBeDefined();
+  });
+
   it('lets a supervisor issue a ticket for a closed service with a reason, flagged and audited; the kiosk still refuses it', async () => {
     expect((await request(s.app).post('/api/offices/demo/tickets').set(kioskAuth(s.kioskToken)).send({ service: 'C' })).body.error.code).toBe('CLOSED');
     const issued = await urgentTicket(supervisor, { service: 'C', reason: '  Perekaman untuk rujukan RS  ', priority: 'elderly' });

@@ -179,6 +179,25 @@ describe.each(ENGINES)('release and waiting room on $name', ({ start }) => {
     expect(over[0]!.n).toBe(0);
   }, 60_000);
 
+  it('draws and drains a room nobody follows through the periodic job (admissions pass on until none waits)', async () => {
+    s.clock.set(at('09:50:00'));
+    for (let i = 0; i < 30; i++) await join();
+    s.clock.set(at('10:00:00'));
+    const [slot] = await slotsOfDay();
+    expect((await book(1, slot!.id)).body.error.code).toBe('WAITING_ROOM');
+    expect(await s.store.advanceWaitingRooms(s.clock.now())).toBe(1);
+    expect(await s.store.advanceWaitingRooms(s.clock.now())).toBe(0);
+    const count = async (status: string) =>
+      (await s.query<{ n: number }>('SELECT CAST(count(*) AS integer) AS n FROM waiting_room_entries WHERE status = ?', status))[0]!.n;
+    expect([await count('admitted'), await count('waiting')]).toEqual([PLACES, 2]);
+    s.clock.set(at('10:10:00'));
+    await s.store.advanceWaitingRooms(s.clock.now());
+    expect([await count('expired'), await count('admitted'), await count('waiting')]).toEqual([PLACES, 2, 0]);
+    s.clock.set(at('10:20:00'));
+    // Nobody is left waiting and every admission has passed: booking is as usual again.
+    expect((await book(2, slot!.id)).status).toBe(201);
+  });
+
   it('refuses a release day beyond the booking horizon', async () => {
     const admin = await signIn(s.app);
     const res = await admin.patch('/api/offices/demo').send({ releaseDaysAhead: 30 });

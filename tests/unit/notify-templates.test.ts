@@ -41,7 +41,7 @@ describe('Indonesian message templates', () => {
 
   it('gives the same values, in order, as parameters of the pre-approved WhatsApp template', () => {
     // A template parameter is never empty: absent requirements are sent as '-'.
-    expect(templateParams('booked', payload)).toEqual(['Legalisir', 'Disdukcapil Kota Demo', 'Rabu, 25 November 2026 pukul 08.00–09.00 WIB', 'K7XQ2M9P', '-']);
+    expect(templateParams('booked', payload)).toEqual(['Legalisir', 'Disdukcapil Kota Demo', 'Rabu, 25 November 2026 pukul 08.00–09.00 WIB', 'K7XQ2M9P', '-', '30']);
     expect(templateParams('unknown', payload)).toEqual([]);
   });
 });

@@ -37,6 +37,7 @@ describe('the WhatsApp Cloud API channel', () => {
               { type: 'text', text: booking!.code },
               // The service's requirements (domain/requirements): '-' where it has none.
               { type: 'text', text: 'Bawa tanda terima / bukti pengajuan. Wajib masker.' },
+              { type: 'text', text: '30' },
             ],
           },
         ],

@@ -1,15 +1,15 @@
 /** Admin actions on the notices shown on the board and booking page, and on the office's WhatsApp contacts. */
+import type { NoticeInput } from '../../domain/notices';
 import type { Actor } from '../../domain/policy';
 import type { CommandDeps } from '../command';
 import { adminAction } from './adminAction';
 
-type NoticeFields = { textId: string; textEn: string; active: boolean };
 type ContactFields = { label: string; phone: string; serviceGroup: string };
 
-export const createNotice = (deps: CommandDeps, actor: Actor, officeId: string, input: NoticeFields) =>
+export const createNotice = (deps: CommandDeps, actor: Actor, officeId: string, input: NoticeInput) =>
   adminAction(deps, actor, officeId, (now) => deps.store.createNotice(officeId, input, actor, now));
 
-export const updateNotice = (deps: CommandDeps, actor: Actor, officeId: string, id: number, patch: Partial<NoticeFields>) =>
+export const updateNotice = (deps: CommandDeps, actor: Actor, officeId: string, id: number, patch: Partial<NoticeInput>) =>
   adminAction(deps, actor, officeId, (now) => deps.store.updateNotice(officeId, id, patch, actor, now));
 
 export const deleteNotice = (deps: CommandDeps, actor: Actor, officeId: string, id: number) =>

@@ -95,8 +95,15 @@ export const staffCreateBody = z.object({
 export const staffPatchBody = patch({ displayName: text(80).min(2), role, disabled: z.boolean() });
 export const ownPasswordBody = z.object({ current: z.string().min(1).max(200), next: z.string().min(MIN_PASSWORD_LENGTH).max(200) });
 
-export const noticeBody = z.object({ textId: text(500).min(3), textEn: text(500).default(''), active: z.boolean().default(true) });
-export const noticePatchBody = patch({ textId: text(500).min(3), textEn: text(500), active: z.boolean() });
+/** Where a notice shows: the lobby board, the booking page, the kiosk (domain/notices). */
+const noticeTargets = z.array(z.enum(['board', 'booking', 'kiosk'])).min(1).max(3);
+export const noticeBody = z.object({
+  textId: text(500).min(3), textEn: text(500).default(''), active: z.boolean().default(true),
+  startsOn: localDate.nullable().default(null), endsOn: localDate.nullable().default(null), targets: noticeTargets.default(['board', 'booking', 'kiosk']),
+});
+export const noticePatchBody = patch({
+  textId: text(500).min(3), textEn: text(500), active: z.boolean(), startsOn: localDate.nullable(), endsOn: localDate.nullable(), targets: noticeTargets,
+});
 export const contactBody = z.object({ label: text(120).min(2), phone: z.string().max(32), serviceGroup: text(80).default('') });
 export const contactPatchBody = patch({ label: text(120).min(2), phone: z.string().max(32), serviceGroup: text(80) });
 

@@ -20,7 +20,7 @@ export const publicBookingRoutes = (deps: Deps): Router => {
     router,
     {
       method: 'post', path: '/offices/{officeId}/bookings', summary: 'Book a place in a slot', tag: 'public', params: s.officeParams, body: s.publicBookingBody,
-      response: s.bookingView, responseStatus: 201, errors: ['VALIDATION', 'CHALLENGE_FAILED', 'NOT_FOUND', 'SLOT_FULL', 'DUPLICATE_BOOKING', 'BOOKING_LIMIT', 'CLOSED', 'SLOT_NOT_BOOKABLE', 'RATE_LIMITED'],
+      response: s.bookingView, responseStatus: 201, errors: ['VALIDATION', 'CHALLENGE_FAILED', 'NOT_FOUND', 'SLOT_FULL', 'DUPLICATE_BOOKING', 'BOOKING_LIMIT', 'CLOSED', 'SLOT_NOT_BOOKABLE', 'NOT_OPEN_YET', 'WAITING_ROOM', 'RATE_LIMITED'],
     },
     async ({ params, body: { altcha, ...input } }) => {
       await passChallenge(deps, altcha);
@@ -60,7 +60,7 @@ export const publicBookingRoutes = (deps: Deps): Router => {
     router,
     {
       method: 'post', path: '/bookings/{code}/reschedule', summary: 'Move a booking to another slot; the old place is released only once the new one is secured', tag: 'public',
-      params: s.codeParams, body: s.rescheduleBody, response: s.bookingView, errors: ['CHALLENGE_FAILED', 'NOT_FOUND', 'SLOT_FULL', 'BOOKING_LIMIT', 'CLOSED', 'SLOT_NOT_BOOKABLE', 'INVALID_STATE', 'TOO_MANY_ATTEMPTS', 'RATE_LIMITED'],
+      params: s.codeParams, body: s.rescheduleBody, response: s.bookingView, errors: ['CHALLENGE_FAILED', 'NOT_FOUND', 'SLOT_FULL', 'BOOKING_LIMIT', 'CLOSED', 'SLOT_NOT_BOOKABLE', 'NOT_OPEN_YET', 'WAITING_ROOM', 'INVALID_STATE', 'TOO_MANY_ATTEMPTS', 'RATE_LIMITED'],
     },
     async ({ params, body }, req) => {
       await passChallenge(deps, body.altcha);

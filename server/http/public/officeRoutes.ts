@@ -19,7 +19,7 @@ export const publicOfficeRoutes = (deps: Deps): Router => {
     store.listOffices(),
   );
 
-  route(router, { method: 'get', path: '/offices/{officeId}', summary: 'An office: services, hours, notices, WhatsApp contacts, closures', tag: 'public', params: s.officeParams, errors: ['NOT_FOUND'] }, ({ params }) =>
+  route(router, { method: 'get', path: '/offices/{officeId}', summary: 'An office: services (each with its WhatsApp contact group and number, and its requirements), hours, notices, WhatsApp contacts, closures', tag: 'public', params: s.officeParams, errors: ['NOT_FOUND'] }, ({ params }) =>
     store.officeDetail(params.officeId, clock.now()),
   );
 

@@ -1,4 +1,5 @@
 /** Everything the admin page shows for one office, read in one go (one REPEATABLE READ snapshot). */
+import { targetsOf } from '../../domain/notices';
 import type { DateTime } from 'luxon';
 import * as t from './schema';
 import { allRows, rows, withTx, type PgCtx } from './connection';
@@ -78,7 +79,7 @@ export const adminSnapshot = (ctx: PgCtx, officeId: string, actor: Actor, now: D
       })),
       staff: await listStaff(tx, officeId, actor),
       kiosks: await listKiosks(tx, officeId),
-      notices: (await listNotices(tx, officeId)).map((n) => ({ id: n.id, textId: n.textId, textEn: n.textEn, active: n.active })),
+      notices: (await listNotices(tx, officeId)).map((n) => ({ id: n.id, textId: n.textId, textEn: n.textEn, active: n.active, startsOn: n.startsOn, endsOn: n.endsOn, targets: targetsOf(n.targets) })),
       contacts: (await listContacts(tx, officeId)).map((c) => ({ id: c.id, label: c.label, phone: c.phone, serviceGroup: c.serviceGroup })),
       closures: await listClosures(tx, officeId, now),
       urgentOnly: await urgentOnlyState(tx, office, now),

@@ -37,15 +37,16 @@ export const closureLocks = (officeId: string): string[] => [officeLock(officeId
  * their slot's times, locked: a holder cancelling one now is waited for (and then it is no longer
  * booked), before any place is moved. `affectedBookings` decides which of them the closure takes.
  */
-const bookedIn = (tx: Tx, officeId: string, closure: { from: string; to: string | null; serviceId: number | null }) =>
+// A pending booking (awaiting its WhatsApp code) still holding its place is taken like a booked one.
+const bookedIn = (tx: Tx, officeId: string, closure: { from: string; to: string | null; serviceId: number | null }, nowMs: number) =>
   rows<BookingRow & { startAt: number; endAt: number }>(
     tx,
     `SELECT ${BOOKING}, (SELECT start_at FROM slots WHERE slots.id = bookings.slot_id) AS "startAt",
        (SELECT end_at FROM slots WHERE slots.id = bookings.slot_id) AS "endAt"
-     FROM bookings WHERE office_id = ? AND status = 'booked' AND date >= ? AND (?::text IS NULL OR date <= ?::text)
+     FROM bookings WHERE office_id = ? AND (status = 'booked' OR (status = 'pending' AND hold_until > ?)) AND date >= ? AND (?::text IS NULL OR date <= ?::text)
        AND (?::int IS NULL OR service_id = ?::int)
      ORDER BY id FOR UPDATE`,
-    officeId, closure.from, closure.to, closure.to, closure.serviceId, closure.serviceId,
+    officeId, nowMs, closure.from, closure.to, closure.to, closure.serviceId, closure.serviceId,
   );
 
 /** Closes and handles the bookings; call inside a transaction holding `closureLocks` (urgent-only mode makes several at once). */
@@ -67,7 +68,7 @@ export const closeInTx = async (
     officeId, service?.id ?? null, input.from, input.to, input.reason, input.action, kind, actor.userId, now.toMillis(),
   );
   const span = { ...input, serviceId: service?.id ?? null };
-  const affected = affectedBookings(await bookedIn(tx, officeId, span), span, now);
+  const affected = affectedBookings(await bookedIn(tx, officeId, span, now.toMillis()), span, now);
   const search = await moveSearch(tx, office, input, now);
   const told = await holderFacts(tx, office);
   let moved = 0;

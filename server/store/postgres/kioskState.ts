@@ -7,13 +7,11 @@ import { estimateWaitMinutes } from '../../domain/waitEstimate';
 import { kioskUnavailable } from '../../domain/walkIn';
 import type { KioskServiceState, KioskState } from '../../../shared/types';
 import { rows, type PgCtx } from './connection';
-import { listContacts } from './notices';
+import { listContacts, screenNoticesFor } from './notices';
 import { dayFacts } from './offices';
 import { serviceInfo } from './officeViews';
 import { loadSnapshot, openCountersFor, toCandidate } from './queueView';
 import { walkInNow } from './tickets';
-
-export const ACTIVE_NOTICE_TEXTS_SQL = 'SELECT id, text_id AS "text", text_en AS "textEn" FROM notices WHERE office_id = ? AND active ORDER BY id';
 
 export const kioskState = async (
   ctx: PgCtx,
@@ -47,7 +45,8 @@ export const kioskState = async (
     office: { id: office.id, name: office.name, timezone: office.timezone },
     now: isoInZone(snap.nowMs, office.timezone),
     services,
-    notices: await rows<{ id: number; text: string; textEn: string }>(ctx, ACTIVE_NOTICE_TEXTS_SQL, office.id),
+    // The office's closures and the notices scheduled for today and targeted at the kiosk (domain/notices).
+    notices: await screenNoticesFor(ctx, office.id, 'kiosk', todayIn(office, now)),
     roomCapacity: office.roomCapacity,
     inside: snap.inside.size,
     roomFull: roomIsFull(snap.tickets, office.roomCapacity),

@@ -1,4 +1,5 @@
 /** Public read models of an office: its detail page data and the availability calendar (as ../sqlite/officeViews.ts). */
+import { screenNoticesFor } from './notices';
 import type { DateTime } from 'luxon';
 import { slotOpenForBooking } from '../../domain/booking';
 import { contactForService } from '../../domain/contacts';
@@ -71,9 +72,8 @@ export const officeDetail = (ctx: PgCtx, officeId: string, now: DateTime): Promi
       timezone: office.timezone,
       services,
       openingHours,
-      notices: await rows<{ id: number; text: string; textEn: string }>(
-        tx, 'SELECT id, text_id AS "text", text_en AS "textEn" FROM notices WHERE office_id = ? AND active ORDER BY id', officeId,
-      ),
+      // The booking page's notices: scheduled for today and targeted at it (domain/notices).
+      notices: await screenNoticesFor(tx, officeId, 'booking', today),
       whatsappContacts: contacts,
       closures: closures
         // A closure ended before its first day was withdrawn.

@@ -3,7 +3,8 @@
  * built in ../daySnapshot.ts). The day's rows are reused only while the database is provably
  * unchanged (see dayRows).
  */
-import type { DateTime } from 'luxon';
+import { screenNoticesFor } from './notices';
+import { DateTime } from 'luxon';
 import type pg from 'pg';
 import { todayIn } from '../../domain/time';
 import { movingAverageMinutes } from '../../domain/waitEstimate';
@@ -98,10 +99,8 @@ export const RECENT_CALLS_SQL = "WHERE office_id = ? AND type IN ('called', 'rec
 export const recentCalls = async (c: Conn, snap: QueueSnapshot, limit = 6): Promise<CallEvent[]> =>
   snap.tickets.length === 0 ? [] : dayCalls(snap, await allRows(c, t.ticketEvents, RECENT_CALLS_SQL, snap.office.id, firstIssuedAt(snap), limit));
 
-export const ACTIVE_NOTICES_SQL = 'WHERE office_id = ? AND active ORDER BY id';
-
 export const boardState = async (c: Conn, snap: QueueSnapshot): Promise<BoardState> =>
-  boardOf(snap, await recentCalls(c, snap), await allRows(c, t.notices, ACTIVE_NOTICES_SQL, snap.office.id));
+  boardOf(snap, await recentCalls(c, snap), await screenNoticesFor(c, snap.office.id, 'board', todayIn(snap.office, DateTime.fromMillis(snap.nowMs))));
 
 
 export const staffState = async (_c: Conn, snap: QueueSnapshot): Promise<StaffState> => staffOf(snap);

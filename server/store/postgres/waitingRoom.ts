@@ -11,7 +11,7 @@ import type { DateTime } from 'luxon';
 import { fail } from '../../domain/errors';
 import { isoInZone, todayIn } from '../../domain/time';
 import {
-  admissionsToOpen, admittedUntil, decideAdmission, decideJoin, drawOrder, entryIdOfToken, entryView, latePosition, needsAdvance, newSeed,
+  admissionsToOpen, admittedUntil, decideAdmission, decideJoin, drawOrder, effectiveStatus, entryIdOfToken, entryView, latePosition, needsAdvance, newSeed,
   type RoomFacts,
 } from '../../domain/waitingRoom';
 import { newToken, randomTicketId, sha256 } from '../../security/tokens';
@@ -28,10 +28,10 @@ const roomLock = (officeId: string, date: string): string => `room:${officeId}:$
 const releaseRow = (c: Conn, officeId: string, date: string): Promise<ReleaseRow | undefined> =>
   getRow(c, t.releases, 'WHERE office_id = ? AND date = ?', officeId, date);
 
-/** The room's counts in one statement (see ../sqlite/waitingRoom.ts ROOM_COUNTS). $1 office, $2 date, $3 now, $4 cut-off ms. */
+/** The room's counts in one statement, from the (office, date, status, position) index (see ../sqlite/waitingRoom.ts ROOM_COUNTS). $1 office, $2 date, $3 now, $4 cut-off ms. */
 const ROOM_COUNTS = `SELECT
-  (SELECT count(*) FROM waiting_room_entries WHERE office_id = $1 AND date = $2 AND status = 'admitted' AND admitted_until > $3) AS "openAdmissions",
-  (SELECT min(admitted_until) FROM waiting_room_entries WHERE office_id = $1 AND date = $2 AND status = 'admitted') AS "nextExpiry",
+  (SELECT count(*) FROM waiting_room_entries WHERE office_id = $1 AND date = $2 AND status = 'admitted') AS "openAdmissions",
+  (SELECT admitted_until FROM waiting_room_entries WHERE office_id = $1 AND date = $2 AND status = 'admitted' ORDER BY position LIMIT 1) AS "nextExpiry",
   (SELECT min(position) FROM waiting_room_entries WHERE office_id = $1 AND date = $2 AND status = 'waiting' AND position IS NOT NULL) AS "firstWaitingPosition",
   (SELECT coalesce(sum(greatest(s.capacity - s.booked, 0)), 0) FROM slots s JOIN services v ON v.id = s.service_id
      WHERE s.office_id = $1 AND s.date = $2 AND v.bookable AND v.active AND s.start_at - $4 > $3
@@ -129,7 +129,7 @@ export const admissionGate = async (c: Conn, office: OfficeRow, date: string, ad
   const entry = entryId ? await getRow(c, t.waitingRoomEntries, 'WHERE id = ?', entryId) : undefined;
   const facts = entry && { ...entry, tokenMatches: entry.tokenHash === sha256(admission!) };
   // The room is read only when no admission passes; decideAdmission asks synchronously, so it is read first then.
-  const active = facts && facts.tokenMatches && facts.status === 'admitted' ? true : await roomActive(c, office.id, date, nowMs);
+  const active = facts?.tokenMatches && effectiveStatus(facts, nowMs) === 'admitted' ? true : await roomActive(c, office.id, date, nowMs);
   return decideAdmission(office, date, nowMs, () => active, facts) === 'admission' ? entryId! : null;
 };
 
@@ -198,6 +198,8 @@ export const waitingRoomOperations = (ctx: PgCtx): WaitingRoomStore => {
       for (const room of due) {
         const office = await loadOffice(ctx, room.officeId);
         if (room.date < todayIn(office, now)) continue;
+        // Only a room with something due takes its lock.
+        if (!needsAdvance(await roomFacts(ctx, office, (await releaseRow(ctx, office.id, room.date))!, nowMs), nowMs)) continue;
         if (await advance(office, room.date, nowMs)) changed++;
       }
       return changed;

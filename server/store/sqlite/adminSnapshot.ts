@@ -1,4 +1,5 @@
 /** Everything the admin page shows for one office, read in one go. */
+import { targetsOf } from '../../domain/notices';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
 import * as t from './schema';
@@ -79,7 +80,7 @@ export const adminSnapshot = (ctx: StoreCtx, officeId: string, actor: Actor, now
     })),
     staff: listStaff(ctx, officeId, actor),
     kiosks: listKiosks(ctx, officeId),
-    notices: listNotices(ctx, officeId).map((n) => ({ id: n.id, textId: n.textId, textEn: n.textEn, active: n.active })),
+    notices: listNotices(ctx, officeId).map((n) => ({ id: n.id, textId: n.textId, textEn: n.textEn, active: n.active, startsOn: n.startsOn, endsOn: n.endsOn, targets: targetsOf(n.targets) })),
     contacts: listContacts(ctx, officeId).map((c) => ({ id: c.id, label: c.label, phone: c.phone, serviceGroup: c.serviceGroup })),
     closures: listClosures(ctx, office, now),
     urgentOnly: urgentOnlyState(ctx, office, now),

@@ -4,7 +4,7 @@
  * one transaction. Ending an open-ended closure later sets its last day. The rules are
  * `domain/closures`; this file loads the rows, asks, and applies the answer.
  */
-import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lte, or, sql } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
 import { fail } from '../../domain/errors';
 import { affectedBookings, checkClosureInput, closureEnd, closureState } from '../../domain/closures';
@@ -54,7 +54,12 @@ export const closeInTx = (
     .select({ booking: t.bookings, startAt: t.slots.startAt, endAt: t.slots.endAt })
     .from(t.bookings)
     .innerJoin(t.slots, eq(t.slots.id, t.bookings.slotId))
-    .where(and(eq(t.bookings.officeId, officeId), eq(t.bookings.status, 'booked'), gte(t.bookings.date, input.from)))
+    // A pending booking (awaiting its WhatsApp code) still holding its place is taken like a booked one.
+    .where(and(
+      eq(t.bookings.officeId, officeId),
+      or(eq(t.bookings.status, 'booked'), and(eq(t.bookings.status, 'pending'), gt(t.bookings.holdUntil, now.toMillis()))),
+      gte(t.bookings.date, input.from),
+    ))
     .all()
     .map((r) => ({ ...r.booking, startAt: r.startAt, endAt: r.endAt }));
   const affected = affectedBookings(booked, { ...input, serviceId: service?.id ?? null }, now);

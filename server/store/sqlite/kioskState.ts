@@ -9,7 +9,7 @@ import { kioskUnavailable } from '../../domain/walkIn';
 import * as t from './schema';
 import type { KioskServiceState, KioskState } from '../../../shared/types';
 import type { StoreCtx } from './connection';
-import { listContacts } from './notices';
+import { listContacts, screenNoticesFor } from './notices';
 import { dayFacts } from './offices';
 import { serviceInfo } from './officeViews';
 import { loadSnapshot, openCountersFor, toCandidate } from './queueView';
@@ -41,11 +41,8 @@ export const kioskState = (
       ...(availability.callingFrom ? { callingFrom: availability.callingFrom } : {}),
     };
   });
-  const notices = ctx.db
-    .select({ id: t.notices.id, text: t.notices.textId, textEn: t.notices.textEn })
-    .from(t.notices)
-    .where(and(eq(t.notices.officeId, office.id), eq(t.notices.active, true)))
-    .all();
+  // The office's closures and the notices scheduled for today and targeted at the kiosk (domain/notices).
+  const notices = screenNoticesFor(ctx, office.id, 'kiosk', todayIn(office, now));
   return {
     kiosk: { id: kiosk.id, name: kiosk.name },
     office: { id: office.id, name: office.name, timezone: office.timezone },

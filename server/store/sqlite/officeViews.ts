@@ -1,4 +1,5 @@
 /** Public read models of an office: its detail page data and the availability calendar. */
+import { screenNoticesFor } from './notices';
 import { and, asc, eq, gte, or, isNull } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
 import { slotOpenForBooking } from '../../domain/booking';
@@ -59,11 +60,8 @@ export const officeDetail = (ctx: StoreCtx, officeId: string, now: DateTime): Of
     timezone: office.timezone,
     services,
     openingHours,
-    notices: ctx.db
-      .select({ id: t.notices.id, text: t.notices.textId, textEn: t.notices.textEn })
-      .from(t.notices)
-      .where(and(eq(t.notices.officeId, officeId), eq(t.notices.active, true)))
-      .all(),
+    // The booking page's notices: scheduled for today and targeted at it (domain/notices).
+    notices: screenNoticesFor(ctx, officeId, 'booking', today),
     whatsappContacts: contacts,
     closures: ctx.db
       .select()

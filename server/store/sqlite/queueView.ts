@@ -4,8 +4,9 @@
  * Every change re-reads the day, so the reads are prepared statements (prepared.ts), and the
  * day's rows are reused only while the database is provably unchanged (see dayRows).
  */
+import { screenNoticesFor } from './notices';
 import type Database from 'better-sqlite3';
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import { todayIn } from '../../domain/time';
 import { movingAverageMinutes } from '../../domain/waitEstimate';
 import * as t from './schema';
@@ -105,10 +106,8 @@ export const RECENT_CALLS_SQL = "WHERE office_id = ? AND type IN ('called', 'rec
 export const recentCalls = (ctx: StoreCtx, snap: QueueSnapshot, limit = 6): CallEvent[] =>
   snap.tickets.length === 0 ? [] : dayCalls(snap, allRows(ctx, t.ticketEvents, RECENT_CALLS_SQL, snap.office.id, firstIssuedAt(snap), limit));
 
-export const ACTIVE_NOTICES_SQL = 'WHERE office_id = ? AND active = 1';
-
 export const boardState = (ctx: StoreCtx, snap: QueueSnapshot): BoardState =>
-  boardOf(snap, recentCalls(ctx, snap), allRows(ctx, t.notices, ACTIVE_NOTICES_SQL, snap.office.id));
+  boardOf(snap, recentCalls(ctx, snap), screenNoticesFor(ctx, snap.office.id, 'board', todayIn(snap.office, DateTime.fromMillis(snap.nowMs))));
 
 
 export const staffState = (_ctx: StoreCtx, snap: QueueSnapshot): StaffState => staffOf(snap);

@@ -26,13 +26,17 @@ const releaseRow = (ctx: StoreCtx, officeId: string, date: string): ReleaseRow |
   getRow(ctx, t.releases, 'WHERE office_id = ? AND date = ?', officeId, date);
 
 /**
- * The room's counts in one statement: open admissions, the next admission to expire, the first
- * drawn entry still waiting, and the places remaining that day (bookable services, not closed,
- * slots before their cut-off).
+ * The room's counts in one statement, each read from the (office, date, status, position) index
+ * so that a poll costs the same however many entries the room holds: open admissions (the
+ * admitted rows; one past its time but not yet marked counts until the next advance, which
+ * marks it first: never too many), the next admission to expire (admissions are made in position
+ * order with the same window, so the first admitted row's), the first drawn entry still
+ * waiting, and the places remaining that day (bookable services, not closed, slots before
+ * their cut-off).
  */
 const ROOM_COUNTS = `SELECT
-  (SELECT count(*) FROM waiting_room_entries WHERE office_id = @office AND date = @date AND status = 'admitted' AND admitted_until > @now) AS openAdmissions,
-  (SELECT min(admitted_until) FROM waiting_room_entries WHERE office_id = @office AND date = @date AND status = 'admitted') AS nextExpiry,
+  (SELECT count(*) FROM waiting_room_entries WHERE office_id = @office AND date = @date AND status = 'admitted') AS openAdmissions,
+  (SELECT admitted_until FROM waiting_room_entries WHERE office_id = @office AND date = @date AND status = 'admitted' ORDER BY position LIMIT 1) AS nextExpiry,
   (SELECT min(position) FROM waiting_room_entries WHERE office_id = @office AND date = @date AND status = 'waiting' AND position IS NOT NULL) AS firstWaitingPosition,
   (SELECT coalesce(sum(max(s.capacity - s.booked, 0)), 0) FROM slots s JOIN services v ON v.id = s.service_id
      WHERE s.office_id = @office AND s.date = @date AND v.bookable = 1 AND v.active = 1 AND s.start_at - @cutoff > @now
@@ -190,6 +194,8 @@ export const waitingRoomOperations = (ctx: StoreCtx, grouped: GroupCommit): Wait
     for (const room of due) {
       const office = loadOffice(ctx, room.officeId);
       if (room.date < todayIn(office, now)) continue;
+      // Only a room with something due takes the write lock.
+      if (!needsAdvance(roomFacts(ctx, office, releaseRow(ctx, office.id, room.date)!, nowMs), nowMs)) continue;
       if (await grouped(() => writeTx(ctx, () => advanceRoom(ctx, office, room.date, nowMs)))) changed++;
     }
     return changed;
