@@ -55,7 +55,8 @@ export const openingHours = pgTable(
     open: text('open').notNull(),
     close: text('close').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.officeId, t.weekday] })],
+  // Several intervals a day (a lunch break, Friday prayer): one row per interval, keyed by its opening.
+  (t) => [primaryKey({ columns: [t.officeId, t.weekday, t.open] })],
 );
 
 export const services = pgTable(

@@ -52,7 +52,8 @@ export const openingHours = sqliteTable(
     open: text('open').notNull(),
     close: text('close').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.officeId, t.weekday] })],
+  // Several intervals a day (a lunch break, Friday prayer): one row per interval, keyed by its opening.
+  (t) => [primaryKey({ columns: [t.officeId, t.weekday, t.open] })],
 );
 
 export const services = sqliteTable(

@@ -150,3 +150,31 @@ export const waitingRoomEntries = sqliteTable(
     index('waiting_room_position').on(t.officeId, t.date, t.status, t.position),
   ],
 );
+
+/**
+ * Satisfaction survey answers (SKM, PermenPANRB 14/2017): one per completed ticket, anonymous (no
+ * name, NIK or phone; the ticket id only keeps it single), nine elements scored 1–4.
+ */
+export const surveyResponses = sqliteTable(
+  'survey_responses',
+  {
+    ticketId: text('ticket_id').primaryKey(),
+    officeId: text('office_id').notNull(),
+    serviceId: integer('service_id').notNull(),
+    /** The ticket's local day (the report's period). */
+    date: text('date').notNull(),
+    answeredAt: integer('answered_at').notNull(),
+    u1: integer('u1').notNull(),
+    u2: integer('u2').notNull(),
+    u3: integer('u3').notNull(),
+    u4: integer('u4').notNull(),
+    u5: integer('u5').notNull(),
+    u6: integer('u6').notNull(),
+    u7: integer('u7').notNull(),
+    u8: integer('u8').notNull(),
+    u9: integer('u9').notNull(),
+    /** Free text suggestion (optional, short). */
+    comment: text('comment').notNull().default(''),
+  },
+  (t) => [index('survey_responses_office_date').on(t.officeId, t.date, t.serviceId)],
+);
