@@ -183,7 +183,7 @@ const DESK_HTML = `
 const openDesk = (me: Me, office: OfficeDetail, services: view.ServiceName[], counterId: number, counters: CounterView[]) => {
   desk = {
     me, officeId: office.id, officeName: office.name, services, counterId,
-    queue: { officeId: office.id, counters, waiting: [], now: '' },
+    queue: { officeId: office.id, counters, waiting: [], waitingCounts: {}, waitingTotal: 0, now: '' },
     details: null, noShows: [], selectedNoShow: null, busy: false, link: 'connecting',
     closedServices: Object.fromEntries(office.services.flatMap((s) => (s.closedToday ? [[s.code, s.closedToday]] : []))),
     holderCheck: null,

@@ -87,7 +87,8 @@ export const whyNot = (desk: Desk, action: Action): string | undefined => {
   if (availableActions(desk).has(action)) return undefined;
   const counter = myCounter(desk);
   if (!counter) return 'Loket belum dimuat. Tunggu sebentar.';
-  if (desk.busy) return 'Permintaan sebelumnya masih diproses. Tunggu sebentar.';
+  // Only waiting for an answer: say so; otherwise the state's own reason, even while one is awaited.
+  if (desk.busy && availableActions({ ...desk, busy: false }).has(action)) return 'Permintaan sebelumnya masih diproses. Tunggu sebentar.';
   const current = counter.current && heldAtCounter(counter.current.status) ? counter.current : undefined;
   const key = ACTIONS.find((a) => a.action === action)!.key;
   switch (action) {
@@ -177,7 +178,7 @@ export const currentView = (desk: Desk): string => {
       <p class="muted">Tidak menerima panggilan. Tekan <kbd>J</kbd> untuk membuka kembali. <span class="en">Press J to reopen.</span></p></div>`;
   }
   if (!current) {
-    const mine = (desk.queue?.waiting ?? []).filter((w) => counter.services.includes(w.service)).length;
+    const mine = counter.services.reduce((n, code) => n + waitingCount(desk, code), 0);
     return `<div class="idle"><p class="idle-title">Tidak ada nomor aktif</p>
       <p class="muted">${mine ? `${mine} nomor menunggu untuk loket ini.` : 'Belum ada yang menunggu untuk loket ini.'} Tekan <kbd>P</kbd> untuk memanggil. <span class="en">Press P to call the next ticket.</span></p></div>`;
   }
@@ -230,6 +231,10 @@ export const actionsView = (desk: Desk): string => {
   }).join('');
 };
 
+/** A service's whole waiting count: the queue lists only the first tickets of each service (a bounded page). */
+const waitingCount = (desk: Desk, code: string): number =>
+  desk.queue?.waitingCounts?.[code] ?? (desk.queue?.waiting ?? []).filter((w) => w.service === code).length;
+
 export const waitingView = (desk: Desk): string => {
   const counter = myCounter(desk);
   const waiting = desk.queue?.waiting ?? [];
@@ -246,14 +251,14 @@ export const waitingView = (desk: Desk): string => {
         )
         .join('');
       return `<section class="w-col">
-        <h3><span class="svc">${escapeHtml(code)}</span> ${escapeHtml(serviceName(desk, code))} <span class="count">${list.length}</span></h3>
-        <ol>${items || '<li class="empty">Tidak ada yang menunggu</li>'}</ol>
+        <h3><span class="svc">${escapeHtml(code)}</span> ${escapeHtml(serviceName(desk, code))} <span class="count">${waitingCount(desk, code)}</span></h3>
+        <ol>${items || '<li class="empty">Tidak ada yang menunggu</li>'}</ol>${waitingCount(desk, code) > list.length ? `<p class="muted small">+ ${waitingCount(desk, code) - list.length} lainnya</p>` : ''}
       </section>`;
     })
     .join('');
   const others = desk.services
     .filter((s) => !mine.includes(s.code))
-    .map((s) => `<span><span class="svc">${escapeHtml(s.code)}</span> ${escapeHtml(s.name)}: <strong>${waiting.filter((w) => w.service === s.code).length}</strong></span>`)
+    .map((s) => `<span><span class="svc">${escapeHtml(s.code)}</span> ${escapeHtml(s.name)}: <strong>${waitingCount(desk, s.code)}</strong></span>`)
     .join('');
   return `<div class="w-cols">${columns}</div>${others ? `<p class="others">Layanan lain menunggu: ${others}</p>` : ''}`;
 };

@@ -24,7 +24,21 @@ export type StaffQueueEntry = {
   issuedAt: string;
   waitOutside: boolean;
 };
-export type StaffState = { officeId: string; counters: CounterView[]; waiting: StaffQueueEntry[]; now: string };
+/**
+ * The staff queue. `waiting` is a bounded page: the first STAFF_PAGE_PER_SERVICE waiting tickets of
+ * each service in call order (what any counter can call next), so the payload stays small however
+ * long the day's queue; `waitingCounts` gives every service's full count and `waitingTotal` the sum.
+ */
+export type StaffState = {
+  officeId: string;
+  counters: CounterView[];
+  waiting: StaffQueueEntry[];
+  waitingCounts: Record<string, number>;
+  waitingTotal: number;
+  now: string;
+};
+/** Waiting tickets per service listed in the staff queue (the rest are counted). */
+export const STAFF_PAGE_PER_SERVICE = 50;
 export type CounterServerToClient = {
   queue: (state: StaffState) => void;
   called: (call: CallEvent) => void;

@@ -9,7 +9,7 @@ import { admitToRoom, waitsOutside } from '../domain/room';
 import type { TicketStatus } from '../domain/ticketState';
 import { isoInZone } from '../domain/time';
 import { estimateWaitMinutes } from '../domain/waitEstimate';
-import type { StaffState } from '../../shared/protocol';
+import { STAFF_PAGE_PER_SERVICE, type StaffState } from '../../shared/protocol';
 import { heldAtCounter } from '../../shared/ticketSteps';
 import type { BoardState, CallEvent, CounterView, Notice, Priority, PublicTicket } from '../../shared/types';
 import type { LiveViews, LiveWanted } from './store';
@@ -178,17 +178,28 @@ export const staffOf = (snap: QueueSnapshot): StaffState => {
     return slot ? `${slot.start}–${slot.end}` : null;
   };
   const order = snap.positions;
+  const codeOf = (tk: TicketRecord) => snap.services.get(tk.serviceId)?.code ?? '?';
+  const inOrder = snap.tickets
+    .filter((tk) => tk.status === 'waiting')
+    .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0) || a.queuedAt - b.queuedAt);
+  // A bounded page: each service's first tickets in call order; the others only counted.
+  const waitingCounts: Record<string, number> = {};
+  const listed = inOrder.filter((tk) => {
+    const code = codeOf(tk);
+    waitingCounts[code] = (waitingCounts[code] ?? 0) + 1;
+    return waitingCounts[code]! <= STAFF_PAGE_PER_SERVICE;
+  });
   return {
     officeId: snap.office.id,
     counters: counterViews(snap),
     now: isoInZone(snap.nowMs, snap.office.timezone),
-    waiting: snap.tickets
-      .filter((tk) => tk.status === 'waiting')
-      .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0) || a.queuedAt - b.queuedAt)
+    waitingCounts,
+    waitingTotal: inOrder.length,
+    waiting: listed
       .map((tk) => ({
         id: tk.id,
         number: tk.number,
-        service: snap.services.get(tk.serviceId)?.code ?? '?',
+        service: codeOf(tk),
         status: 'waiting' as const,
         priority: tk.priority,
         source: tk.source as 'walkin' | 'booking',

@@ -33,6 +33,8 @@ describe("the counter page's buttons follow the same table", () => {
       officeId: 'demo',
       now: '2026-11-24T09:00:00.000+07:00',
       waiting: [],
+      waitingCounts: {},
+      waitingTotal: 0,
       counters: [{ id: 1, name: 'Loket 1', services: ['A'], status, ...(current ? { current: { id: 't1', number: 'A001', service: 'A', status: current.status } } : {}) }],
     },
     details: null,
