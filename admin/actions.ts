@@ -48,6 +48,7 @@ const serviceBody = (form: HTMLFormElement) => {
     typicalMinutes: f.int('typicalMinutes'),
     walkInQuota: f.intOrNull('walkInQuota'),
     serviceGroup: f.str('serviceGroup'),
+    blankoReserve: f.int('blankoReserve'),
   };
 };
 

@@ -16,6 +16,7 @@ const serviceForm = (snap: Snapshot, s: Service | null): string => {
     ${field('Waktu layanan biasa (menit)', 'Typical minutes', input('typicalMinutes', s?.typicalMinutes ?? 10, { type: 'number', min: 1, max: 480, required: true, class: 'narrow' }))}
     ${field('Kuota langsung per hari', 'Daily walk-in quota', input('walkInQuota', s?.walkInQuota ?? '', { type: 'number', min: 0, max: 100000, class: 'narrow', placeholder: 'tanpa batas' }), 'Kosong = tanpa batas / empty = no limit')}
     ${field('Grup WhatsApp', 'WhatsApp group', input('serviceGroup', s?.serviceGroup ?? '', { list: 'service-groups', maxlength: 80 }), 'Nomor WhatsApp grup ini menjawab pertanyaan tentang layanan ini')}
+    ${field('Cadangan blanko (kartu)', 'Blanko reserve (cards)', input('blankoReserve', s?.blankoReserve ?? 0, { type: 'number', min: 0, max: 1000000, required: true, class: 'narrow' }), 'Layanan ini berhenti menerima warga baru bila stok blanko tinggal sebanyak ini (mis. disimpan untuk perekaman baru dan PRR)')}
     <datalist id="service-groups">${groups.map((g) => `<option value="${esc(g)}"></option>`).join('')}</datalist>
     <div class="field checks">
       ${checkbox('bookable', s?.bookable ?? true, 'Bisa dipesan online', 'Bookable online')}

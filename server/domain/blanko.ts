@@ -5,9 +5,16 @@
  */
 import { bilingualText } from './messages';
 
-type NeedsBlanko = { needsBlanko: boolean };
+/** `blankoReserve`: cards kept for others (first prints, PRR); the service stops while the stock is at or below it. */
+type NeedsBlanko = { needsBlanko: boolean; blankoReserve?: number };
 
-export const blankoEmpty = (office: { blankoStock: number }, service: NeedsBlanko): boolean => service.needsBlanko && office.blankoStock <= 0;
+/**
+ * Whether a service that needs a blank card takes nobody new: the stock is gone, or down to the
+ * reserve the office keeps for others (OKI kept its blanko for citizens just recorded). Tickets
+ * already waiting are still served; completing one takes a card while any is left.
+ */
+export const blankoEmpty = (office: { blankoStock: number }, service: NeedsBlanko): boolean =>
+  service.needsBlanko && office.blankoStock <= Math.max(0, service.blankoReserve ?? 0);
 
 /** The reason shown where a service is stopped for want of blanko. */
 export const blankoEmptyReason = (): string => bilingualText('blanko_empty');
