@@ -3,6 +3,17 @@ import { api } from './api';
 import { formData, readRows, sortRows } from './forms';
 import { generateRows } from './sections/slots';
 import { addDaysTo, type Secret, type SlotRow, type State } from './state';
+import { intervalRow } from './sections/office';
+import { weekdayName } from './html';
+import type { OpeningHoursChange } from '../shared/staffTypes';
+
+/** A new interval after a day's last one: from an hour after it closes, for an hour and a half (08:00–15:00 on an empty day). */
+const nextInterval = (lastClose: string | undefined): { open: string; close: string } => {
+  if (!lastClose) return { open: '08:00', close: '15:00' };
+  const minutes = (t: number) => `${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
+  const open = Math.min(Number(lastClose.slice(0, 2)) * 60 + Number(lastClose.slice(3, 5)) + 60, 22 * 60);
+  return { open: minutes(open), close: minutes(Math.min(open + 90, 23 * 60 + 59)) };
+};
 
 
 /** A notice form as the API takes it: its texts, when it shows (empty dates: open-ended) and on which screens. */
@@ -92,10 +103,20 @@ export const forms: Record<string, FormHandler> = {
   },
   hours: async (form, ctx) => {
     const f = formData(form);
-    const hours = [1, 2, 3, 4, 5, 6, 7].filter((d) => f.bool(`open${d}`)).map((weekday) => ({ weekday, open: f.str(`from${weekday}`), close: f.str(`to${weekday}`) }));
-    await api('PUT', `${office(ctx)}/hours`, { hours });
+    // Every interval of each ticked day (a lunch break or Friday prayer makes several).
+    const hours = [...form.querySelectorAll<HTMLElement>('tr[data-weekday]')]
+      .filter((tr) => f.bool(`open${tr.dataset.weekday}`))
+      .flatMap((tr) =>
+        [...tr.querySelectorAll<HTMLElement>('[data-interval]')].map((span) => ({
+          weekday: Number(tr.dataset.weekday),
+          open: span.querySelector<HTMLInputElement>('[data-col="open"]')!.value,
+          close: span.querySelector<HTMLInputElement>('[data-col="close"]')!.value,
+        })),
+      );
+    const { conflicts } = await api<OpeningHoursChange>('PUT', `${office(ctx)}/hours`, { hours });
+    ctx.st.hoursConflicts = conflicts;
     await ctx.reload();
-    ctx.done('Jam buka disimpan.');
+    ctx.done(conflicts.length ? `Jam buka disimpan. ${conflicts.length} sesi yang sudah dipesan berada di luar jam buka: lihat daftar di bawah formulir.` : 'Jam buka disimpan.');
   },
   'blanko-add': async (form, ctx) => {
     const { stock } = await api<{ stock: number }>('POST', `${office(ctx)}/blanko`, { add: formData(form).int('add') });
@@ -258,6 +279,24 @@ export const overrideDatePicked = (date: string, ctx: Ctx): void => {
 };
 
 export const clicks: Record<string, ClickHandler> = {
+  // The opening-hours form: a day's intervals are added and removed on the page, saved together.
+  'hours-add': (el) => {
+    const tr = el.closest<HTMLElement>('tr[data-weekday]')!;
+    const list = tr.querySelector<HTMLElement>('[data-intervals]')!;
+    const lastClose = [...list.querySelectorAll<HTMLInputElement>('[data-col="close"]')].at(-1)?.value;
+    list.insertAdjacentHTML('beforeend', intervalRow(weekdayName(Number(tr.dataset.weekday)), nextInterval(lastClose)));
+    tr.querySelector<HTMLInputElement>('input[type=checkbox]')!.checked = true;
+    list.querySelector<HTMLInputElement>('[data-interval]:last-child [data-col="open"]')?.focus();
+  },
+  'hours-remove': (el) => {
+    const tr = el.closest<HTMLElement>('tr[data-weekday]')!;
+    el.closest('[data-interval]')!.remove();
+    // A day without an interval is a closed day.
+    if (!tr.querySelector('[data-interval]')) {
+      tr.querySelector<HTMLInputElement>('input[type=checkbox]')!.checked = false;
+      tr.querySelector('[data-intervals]')!.insertAdjacentHTML('beforeend', intervalRow(weekdayName(Number(tr.dataset.weekday)), { open: '08:00', close: '15:00' }));
+    }
+  },
   edit: (el, ctx) => {
     ctx.st.editing = el.dataset.key || null;
     ctx.render();

@@ -1,5 +1,5 @@
 /** What the admin page knows: who is signed in, the office, its snapshot, and what the admin is doing. */
-import type { AdminSnapshot, AuditEntry, RangeReport } from '../shared/staffTypes';
+import type { AdminSnapshot, AuditEntry, RangeReport, SlotConflict } from '../shared/staffTypes';
 import type { OfficeDetail, OfficeSummary } from '../shared/types';
 import type { ReleaseView } from '../shared/waitingRoom';
 
@@ -49,6 +49,8 @@ export type State = {
   busy: boolean;
   /** The office's releases and their draws' seeds (office section; sections/releases.ts). */
   releases?: ReleaseView[] | null;
+  /** After the opening hours were saved: the booked slots they leave outside (office section). */
+  hoursConflicts?: SlotConflict[] | null;
 };
 
 export const canAdmin = (me: Me | null): boolean => me?.role === 'admin';

@@ -49,8 +49,12 @@ const clock = (hhmm: string, lang: Lang): string => (lang === 'id' ? hhmm.replac
 
 export const hoursHtml = (office: OfficePage, lang: Lang): string =>
   office.openingHours.length
-    ? `<section class="hours" aria-labelledby="hours-title"><h3 id="hours-title">${esc(t(lang, 'hours'))}</h3><ul>${office.openingHours
-        .map((h) => `<li><span>${esc(weekdayName(h.weekday, lang))}</span><span>${esc(`${clock(h.open, lang)}–${clock(h.close, lang)} ${zoneName(office.timezone)}`)}</span></li>`)
+    ? `<section class="hours" aria-labelledby="hours-title"><h3 id="hours-title">${esc(t(lang, 'hours'))}</h3><ul>${[...new Set(office.openingHours.map((h) => h.weekday))]
+        // One line a day, its intervals together: "08.00–11.30, 13.30–15.00 WIB" (a lunch break, Friday prayer).
+        .map((weekday) => {
+          const intervals = office.openingHours.filter((h) => h.weekday === weekday).map((h) => `${clock(h.open, lang)}–${clock(h.close, lang)}`);
+          return `<li><span>${esc(weekdayName(weekday, lang))}</span><span>${esc(`${intervals.join(', ')} ${zoneName(office.timezone)}`)}</span></li>`;
+        })
         .join('')}</ul></section>`
     : '';
 

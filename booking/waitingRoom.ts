@@ -88,6 +88,8 @@ export const createWaitingRoom = (hooks: WaitingRoomHooks) => {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let error: string | null = null;
   let joining = false;
+  /** Following an entry kept from before a reload: shown only while it still waits. */
+  let resuming = false;
 
   const call = <T>(method: 'GET' | 'POST', path: string, body?: unknown, headers?: Record<string, string>) =>
     requestJson<T>(method, `/api${path}`, body, {
@@ -116,6 +118,16 @@ export const createWaitingRoom = (hooks: WaitingRoomHooks) => {
         return hooks.render();
       }
       error = (err as Error).message;
+    }
+    if (resuming && view) {
+      resuming = false;
+      if (view.status === 'waiting') showing = true;
+      else if (view.status !== 'admitted') {
+        // Used or passed: nothing left to follow.
+        entry = null;
+        keep(null);
+        return hooks.render();
+      }
     }
     if (view?.status === 'admitted' && showing) {
       showing = false;
@@ -242,7 +254,7 @@ export const createWaitingRoom = (hooks: WaitingRoomHooks) => {
     /** A kept entry (after a reload): show it and follow it again. */
     resume(): void {
       if (!entry) return;
-      showing = true;
+      resuming = true;
       void poll();
     },
     /** The day of the room entered, if any. */

@@ -43,6 +43,7 @@ export const printTicketHtml = (p: PrintInput): string => {
       ${fact('Posisi / Position', String(t.position ?? '—'))}
       ${fact('Perkiraan tunggu / Est. wait', waitText(t.estimatedWaitMinutes))}
     </div>
+    ${t.suket ? `<div class="pt-box pt-suket">SUKET: blanko KTP-el habis<br> <small>Anda menerima surat keterangan (suket) sebagai pengganti KTP-el. / No blank card left: you receive a certificate (suket) instead.</small></div>` : ''}
     ${t.waitOutside ? `<div class="pt-box">TUNGGU DI LUAR / WAIT OUTSIDE<br> <small>Ruang tunggu penuh. Pantau di HP kapan boleh masuk.</small></div>` : ''}
     ${p.service?.requirements ? `<div class="pt-req">Syarat: ${esc(p.service.requirements)}<br> <span class="pt-en">${esc(p.service.requirementsEn)}</span></div>` : ''}
     ${p.service?.whatsapp ? `<div class="pt-wa">Info WhatsApp: ${esc(phoneText(p.service.whatsapp.phone))}<br> <span class="pt-en">${esc(p.service.serviceGroup || p.service.whatsapp.label)}</span></div>` : ''}

@@ -1,6 +1,6 @@
 /** The kiosk's pure views: state in, HTML text out. main.ts puts each into its region. */
 import type { KioskServiceState, KioskState, Priority, PublicTicket } from '../shared/types';
-import { clockRange, clockTime, dottedTimes, longDate, zoneName } from '../shared/timeText';
+import { clockRange, clockTime, dottedTimes, intervalsText, longDate, zoneName } from '../shared/timeText';
 import { ICONS } from './icons';
 import { CODE_CHARS } from './scan';
 import type { KioskSettings } from './settings';
@@ -56,6 +56,7 @@ export const headerHtml = (s: ViewState): string => {
     <div class="clock">
       <div class="time">${clockTime(s.clockMs, zone)} <small>${esc(zoneName(zone))}</small></div>
       <div class="date">${esc(longDate(s.clockMs, zone))}</div>
+      ${s.kiosk.hoursToday?.length ? `<div class="hours-today">${bi({ id: `Jam layanan ${intervalsText(s.kiosk.hoursToday)}`, en: `Service hours ${intervalsText(s.kiosk.hoursToday)}` })}</div>` : ''}
     </div>`;
 };
 

@@ -23,6 +23,8 @@ export type StaffQueueEntry = {
   slot: string | null;
   issuedAt: string;
   waitOutside: boolean;
+  /** No KTP-el blank card is left for its service: the visitor gets a surat keterangan (suket). */
+  suket?: boolean;
 };
 /**
  * The staff queue. `waiting` is a bounded page: the first STAFF_PAGE_PER_SERVICE waiting tickets of

@@ -28,6 +28,10 @@ export type OfficeSettings = {
   admissionMinutes: number;
 };
 export type OpeningHours = { weekday: number; open: string; close: string };
+/** A booked slot that changed opening hours no longer hold ('HH:mm' local): kept, reported to the admin. */
+export type SlotConflict = { date: string; service: string; start: string; end: string; booked: number };
+/** What changing the opening hours answers: the week as stored, and the booked slots it leaves outside. */
+export type OpeningHoursChange = { hours: OpeningHours[]; conflicts: SlotConflict[] };
 
 export type ServiceFields = {
   nameId: string;

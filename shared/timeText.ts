@@ -28,3 +28,13 @@ export const longDate = (at: string | number, zone: string): string => inZone(at
  * 12:00") as `10.30`; other colons ("Catatan: …", "12:3") stay as they are.
  */
 export const dottedTimes = (text: string): string => text.replace(/(?<![\d:.])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])/g, '$1.$2');
+
+/**
+ * `08.00–11.30, 13.30–15.00`: a day's opening intervals (local 'HH:mm', as stored), earliest
+ * first. A day with a lunch break or Friday prayer has several.
+ */
+export const intervalsText = (intervals: readonly { open: string; close: string }[]): string =>
+  [...intervals]
+    .sort((a, b) => a.open.localeCompare(b.open))
+    .map((h) => `${h.open.replace(':', '.')}–${h.close.replace(':', '.')}`)
+    .join(', ');

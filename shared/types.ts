@@ -98,6 +98,10 @@ export type PublicTicket = {
    * The kiosk shows and prints it.
    */
   slot?: { start: string; end: string };
+  /** No KTP-el blank card for this visitor (stock out, or kept in reserve): a surat keterangan (suket) instead. */
+  suket?: boolean;
+  /** A completed ticket's satisfaction survey (SKM): open to answer, answered, or closed (past its window). Read by GET /api/tickets/{id}. */
+  survey?: import('./skm').SurveyStatus;
 };
 
 export type CounterView = {
@@ -148,6 +152,8 @@ export type KioskState = {
   /** A ticket taken now would wait outside. */
   roomFull: boolean;
   blankoStock: number;
+  /** Today's opening intervals ('HH:mm' local), earliest first; none: closed today. */
+  hoursToday?: { open: string; close: string }[];
   /** Absolute base for the ticket's QR (PUBLIC_BASE_URL), or null to use the kiosk page's origin. */
   publicBaseUrl: string | null;
 };

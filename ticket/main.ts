@@ -3,6 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { TicketClientToServer, TicketServerToClient } from '../shared/protocol';
 import type { OfficeDetail, PublicTicket } from '../shared/types';
 import { pageHtml, statusOf, titleOf, type PageState } from './view';
+import { surveyFollows } from './survey';
 
 const ticketIdFromUrl = (): string => {
   const m = /\/t\/([^/?#]+)/.exec(location.pathname);
@@ -27,6 +28,7 @@ const update = (next: PublicTicket) => {
   const after = statusOf(next).kind;
   if (before && before !== after && (after === 'called' || (before === 'outside' && after === 'inside'))) navigator.vibrate?.([300, 150, 300]);
   render();
+  surveyFollows(next);
 };
 
 const loadOffice = async (officeId: string) => {

@@ -1,19 +1,22 @@
 /** Jam buka & kapasitas: opening hours per weekday, room capacity and the booking and calling rules; blanko stock. */
-import { WEEKDAYS, bi, checkbox, esc, field, input, section, submit } from '../html';
+import { WEEKDAYS, bi, button, checkbox, dateText, esc, field, input, section, submit } from '../html';
 import type { State } from '../state';
 import { releasesView } from './releases';
 
 export const officeView = (st: State): string => {
   const snap = st.snap!;
   const o = snap.office;
-  const hours = `<form data-form="hours"><table class="grid compact"><thead><tr><th>${bi('Hari', 'Day')}</th><th>${bi('Buka', 'Open')}</th><th>${bi('Dari', 'From')}</th><th>${bi('Sampai', 'Until')}</th></tr></thead><tbody>${WEEKDAYS.map(([n, id, en]) => {
-    const h = snap.hours.find((x) => x.weekday === n);
-    return `<tr><td>${bi(id, en)}</td><td><input type="checkbox" name="open${n}" ${h ? 'checked' : ''} aria-label="${id} buka / open" /></td>
-      <td><input type="time" name="from${n}" value="${esc(h?.open ?? '08:00')}" aria-label="${id} dari / from" /></td>
-      <td><input type="time" name="to${n}" value="${esc(h?.close ?? '15:00')}" aria-label="${id} sampai / until" /></td></tr>`;
+  const hours = `<form data-form="hours"><table class="grid compact hours"><thead><tr><th>${bi('Hari', 'Day')}</th><th>${bi('Buka', 'Open')}</th><th>${bi('Jam buka (dari–sampai)', 'Opening hours (from–until)')}</th></tr></thead><tbody>${WEEKDAYS.map(([n, id, en]) => {
+    const day = snap.hours.filter((x) => x.weekday === n);
+    // A closed day offers one interval to start from when it is ticked.
+    const intervals = day.length ? day : [{ open: '08:00', close: '15:00' }];
+    return `<tr data-weekday="${n}"><td>${bi(id, en)}</td><td><input type="checkbox" name="open${n}" ${day.length ? 'checked' : ''} aria-label="${id} buka / open" /></td>
+      <td><div class="intervals" data-intervals>${intervals.map((h) => intervalRow(id, h)).join('')}</div>
+      ${button('+ Jam', '+ Interval', { type: 'button', 'data-action': 'hours-add', 'aria-label': `Tambah jam buka ${id} / Add an interval`, title: 'Istirahat siang, salat Jumat: tambah jam buka kedua' }, 'small ghost')}</td></tr>`;
   }).join('')}</tbody></table>
     <div class="actions">${submit('Simpan jam buka', 'Save opening hours')}</div>
-    <p class="hint">${bi('Di luar jam buka kiosk tidak menerbitkan nomor. Hari yang tidak dicentang tutup.', 'Outside the hours the kiosk issues no tickets. Unticked days are closed.')}</p></form>`;
+    <p class="hint">${bi('Di luar jam buka kiosk tidak menerbitkan nomor dan tidak ada sesi. Hari yang tidak dicentang tutup. Istirahat (siang, salat Jumat): tambah jam buka kedua pada hari itu.', 'Outside the hours the kiosk issues no tickets and no slot is made. Unticked days are closed. A break (lunch, Friday prayer): add a second interval to the day.')}</p></form>
+    ${conflictsView(st)}`;
   const settings = `<form class="form-grid" data-form="office-settings">
     ${field('Nama kantor', 'Office name', input('name', o.name, { required: true, minlength: 3, maxlength: 120 }))}
     ${field('Kapasitas ruang tunggu', 'Room capacity', input('roomCapacity', o.roomCapacity ?? '', { type: 'number', min: 1, max: 10000, class: 'narrow', placeholder: 'tanpa batas' }), 'Pengunjung di dalam sekaligus; selebihnya menunggu di luar dan dipanggil masuk. Kosong = tanpa batas.')}
@@ -34,6 +37,22 @@ export const officeView = (st: State): string => {
   </form>`;
   return `<div class="cols">${section('Jam buka', 'Opening hours', hours)}${section('Kapasitas dan aturan', 'Capacity and rules', settings)}</div>
     <p class="hint">${bi(`Zona waktu kantor: ${o.timezone}`, 'Office time zone')}</p>${releasesView(st.releases)}`;
+};
+
+/** One opening interval of a day in the hours form; several make a day with breaks. */
+export const intervalRow = (dayName: string, h: { open: string; close: string }): string =>
+  `<span class="interval" data-interval><input type="time" data-col="open" value="${esc(h.open)}" aria-label="${esc(dayName)} dari / from" required />–<input type="time" data-col="close" value="${esc(h.close)}" aria-label="${esc(dayName)} sampai / until" required />${button('×', '', { type: 'button', 'data-action': 'hours-remove', 'aria-label': `Hapus jam buka ${dayName} / Remove interval`, title: 'Hapus / Remove' }, 'small ghost')}</span>`;
+
+/** After saving: the booked slots the new hours leave outside. Their bookings stand; the admin moves them or changes the hours back. */
+const conflictsView = (st: State): string => {
+  const conflicts = st.hoursConflicts ?? [];
+  if (!conflicts.length) return '';
+  return `<div class="alert warn" role="status"><p>${bi(
+    `${conflicts.length} sesi yang sudah dipesan berada di luar jam buka baru. Reservasinya tetap berlaku; pindahkan (penutupan) atau ubah jam buka kembali.`,
+    `${conflicts.length} booked slots lie outside the new hours. Their bookings stand; move them (a closure) or change the hours back.`,
+  )}</p><ul class="conflicts">${conflicts
+    .map((c) => `<li>${esc(dateText(c.date))} · <span class="svc">${esc(c.service)}</span> ${esc(c.start.replace(':', '.'))}–${esc(c.end.replace(':', '.'))} · ${c.booked} ${bi('reservasi', 'bookings')}</li>`)
+    .join('')}</ul></div>`;
 };
 
 export const blankoView = (st: State): string => {

@@ -34,11 +34,13 @@ const dayEditor = (rows: SlotRow[], date: string): string =>
 const generator = (st: State): string => {
   const open = new Set(st.snap!.hours.map((h) => h.weekday));
   const first = st.snap!.hours[0];
+  // A day with a break has several intervals: generate across the whole day (slots in the break are never made).
+  const last = st.snap!.hours.filter((h) => h.weekday === first?.weekday).at(-1);
   return `<details class="generator"><summary>${bi('Isi otomatis dari jam buka', 'Fill from a pattern')}</summary>
     <form class="row gap wrap" data-form="tpl-generate">
       <div class="days">${WEEKDAYS.map(([n, id]) => checkbox(`day${n}`, open.has(n), id, '')).join('')}</div>
       ${field('Dari', 'From', input('from', first?.open ?? '08:00', { type: 'time', required: true }))}
-      ${field('Sampai', 'Until', input('to', first?.close ?? '15:00', { type: 'time', required: true }))}
+      ${field('Sampai', 'Until', input('to', last?.close ?? '15:00', { type: 'time', required: true }))}
       ${field('Tiap (menit)', 'Every (min)', input('every', 60, { type: 'number', min: 10, max: 480, required: true, class: 'narrow' }))}
       ${field('Kapasitas per sesi', 'Places per slot', input('capacity', 20, { type: 'number', min: 1, max: 10000, required: true, class: 'narrow' }))}
       <div class="actions"><button type="submit" class="btn">${bi('Ganti baris di bawah', 'Replace the rows below')}</button></div>

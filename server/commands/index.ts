@@ -23,3 +23,4 @@ export { createContact, createNotice, deleteContact, deleteNotice, updateContact
 export { changeBlanko, createOffice, setOpeningHours, updateOffice } from './admin/office';
 export { createService, reorderServices, retireService, setOverride, setSlotCapacity, setTemplates, updateService } from './admin/services';
 export { createKiosk, createStaff, resetPassword, retryFailedNotifications, revokeKiosk, setUserDisabled, updateStaff } from './admin/staff';
+export { answerSurvey, publicTicketWithSurvey, readSkmReport } from './survey';

@@ -13,7 +13,7 @@ import { checkUrgentDay } from './urgentCase';
 import { bilingualText } from './messages';
 import { checkNik } from './nik';
 import { normalisePhone } from './phone';
-import { closedReasonOn, slotBookability, type BookingRules, type DayFacts } from './slots';
+import { closedReasonOn, slotBookability, slotFitsHours, type BookingRules, type DayFacts, type OpeningHours } from './slots';
 import { todayIn } from './time';
 
 /** The office settings the booking rules read. */
@@ -27,8 +27,11 @@ export type BookingOffice = {
   maxActiveBookingsPerPhone: number;
 };
 export type BookingService = { bookable: boolean; needsBlanko: boolean };
-/** `startAt`, when known from the stored slot, saves a zone conversion per attempt. */
-export type SlotFacts = { serviceId: number; date: string; start: string; capacity: number; booked: number; startAt?: number };
+/**
+ * `startAt`, when known from the stored slot, saves a zone conversion per attempt. `end`, when
+ * given, lets the opening hours refuse a slot they no longer hold (hours changed after it was made).
+ */
+export type SlotFacts = { serviceId: number; date: string; start: string; end?: string; capacity: number; booked: number; startAt?: number };
 /** A slot with the facts of its day (the closures covering it, the opening hours of its weekday). */
 export type SlotOnDay = { slot: SlotFacts; day: DayFacts };
 export type PersonInput = { nik: string; name: string; phone: string };
@@ -77,6 +80,8 @@ export const decideSlot = (office: BookingOffice, { slot, day }: SlotOnDay, now:
   const reason = closedReasonOn(day.closures, day.hours, slot.serviceId, slot.date);
   if (urgent) checkUrgentDay(reason);
   else if (reason) fail('CLOSED', { reason });
+  // A slot kept for its bookings after the hours changed around it takes nobody new.
+  if (!urgent && !withinHours(slot, day.hours)) fail('SLOT_NOT_BOOKABLE');
   const state = slotBookability(slot, now, office.timezone, rulesOf(office));
   if (state === 'full') fail('SLOT_FULL');
   if (state !== 'ok') fail('SLOT_NOT_BOOKABLE');
@@ -144,10 +149,15 @@ export const decideMove = (
   return 'move';
 };
 
-/** Whether a visitor could book this slot now: the availability calendar's `bookable`. */
+/** Whether a visitor could book this slot now: the availability calendar's `bookable`. `hours`: the office's week, when known. */
 export const slotOpenForBooking = (
   office: BookingOffice,
   service: { bookable: boolean },
   slot: Omit<SlotFacts, 'serviceId'>,
   now: DateTime,
-): boolean => service.bookable && slotBookability(slot, now, office.timezone, rulesOf(office)) === 'ok';
+  hours?: readonly OpeningHours[],
+): boolean => service.bookable && (!hours || withinHours(slot, hours)) && slotBookability(slot, now, office.timezone, rulesOf(office)) === 'ok';
+
+/** A slot whose end is unknown is taken as made from the plan, which only makes slots inside the hours. */
+const withinHours = (slot: { date: string; start: string; end?: string }, hours: readonly OpeningHours[]): boolean =>
+  slot.end === undefined || slotFitsHours(hours, { date: slot.date, start: slot.start, end: slot.end });

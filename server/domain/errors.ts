@@ -33,6 +33,9 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'NOT_OPEN_YET'
   | 'WAITING_ROOM'
+  | 'SURVEY_NOT_OPEN'
+  | 'SURVEY_CLOSED'
+  | 'ALREADY_ANSWERED'
   | 'INTERNAL';
 
 export class DomainError extends Error {

@@ -83,6 +83,16 @@ export const errorMessages: Record<ErrorCode, Entry> = {
     id: 'Kuota hari ini dibagikan melalui ruang tunggu: masuk ruang tunggu dan tunggu giliran Anda.',
     en: "This day's places are given out through the waiting room: join it and wait for your turn.",
   },
+  // The satisfaction survey (SKM, domain/skm)
+  SURVEY_NOT_OPEN: {
+    id: 'Survei kepuasan dibuka setelah layanan untuk nomor ini selesai.',
+    en: 'The satisfaction survey opens once the service for this ticket is complete.',
+  },
+  SURVEY_CLOSED: {
+    id: 'Survei untuk nomor ini sudah ditutup: survei dapat diisi sampai {days} hari setelah layanan selesai.',
+    en: 'The survey for this ticket has closed: it can be answered up to {days} days after the service.',
+  },
+  ALREADY_ANSWERED: { id: 'Survei untuk nomor ini sudah diisi. Terima kasih.', en: 'The survey for this ticket has already been answered. Thank you.' },
   INTERNAL: { id: 'Terjadi kesalahan pada server.', en: 'Something went wrong on the server.' },
 };
 
@@ -143,6 +153,11 @@ export const fieldMessages: Record<string, Entry> = {
     id: 'Layanan ini buka pada hari itu: buat reservasi biasa, bukan kasus mendesak.',
     en: 'This service is open on that day: make an ordinary booking, not an urgent case.',
   },
+  // Several opening intervals a day (issue "the lobby and the counter", item 2)
+  hours_overlap: {
+    id: 'Jam buka ini tumpang tindih dengan jam buka lain pada hari yang sama.',
+    en: 'These opening hours overlap other opening hours of the same day.',
+  },
 };
 
 /**
@@ -158,6 +173,13 @@ export const textMessages = {
     id: 'Nomor antrean dibagikan mulai pukul {from}; jam layanan {open}–{close}',
     en: 'Tickets are handed out from {from}; service hours {open}–{close}',
   },
+  // A day's opening intervals as one text ("08.00–11.30, 13.30–15.00"): several intervals a day.
+  service_hours_list: { id: 'Jam layanan {hours}', en: 'Service hours {hours}' },
+  service_hours_early_list: {
+    id: 'Nomor antrean dibagikan mulai pukul {from}; jam layanan {hours}',
+    en: 'Tickets are handed out from {from}; service hours {hours}',
+  },
+  service_break: { id: 'Istirahat; buka lagi pukul {open}', en: 'Break; open again at {open}' },
   cancelled_by_holder: { id: 'Dibatalkan oleh pemesan', en: 'Cancelled by the holder' },
   blanko_empty: {
     id: 'Blanko KTP-el habis: layanan ini berhenti sementara; surat keterangan (suket) diberikan sebagai pengganti KTP-el',
@@ -182,6 +204,13 @@ export const textMessages = {
   csv_all_services: { id: 'Semua layanan', en: 'All services' },
   /** A counter's row in the range CSV names it in Indonesian only: `textMessage('csv_counter', 'id', { name })`. */
   csv_counter: { id: 'Loket {name}', en: 'Counter {name}' },
+  // The SKM report's CSV (domain/skmCsv)
+  csv_skm_responses: { id: 'Responden', en: 'Responses' },
+  csv_skm_element: { id: 'NRR U{n} {name}', en: 'Mean U{n}' },
+  csv_skm_average: { id: 'Nilai rata-rata tertimbang (1–4)', en: 'Weighted mean (1–4)' },
+  csv_skm_ikm: { id: 'IKM (25–100)', en: 'IKM (25–100)' },
+  csv_skm_grade: { id: 'Mutu pelayanan', en: 'Grade' },
+  csv_skm_performance: { id: 'Kinerja unit pelayanan', en: 'Performance' },
 } satisfies Record<string, Entry>;
 export type TextKey = keyof typeof textMessages;
 

@@ -14,11 +14,11 @@
  */
 import type { DateTime } from 'luxon';
 import type { ClosureDays } from './closures';
-import { closedReasonOn, slotBookability, type ClosureSpan, type OpeningHours } from './slots';
+import { closedReasonOn, slotBookability, slotFitsHours, type ClosureSpan, type OpeningHours } from './slots';
 import { localDate, localTime } from './time';
 
-/** A slot that could take a moved booking. */
-export type MoveCandidate = { serviceId: number; date: string; start: string; startAt: number; capacity: number; booked: number };
+/** A slot that could take a moved booking; with `end`, one outside the day's opening intervals takes none. */
+export type MoveCandidate = { serviceId: number; date: string; start: string; end?: string; startAt: number; capacity: number; booked: number };
 
 /** The moved booking: its day and when its slot begins. */
 export type MovedPlace = { date: string; startAt: number };
@@ -45,7 +45,8 @@ const usable = (s: MoveCandidate, c: MoveContext, today: string): boolean =>
   s.date > today &&
   slotBookability(s, c.now, c.zone, { cutoffMinutes: 0, horizonDays: c.horizonDays }) === 'ok' &&
   !(c.onePerServicePerDay && c.holderDays.has(s.date)) &&
-  closedReasonOn(c.closures, c.hours, s.serviceId, s.date) === undefined;
+  closedReasonOn(c.closures, c.hours, s.serviceId, s.date) === undefined &&
+  (s.end === undefined || slotFitsHours(c.hours, { date: s.date, start: s.start, end: s.end }));
 
 /**
  * The target slot of one moved booking, or undefined when none exists (the booking is then

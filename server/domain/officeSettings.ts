@@ -12,19 +12,21 @@ export const checkTimezone = (timezone: string): void => {
 export const DEFAULT_HOURS: readonly OpeningHours[] = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, open: '08:00', close: '15:00' }));
 
 /**
- * A week of opening hours: each day closes after it opens, and names its weekday once (a weekday
- * left out is a closed day). Answers the week in weekday order.
+ * A week of opening hours: one row per opening interval, so a day may have several (a lunch
+ * break, Friday prayer). Each interval closes after it opens, and the intervals of one weekday do
+ * not overlap (touching is allowed: 11:30–11:30 is no gap but no overlap either); a weekday with
+ * no interval is a closed day. Field problems are keyed `hours.${index}.close` / `.open`. Answers
+ * the week sorted by weekday, then opening.
  */
 export const checkOpeningHours = (hours: readonly OpeningHours[]): OpeningHours[] => {
   const fields: Record<string, FieldProblem> = {};
-  const seen = new Set<number>();
   hours.forEach((h, i) => {
     if (h.close <= h.open) fields[`hours.${i}.close`] = { key: 'time_order' };
-    if (seen.has(h.weekday)) fields[`hours.${i}.weekday`] = { key: 'taken' };
-    seen.add(h.weekday);
+    const clash = hours.some((o, j) => j !== i && o.weekday === h.weekday && o.open < h.close && h.open < o.close);
+    if (clash && !fields[`hours.${i}.close`]) fields[`hours.${i}.open`] = { key: 'hours_overlap' };
   });
   if (Object.keys(fields).length) invalid(fields);
-  return [...hours].sort((a, b) => a.weekday - b.weekday);
+  return [...hours].sort((a, b) => a.weekday - b.weekday || a.open.localeCompare(b.open));
 };
 
 /** The blanko stock after a stock-take (`set`) or a delivery (`add`); never below zero. */

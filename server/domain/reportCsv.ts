@@ -59,3 +59,6 @@ export const rangeCsv = (r: RangeReport, delimiter: ',' | ';' = ','): string => 
     delimiter,
   );
 };
+
+/** The same spreadsheet-safe CSV for other reports (domain/skmCsv). */
+export { csv as csvTable };

@@ -6,7 +6,7 @@
 import { DateTime } from 'luxon';
 import type { DaySlot } from '../../shared/staffTypes';
 import { DomainError, fail, invalid, type FieldProblem } from './errors';
-import { planSlots, type SlotOverride, type SlotTemplate } from './slots';
+import { fitsIntervals, hoursOn, planSlots, type OpeningHours, type SlotOverride, type SlotTemplate } from './slots';
 import { addDays, atLocal, dateRange } from './time';
 
 /**
@@ -41,7 +41,12 @@ export type ReplanStep =
   | { kind: 'update'; id: number; capacity: number; end: string; endAt: number }
   /** A cancelled booking still points at the slot: the row stays, with no places. */
   | { kind: 'empty'; id: number }
-  | { kind: 'delete'; id: number };
+  | { kind: 'delete'; id: number }
+  /**
+   * A slot of the plan that holds bookings but no longer fits the opening hours: it stays as it
+   * is (its bookings stand) and is reported, for the admin to move them or change the hours back.
+   */
+  | { kind: 'conflict'; id: number; date: string; start: string; end: string; booked: number };
 
 /**
  * The dates to re-plan: from today to the end of the booking horizon, or to the last slot already
@@ -71,22 +76,29 @@ export type ReplanInput = {
   referenced: ReadonlySet<number>;
   now: DateTime;
   zone: string;
+  /** The office's week of opening hours: a slot outside every interval of its day is not made. Left out: no such rule. */
+  hours?: readonly OpeningHours[];
 };
 
 /**
  * What brings the slot rows of one service in line with its plan on `dates`: new slots made,
  * changed ones updated, dropped ones deleted (or emptied when a booking still points at them).
  * Slots that have begun are history and stay as they are. Throws CAPACITY_BELOW_BOOKED at the
- * first slot whose bookings the plan would remove, move or not fit.
+ * first slot whose bookings the plan would remove, move or not fit. A slot dropped only because
+ * it lies outside the opening hours is not the plan's change: when it holds bookings it stays and
+ * is reported (`conflict`), so that changing the hours never fails on the bookings it strands.
  */
 export const decideReplan = (r: ReplanInput): ReplanStep[] => {
   const nowMs = r.now.toMillis();
   const rows = r.rows.filter((row) => row.startAt > nowMs);
   const steps: ReplanStep[] = [];
   for (const date of r.dates) {
-    const plan = planSlots(r.templates, r.overrides, r.serviceId, date)
+    const planned = planSlots(r.templates, r.overrides, r.serviceId, date)
       .map((p) => ({ ...p, startAt: atLocal(date, p.start, r.zone).toMillis() }))
       .filter((p) => p.startAt > nowMs);
+    const intervals = r.hours && hoursOn(r.hours, date);
+    const fits = (s: { start: string; end: string }) => !intervals || fitsIntervals(intervals, s.start, s.end);
+    const plan = planned.filter(fits);
     const existing = rows.filter((row) => row.date === date);
     for (const p of plan) {
       const endAt = atLocal(date, p.end, r.zone).toMillis();
@@ -99,10 +111,41 @@ export const decideReplan = (r: ReplanInput): ReplanStep[] => {
       if (row.capacity !== p.capacity || row.end !== p.end) steps.push({ kind: 'update', id: row.id, capacity: p.capacity, end: p.end, endAt });
     }
     for (const row of existing.filter((e) => !plan.some((p) => p.start === e.start))) {
+      const outsideHours = !fits(row) && planned.some((p) => p.start === row.start && p.end === row.end && p.capacity >= row.booked);
+      if (row.booked > 0 && outsideHours) {
+        steps.push({ kind: 'conflict', id: row.id, date: row.date, start: row.start, end: row.end, booked: row.booked });
+        continue;
+      }
       if (row.booked > 0) slotHasBookings(row);
       if (!r.referenced.has(row.id)) steps.push({ kind: 'delete', id: row.id });
       else if (row.capacity !== 0) steps.push({ kind: 'empty', id: row.id });
     }
   }
   return steps;
+};
+
+/**
+ * What new opening hours do to the slot rows already made for a service: a slot that has not
+ * begun and lies outside every interval of its day goes (or is emptied while a cancelled booking
+ * still points at it); one holding bookings stays and is reported (`conflict`): its bookings
+ * stand until the admin moves them or changes the hours back. Slots inside the hours are left as
+ * they are (their capacity may have been changed by hand); the missing ones are made as usual
+ * (`planSlots` with the hours).
+ */
+export const decideHoursReplan = (
+  rows: readonly MadeSlot[],
+  hours: readonly OpeningHours[],
+  referenced: ReadonlySet<number>,
+  now: DateTime,
+): ReplanStep[] => {
+  const nowMs = now.toMillis();
+  return rows
+    .filter((row) => row.startAt > nowMs && (row.capacity > 0 || row.booked > 0) && !fitsIntervals(hoursOn(hours, row.date), row.start, row.end))
+    .map((row): ReplanStep =>
+      row.booked > 0
+        ? { kind: 'conflict', id: row.id, date: row.date, start: row.start, end: row.end, booked: row.booked }
+        : referenced.has(row.id)
+          ? { kind: 'empty', id: row.id }
+          : { kind: 'delete', id: row.id },
+    );
 };

@@ -15,18 +15,28 @@ export type PlannedSlot = { serviceId: number; date: string; start: string; end:
 export type ClosureSpan = { id: number; serviceId: number | null; from: string; to: string | null; reason: string };
 export type OpeningHours = { weekday: number; open: string; close: string };
 
+/**
+ * The slots of a service on a date. With `hours` (the office's week, or at least that weekday's
+ * intervals), a slot that starts or ends outside every opening interval of the day is not made:
+ * a 11:00–12:00 template slot on a Friday open 08:00–11:30 and 13:30–15:00 is left out rather
+ * than clipped to 11:00–11:30, since its capacity was set for an hour's work, and a clipped slot
+ * would silently promise the same places in half the time. The slot editor shows it; the admin
+ * decides.
+ */
 export const planSlots = (
   templates: readonly SlotTemplate[],
   overrides: readonly SlotOverride[],
   serviceId: number,
   date: string,
+  hours?: readonly OpeningHours[],
 ): PlannedSlot[] => {
   const dayOverrides = overrides.filter((o) => o.serviceId === serviceId && o.date === date);
   const source = dayOverrides.length
     ? dayOverrides
     : templates.filter((t) => t.serviceId === serviceId && t.weekday === weekdayOf(date));
+  const intervals = hours && hoursOn(hours, date);
   return source
-    .filter((s) => s.capacity > 0)
+    .filter((s) => s.capacity > 0 && (!intervals || fitsIntervals(intervals, s.start, s.end)))
     .map((s) => ({ serviceId, date, start: s.start, end: s.end, capacity: s.capacity }))
     .sort((a, b) => a.start.localeCompare(b.start));
 };
@@ -41,8 +51,22 @@ export const closureOn = (
     (c) => (c.serviceId === null || c.serviceId === serviceId) && c.from <= date && (c.to === null || date <= c.to),
   );
 
-export const hoursOn = (hours: readonly OpeningHours[], date: string): OpeningHours | undefined =>
-  hours.find((h) => h.weekday === weekdayOf(date));
+/**
+ * The opening intervals of a date's weekday, earliest first; none: the office is closed that day.
+ * A day may have several (a lunch break, Friday prayer: 08:00–11:30 and 13:30–15:00).
+ */
+export const hoursOn = (hours: readonly OpeningHours[], date: string): OpeningHours[] => {
+  const weekday = weekdayOf(date);
+  return hours.filter((h) => h.weekday === weekday).sort((a, b) => a.open.localeCompare(b.open));
+};
+
+/** Whether a time window ('HH:mm') lies wholly inside one of a day's opening intervals. */
+export const fitsIntervals = (intervals: readonly OpeningHours[], start: string, end: string): boolean =>
+  intervals.some((h) => h.open <= start && end <= h.close);
+
+/** Whether a slot starts and ends inside one opening interval of its day. */
+export const slotFitsHours = (hours: readonly OpeningHours[], slot: { date: string; start: string; end: string }): boolean =>
+  fitsIntervals(hoursOn(hours, slot.date), slot.start, slot.end);
 
 /**
  * Why a service takes nobody on a date: the closure that covers it, or the office having no
@@ -57,7 +81,8 @@ export const closedReasonOn = (
 ): string | undefined => {
   const closure = closureOn(closures, date, serviceId);
   if (closure) return closure.reason;
-  return hoursOn(hours, date) ? undefined : bilingualText('office_closed_on_day');
+  const weekday = weekdayOf(date);
+  return hours.some((h) => h.weekday === weekday) ? undefined : bilingualText('office_closed_on_day');
 };
 
 /** A day's closures (those covering it are enough) and the office's opening hours. */

@@ -7,6 +7,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { fail } from './errors';
+import { DateTime } from 'luxon';
 import { addDays, atLocal, isoInZone } from './time';
 
 /** The office settings the release reads (null `releaseTime`: a rolling horizon, no release, no room). */
@@ -36,6 +37,9 @@ export const opensAtIfUnreleased = (office: ReleaseOffice, date: string, nowMs: 
   const times = releaseTimes(office, date);
   return times && nowMs < times.releaseAt ? isoInZone(times.releaseAt, office.timezone) : undefined;
 };
+
+/** An instant as the refusal message says it: '2026-11-24 10:00' in the office's time. */
+const readableInstant = (ms: number, zone: string): string => DateTime.fromMillis(ms, { zone }).toFormat('yyyy-MM-dd HH:mm');
 
 /** A fresh draw seed: 256 bits from the operating system's cryptographic source, as hex. */
 export const newSeed = (): string => randomBytes(32).toString('hex');
@@ -155,7 +159,7 @@ export const needsAdvance = (room: RoomFacts & { nextExpiry: number | null; wait
 export const decideJoin = (office: ReleaseOffice, date: string, today: string, nowMs: number): ReleaseTimes => {
   const times = releaseTimes(office, date);
   if (!times || date < today) fail('NOT_FOUND');
-  if (nowMs < times!.roomOpensAt) fail('NOT_OPEN_YET', { opensAt: isoInZone(times!.roomOpensAt, office.timezone) });
+  if (nowMs < times!.roomOpensAt) fail('NOT_OPEN_YET', { opensAt: readableInstant(times!.roomOpensAt, office.timezone) });
   return times!;
 };
 
@@ -182,7 +186,7 @@ export const decideAdmission = (
 ): 'open' | 'admission' => {
   const times = releaseTimes(office, date);
   if (!times) return 'open';
-  if (nowMs < times.releaseAt) fail('NOT_OPEN_YET', { opensAt: isoInZone(times.releaseAt, office.timezone) });
+  if (nowMs < times.releaseAt) fail('NOT_OPEN_YET', { opensAt: readableInstant(times.releaseAt, office.timezone) });
   if (
     admission?.tokenMatches &&
     admission.officeId === office.id &&

@@ -10,11 +10,12 @@ import { fail } from './errors';
 import { bilingualText } from './messages';
 import { closedReasonOn, hoursOn, serviceClosedOn, type DayFacts, type OpeningHours } from './slots';
 import { atLocal, todayIn } from './time';
+import { intervalsText } from '../../shared/timeText';
 
 export type WalkInService = { id: number; walkIn: boolean; walkInQuota: number | null; needsBlanko: boolean };
 
 export type WalkInFacts = {
-  /** `issueEarlyMinutes`: tickets are issued from this long before the day's opening (calling starts at opening). */
+  /** `issueEarlyMinutes`: tickets are issued from this long before the day's first opening (calling starts at opening). */
   office: { timezone: string; blankoStock: number; issueEarlyMinutes?: number };
   service: WalkInService;
   /** Walk-in tickets of the service issued today (not needed, and 0 may be given, without a quota). */
@@ -42,27 +43,34 @@ export type WalkInAvailability = {
 };
 
 /**
- * Why the office takes nobody in person at this moment of an otherwise open day. Tickets are
- * issued from `earlyMinutes` before opening (people queue from early morning), until closing.
+ * Why the office takes nobody in person at this moment of an otherwise open day. `intervals`: the
+ * day's opening intervals, earliest first (a lunch break or Friday prayer makes several). Tickets
+ * are issued from `earlyMinutes` before the first opening (people queue from early morning), then
+ * inside each interval; in a break the visitor is told when it opens again.
  */
-const outsideHours = (hours: OpeningHours | undefined, today: string, zone: string, now: DateTime, earlyMinutes: number): string | undefined => {
-  if (!hours) return bilingualText('office_closed_today');
-  const opens = atLocal(today, hours.open, zone);
-  const issuingFrom = opens.minus({ minutes: earlyMinutes });
-  if (now < issuingFrom || now >= atLocal(today, hours.close, zone)) {
-    return earlyMinutes > 0
-      ? bilingualText('service_hours_early', { from: issuingFrom.setZone(zone).toFormat('HH.mm'), open: dotted(hours.open), close: dotted(hours.close) })
-      : bilingualText('service_hours', { open: dotted(hours.open), close: dotted(hours.close) });
-  }
-  return undefined;
+const outsideHours = (intervals: readonly OpeningHours[], today: string, zone: string, now: DateTime, earlyMinutes: number): string | undefined => {
+  const first = intervals[0];
+  if (!first) return bilingualText('office_closed_today');
+  const at = (time: string) => atLocal(today, time, zone);
+  const issuingFrom = at(first.open).minus({ minutes: earlyMinutes });
+  if (now >= issuingFrom && now < at(first.open)) return undefined;
+  if (intervals.some((h) => now >= at(h.open) && now < at(h.close))) return undefined;
+  const next = now >= issuingFrom ? intervals.find((h) => now < at(h.open)) : undefined;
+  if (next) return bilingualText('service_break', { open: dotted(next.open) });
+  const hours = intervalsText(intervals);
+  return earlyMinutes > 0
+    ? bilingualText('service_hours_early_list', { from: issuingFrom.setZone(zone).toFormat('HH.mm'), hours })
+    : bilingualText('service_hours_list', { hours });
 };
 
 /** Times as Indonesian write them: 08.00. */
 const dotted = (time: string): string => time.replace(':', '.');
 
-/** Within the early issuing window, before opening: when calling starts. */
-const callingStartsAt = (hours: OpeningHours | undefined, today: string, zone: string, now: DateTime): string | undefined =>
-  hours && now < atLocal(today, hours.open, zone) ? hours.open : undefined;
+/** Within the early issuing window, before the day's first opening: when calling starts. */
+const callingStartsAt = (intervals: readonly OpeningHours[], today: string, zone: string, now: DateTime): string | undefined => {
+  const first = intervals[0];
+  return first && now < atLocal(today, first.open, zone) ? first.open : undefined;
+};
 
 /**
  * Refusals in this order: the service takes no walk-ins; it is closed now (closure, no opening
@@ -72,8 +80,8 @@ export const walkInAvailability = (facts: WalkInFacts): WalkInAvailability => {
   const { office, service, day, now } = facts;
   const today = todayIn(office, now);
   const remaining = service.walkInQuota === null ? null : Math.max(0, service.walkInQuota - facts.issuedToday);
-  const hours = hoursOn(day.hours, today);
-  const closedNow = closedReasonOn(day.closures, day.hours, service.id, today) ?? outsideHours(hours, today, office.timezone, now, office.issueEarlyMinutes ?? 0);
+  const intervals = hoursOn(day.hours, today);
+  const closedNow = closedReasonOn(day.closures, day.hours, service.id, today) ?? outsideHours(intervals, today, office.timezone, now, office.issueEarlyMinutes ?? 0);
   const refusal: WalkInRefusal | undefined = !service.walkIn
     ? { code: 'SERVICE_UNAVAILABLE' }
     : closedNow
@@ -83,7 +91,7 @@ export const walkInAvailability = (facts: WalkInFacts): WalkInAvailability => {
         : remaining === 0
           ? { code: 'QUOTA_EXHAUSTED' }
           : undefined;
-  const callingFrom = refusal ? undefined : callingStartsAt(hours, today, office.timezone, now);
+  const callingFrom = refusal ? undefined : callingStartsAt(intervals, today, office.timezone, now);
   return { remaining, closedToday: serviceClosedOn(day, office, service, today), refusal, ...(callingFrom ? { callingFrom } : {}) };
 };
 

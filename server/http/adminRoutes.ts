@@ -8,6 +8,7 @@ import { peopleRoutes } from './admin/peopleRoutes';
 import { releaseRoutes } from './admin/releaseRoutes';
 import { reportRoutes } from './admin/reportRoutes';
 import { serviceRoutes } from './admin/serviceRoutes';
+import { skmRoutes } from './admin/skmRoutes';
 
 export const adminRoutes = (deps: Deps): Router => {
   const router = Router();
@@ -18,5 +19,6 @@ export const adminRoutes = (deps: Deps): Router => {
   closureRoutes(deps, router);
   reportRoutes(deps, router);
   releaseRoutes(deps, router);
+  skmRoutes(deps, router);
   return router;
 };

@@ -34,6 +34,9 @@ export const STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   NOT_OPEN_YET: 409,
   WAITING_ROOM: 409,
+  SURVEY_NOT_OPEN: 409,
+  SURVEY_CLOSED: 409,
+  ALREADY_ANSWERED: 409,
   INTERNAL: 500,
 };
 

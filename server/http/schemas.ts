@@ -94,6 +94,9 @@ export const publicTicket = z.object({
   statusUrl: z.string(),
   /** A booking's ticket: its booked session (instants with the office's offset). */
   slot: z.object({ start: z.string(), end: z.string() }).optional(),
+  suket: z.boolean().optional(),
+  /** A completed ticket's satisfaction survey (SKM): 'open' to answer, 'answered', or 'closed' (past its window). */
+  survey: z.enum(['open', 'answered', 'closed']).optional(),
 });
 export const bookingView = z.object({
   code: z.string(), office: z.string(), service: z.string(), serviceName: z.string(), date: z.string(), start: z.string(), end: z.string(),

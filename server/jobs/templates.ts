@@ -4,6 +4,7 @@
  * `id`) whose text is the one below with {{1}}, {{2}}… in those places.
  */
 import { DateTime } from 'luxon';
+import { SURVEY_WINDOW_DAYS } from '../../shared/skm';
 
 export type Payload = Record<string, string | undefined>;
 
@@ -90,10 +91,29 @@ const TEMPLATES: Record<string, Template> = {
       `silakan pesan ulang ${bookWhere(link)}.${askSentence(contact)}`,
   },
   // A booking code whose nik4 was answered wrong too often (domain/codeAttempts): the holder learns that someone else has the code.
+  // A visitor's new booking, pending until confirmed with this code (domain/confirmation); "booked" follows the confirmation.
+  booking_otp: {
+    params: (p) => [p.otp ?? '', p.service ?? '', whenText(p.start, p.end, p.date), timeText(p.until), p.code ?? ''],
+    text: ([otp, service, when, until, code]) =>
+      `Kode konfirmasi Giliran Anda: ${otp}. Masukkan kode ini di halaman reservasi${until ? ` sebelum pukul ${until}` : ''} untuk memastikan reservasi ${service}, ${when} (kode reservasi ${code}); tanpa konfirmasi, tempat ini dilepas untuk warga lain. Jangan berikan kode ini kepada siapa pun.`,
+  },
+  // A service stopped for want of blanko (domain/blanko): the holder of a coming booking gets a suket, or may cancel.
+  blanko_out: {
+    params: (p) => [p.office ?? '', p.code ?? '', p.service ?? '', whenText(p.start, p.end, p.date)],
+    text: ([office, code, service, when]) =>
+      `Blanko KTP-el di ${office} sedang habis. Untuk reservasi ${code} (${service}, ${when}) Anda akan menerima surat keterangan (suket) sebagai pengganti KTP-el; KTP-el dicetak setelah blanko tersedia. Reservasi tetap berlaku; jika ingin menunggu blanko, Anda dapat membatalkannya di halaman reservasi.`,
+  },
   code_locked: {
     params: (p) => [p.code ?? '', p.office ?? '', timeText(p.until)],
     text: ([code, office, until]) =>
       `Ada beberapa kali percobaan yang salah untuk membuka reservasi ${code} di ${office}, jadi kode ini dikunci sementara${until ? ` sampai pukul ${until}` : ''}. Reservasi Anda tetap berlaku. Jika bukan Anda yang mencoba, jangan bagikan kode reservasi Anda kepada orang lain.`,
+  },
+  // A booked ticket completed (domain/skm): its holder is asked once for the satisfaction survey (SKM) on the ticket's status page.
+  survey: {
+    params: (p) => [p.office ?? '', p.number ?? '', p.service ?? '', orDash(p.link ?? ''), String(SURVEY_WINDOW_DAYS)],
+    text: ([office, number, service, link = '', days = String(SURVEY_WINDOW_DAYS)]) =>
+      `Terima kasih telah datang ke ${office} (nomor antrean ${number}, ${service}). Bantu kami memperbaiki pelayanan: isi Survei Kepuasan Masyarakat, ` +
+      `9 pertanyaan singkat tanpa nama, ${link && link !== '-' ? `di ${link}` : 'melalui kode QR pada tiket Anda'} dalam ${days} hari.`,
   },
 };
 

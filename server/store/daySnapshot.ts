@@ -4,6 +4,7 @@
  * counters, a call, the board, the staff queue). Plain functions of plain records: the engines
  * (sqlite/queueView.ts, postgres/queueView.ts) only read the rows and call these.
  */
+import { blankoEmpty } from '../domain/blanko';
 import { callOrder, positionsInService, type CallingCounter, type QueueCandidate } from '../domain/queue';
 import { admitToRoom, waitsOutside } from '../domain/room';
 import type { TicketStatus } from '../domain/ticketState';
@@ -84,6 +85,17 @@ export const openCountersFor = (snap: QueueSnapshot, serviceId: number): number 
 
 export const ticketStatusUrl = (ticketId: string): string => `/t/${ticketId}`;
 
+/**
+ * Whether the ticket's visitor gets a surat keterangan instead of a KTP-el card: a done ticket as
+ * recorded; an active one when its service needs a card and none is left for it (domain/blanko).
+ */
+export const getsSuket = (snap: QueueSnapshot, ticket: TicketRecord): boolean => {
+  if (ticket.suket) return true;
+  if (!['waiting', 'called', 'serving'].includes(ticket.status)) return false;
+  const service = snap.services.get(ticket.serviceId);
+  return service !== undefined && blankoEmpty(snap.office, service);
+};
+
 export const publicTicket = (snap: QueueSnapshot, ticket: TicketRecord): PublicTicket => {
   const service = snap.services.get(ticket.serviceId);
   const counter = snap.counters.find((c) => c.id === ticket.counterId);
@@ -107,6 +119,7 @@ export const publicTicket = (snap: QueueSnapshot, ticket: TicketRecord): PublicT
     priority: ticket.priority as Priority | null,
     statusUrl: ticketStatusUrl(ticket.id),
     ...(slot ? { slot: { start: isoInZone(slot.startAt, snap.office.timezone), end: isoInZone(slot.endAt, snap.office.timezone) } } : {}),
+    ...(getsSuket(snap, ticket) ? { suket: true } : {}),
   };
 };
 
@@ -206,6 +219,7 @@ export const staffOf = (snap: QueueSnapshot): StaffState => {
         slot: slotOf(tk.bookingId),
         issuedAt: isoInZone(tk.issuedAt, snap.office.timezone),
         waitOutside: waitsOutside(tk, snap.inside),
+        ...(getsSuket(snap, tk) ? { suket: true } : {}),
       })),
   };
 };

@@ -116,7 +116,7 @@ export type ClosureRecord = {
   reopenNotifiedAt: number | null;
 };
 
-export type NotificationTemplate = 'booked' | 'reminder' | 'cancelled' | 'moved' | 'closure' | 'closure_open' | 'reopened' | 'code_locked' | 'booking_otp';
+export type NotificationTemplate = 'booked' | 'reminder' | 'cancelled' | 'moved' | 'closure' | 'closure_open' | 'reopened' | 'code_locked' | 'booking_otp' | 'blanko_out' | 'survey';
 
 /** One message in the outbox, as a sender claims it. */
 export type NotificationRecord = {

@@ -14,7 +14,7 @@ import type { NoticeInput } from '../domain/notices';
 import type { DateTime } from 'luxon';
 import type { StaffState } from '../../shared/protocol';
 import type {
-  AdminSnapshot, AuditEntry, AuditQuery, BookingCalendar, ClosureView, DaySlot, KioskView, NoShowEntry, OfficeSettings, OpeningHours,
+  AdminSnapshot, AuditEntry, AuditQuery, BookingCalendar, ClosureView, DaySlot, KioskView, NoShowEntry, OfficeSettings, OpeningHours, OpeningHoursChange,
   RangeReport, Role, ServiceDayReport, ServiceFields, StaffBookingView, StaffTicketDetails, StaffView, TemplateSlot, UrgentOnlyState,
 } from '../../shared/staffTypes';
 import type {
@@ -26,6 +26,7 @@ import type {
   SlotRecord, UserRecord,
 } from './records';
 import type { WaitingRoomStore } from './waitingRoomStore';
+import type { SurveyStore } from './surveyStore';
 
 export type BookInput = {
   service: string; slotId: number; nik: string; name: string; phone: string;
@@ -148,7 +149,8 @@ export interface AdminStore {
   createOffice(input: { id: string; name: string; timezone: string }, actor: Actor, now: DateTime): Promise<OfficeRecord>;
   setUpOffice(setup: OfficeSetup, now: DateTime): Promise<void>;
   updateOffice(officeId: string, patch: Partial<OfficeSettings>, actor: Actor, now: DateTime): Promise<OfficeRecord>;
-  setOpeningHours(officeId: string, hours: OpeningHours[], actor: Actor, now: DateTime): Promise<OpeningHours[]>;
+  /** Replaces the week's opening intervals; future slots follow, booked ones outside them are answered as conflicts. */
+  setOpeningHours(officeId: string, hours: OpeningHours[], actor: Actor, now: DateTime): Promise<OpeningHoursChange>;
   changeBlanko(officeId: string, change: { set: number } | { add: number }, actor: Actor, now: DateTime): Promise<number>;
   createService(officeId: string, input: ServiceFields & { code: string }, actor: Actor, now: DateTime): Promise<ServiceRecord>;
   updateService(officeId: string, code: string, patch: Partial<ServiceFields> & { code?: string }, actor: Actor, now: DateTime): Promise<ServiceRecord>;
@@ -227,6 +229,6 @@ export interface LiveStore {
   liveViews(officeId: string, now: DateTime, wanted: LiveWanted): Promise<LiveViews>;
 }
 
-export interface Store extends PublicStore, KioskStore, CounterStore, AccountStore, AdminStore, ClosureStore, ReportStore, JobStore, LiveStore, WaitingRoomStore {
+export interface Store extends PublicStore, KioskStore, CounterStore, AccountStore, AdminStore, ClosureStore, ReportStore, JobStore, LiveStore, WaitingRoomStore, SurveyStore {
   close(): Promise<void>;
 }

@@ -6,6 +6,7 @@
  * after the release, is refused by the room, waits in it ("nomor N dalam antrean"), and once
  * admitted the page sends the booking again by itself. Pages come from PAGES_DIR (build first).
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,6 +31,12 @@ const newPage = async (desk = false): Promise<Page> => {
 };
 const shot = (page: Page, name: string) => page.screenshot({ path: screenshotPath(`booking-waiting-room-${name}`), fullPage: true });
 const roomText = (page: Page) => page.locator('[data-wr="room"]').innerText();
+/** axe-core with the WCAG 2.1 A/AA rules: nothing serious or critical may remain. */
+const expectAccessible = async (page: Page, what: string) => {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${what}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+};
 
 beforeAll(async () => {
   s = await startServer({ now: '2026-11-24T09:50:00.000+07:00' });
@@ -58,12 +65,18 @@ describe('the booking page through the waiting room', () => {
     expect(await page.locator('[data-wr="unreleased"]').innerText()).toContain('dibuka Selasa, 24 November 2026 pukul 10.00');
     expect(await page.locator('[data-action="slot"]').count()).toBe(0);
     await shot(page, '1-unreleased');
+    await expectAccessible(page, 'unreleased day');
     await page.click('[data-action="wr-join"]');
     await page.waitForSelector('[data-wr="count"]');
     expect(await page.locator('#screen-title').innerText()).toBe('Ruang tunggu');
     expect(await roomText(page)).toContain('Kuota dibuka pukul 10.00');
     expect(await roomText(page)).toContain('4 orang di ruang tunggu');
     await shot(page, '2-before-release');
+    await expectAccessible(page, 'waiting room before the release');
+    // A reload keeps the place (the entry is kept for the tab).
+    await page.reload();
+    await page.waitForSelector('[data-wr="count"]');
+    expect(await roomText(page)).toContain('4 orang di ruang tunggu');
     await page.context().close();
   });
 
@@ -85,6 +98,7 @@ describe('the booking page through the waiting room', () => {
     expect(await roomText(page)).toMatch(/sekitar \d+ menit/);
     expect(await roomText(page)).toContain('Nomor undian Anda: 5');
     await shot(page, '3-in-queue');
+    await expectAccessible(page, 'waiting room in the queue');
     // In English too, live.
     await page.click('[data-action="lang"]');
     await expect.poll(() => page.locator('[data-wr="number"]').innerText()).toBe('You are number 3 in the queue');

@@ -68,6 +68,30 @@ export const describeStoreContract = (engineName: string, makeStore: MakeStore):
       return called.ticket.number;
     };
 
+    describe('opening intervals (a Friday prayer break)', () => {
+      const prayer = [
+        ...[1, 2, 3, 4].map((weekday) => ({ weekday, open: '08:00', close: '15:00' })),
+        { weekday: 5, open: '08:00', close: '11:30' },
+        { weekday: 5, open: '13:30', close: '15:00' },
+      ];
+      const starts = async (date: string, now: DateTime = OPEN) =>
+        (await store.availability(OFFICE, 'A', date, 1, now))[0]!.slots.map((x) => x.start.slice(11, 16));
+
+      it('re-plans the made slots at once, answers the booked ones left outside, and makes later days without the break', async () => {
+        const held = await slotAt(store, OPEN, 'A', FRIDAY, '11:00');
+        await book(1, 'A', held.id);
+        const change = await store.setOpeningHours(OFFICE, prayer, admin, OPEN);
+        expect(change).toEqual({ hours: prayer, conflicts: [{ date: FRIDAY, service: 'A', start: '11:00', end: '12:00', booked: 1 }] });
+        expect(await starts(FRIDAY)).toEqual(['08:00', '09:00', '10:00', '11:00', '14:00']);
+        expect(await slotAt(store, OPEN, 'A', FRIDAY, '11:00')).toMatchObject({ booked: 1, bookable: false });
+        expect(await outcome(() => book(2, 'A', held.id))).toBe('SLOT_NOT_BOOKABLE');
+        // Two weeks on, the slot job makes the new Fridays inside the intervals only.
+        const later = OPEN.plus({ weeks: 2 });
+        await store.materialiseSlots(later);
+        expect(await starts('2026-12-11', later)).toEqual(['08:00', '09:00', '10:00', '14:00']);
+      });
+    });
+
     describe('capacity', () => {
       it('books a slot up to its capacity, then refuses with SLOT_FULL and changes nothing', async () => {
         const slot = await slotAt(store, OPEN, 'A', WEDNESDAY, '10:00');

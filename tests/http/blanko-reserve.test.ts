@@ -5,6 +5,7 @@
  */
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderMessage } from '../../server/jobs/templates';
 import { ENGINES, type EngineServer } from '../support/engines';
 import { kioskAuth, nikFor, signIn } from '../support/factories';
 
@@ -45,5 +46,36 @@ describe.each(ENGINES)('the blanko reserve on $name', ({ start }) => {
     expect((await walkIn('C')).status).toBe(201);
     expect((await bookC(2)).status).toBe(201);
     expect((await admin.patch('/api/offices/demo/services/C').send({ blankoReserve: -1 })).status).toBe(400);
+  });
+
+  it('when the last card is used: waiting tickets of the service say suket, and coming booking holders are told once', async () => {
+    await admin.patch('/api/offices/demo/services/C').send({ blankoReserve: 0 }).expect(200);
+    await admin.put('/api/offices/demo/blanko').send({ stock: 1 }).expect(200);
+    const first = (await walkIn('C').expect(201)).body as { id: string };
+    const second = (await walkIn('C').expect(201)).body as { id: string };
+    expect((await request(s.app).get(`/api/tickets/${second.id}`)).body.suket).toBeUndefined();
+    const booked = await bookC(3);
+    expect(booked.status).toBe(201);
+    // One C ticket is served with the last card (counter 3 serves C first)…
+    const [counter] = await s.query<{ id: number }>("SELECT id FROM counters WHERE name = '3'");
+    const called = await admin.post(`/api/counters/${counter!.id}/call-next`).send({});
+    expect(called.status).toBe(200);
+    const calledId = called.body.ticket.id as string;
+    await admin.post(`/api/tickets/${calledId}/start`).send({}).expect(200);
+    await admin.post(`/api/tickets/${calledId}/complete`).send({}).expect(200);
+    expect(Number((await s.query<{ n: number }>("SELECT blanko_stock AS n FROM offices WHERE id = 'demo'"))[0]!.n)).toBe(0);
+    const waitingId = calledId === second.id ? first.id : second.id;
+    // …so the other one, still waiting, gets a suket; the staff queue says so too.
+    expect((await request(s.app).get(`/api/tickets/${waitingId}`)).body.suket).toBe(true);
+    const staff = await s.store.staffState('demo', s.clock.now());
+    expect(staff.waiting.find((w) => w.id === waitingId)?.suket).toBe(true);
+    // Each coming booking's holder (this one and the one of the test before) is told once, whatever else changes.
+    const told = () => s.query<{ template: string }>("SELECT template FROM notifications WHERE template = 'blanko_out'");
+    expect(await told()).toHaveLength(2);
+    await admin.put('/api/offices/demo/blanko').send({ stock: 0 }).expect(200);
+    expect(await told()).toHaveLength(2);
+    const payloads = (await s.query<{ payload: string }>("SELECT payload FROM notifications WHERE template = 'blanko_out'")).map((m) => m.payload);
+    expect(renderMessage('blanko_out', JSON.parse(payloads[0]!))).toContain('surat keterangan (suket)');
+    expect(payloads.join()).toContain(booked.body.code);
   });
 });

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { expirePendingBookings } from '../../server/jobs/pendingBookings';
 import { readConfig } from '../../server/config';
+import { renderMessage } from '../../server/jobs/templates';
 import { ENGINES, type EngineServer } from '../support/engines';
 import { kioskAuth, nikFor, signIn } from '../support/factories';
 import { OPEN_TUESDAY, startServer } from '../support/server';
@@ -67,6 +68,10 @@ describe.each(ENGINES)('booking confirmation on $name', ({ start }) => {
     const sent = await messages(res.body.code);
     expect(sent.map((m) => m.template)).toEqual(['booking_otp']);
     expect(await otpOf(res.body.code)).toMatch(/^\d{6}$/);
+    // The WhatsApp text carries the code and the end of the hold.
+    const text = renderMessage('booking_otp', JSON.parse(sent[0]!.payload));
+    expect(text).toContain(`Kode konfirmasi Giliran Anda: ${await otpOf(res.body.code)}`);
+    expect(text).toContain('sebelum pukul 09.40 WIB');
     // The code is never stored as such: only its keyed hash.
     const stored = (await s.query<{ otp_hash: string }>('SELECT otp_hash FROM bookings WHERE code = ?', res.body.code))[0]!;
     expect(stored.otp_hash).toMatch(/^[0-9a-f]{64}$/);

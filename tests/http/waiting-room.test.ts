@@ -44,7 +44,7 @@ describe.each(ENGINES)('release and waiting room on $name', ({ start }) => {
     // Before the room opens: NOT_OPEN_YET; the day's slots are not bookable and say when they open.
     const early = await join();
     expect(early.status).toBe(409);
-    expect(early.body.error.code).toBe('NOT_OPEN_YET');
+    expect(early.body.error).toMatchObject({ code: 'NOT_OPEN_YET', message: 'Belum dibuka. Dibuka pada 2026-11-24 09:45.' });
     const slots = await slotsOfDay();
     expect(slots).toHaveLength(7);
     expect(slots.every((x) => !x.bookable && x.opensAt === '2026-11-24T10:00:00.000+07:00')).toBe(true);
@@ -84,6 +84,8 @@ describe.each(ENGINES)('release and waiting room on $name', ({ start }) => {
     const plain = await book(900, slots[0]!.id);
     expect(plain.status).toBe(409);
     expect(plain.body.error).toMatchObject({ code: 'WAITING_ROOM', fields: {} });
+    const inEnglish = await request(s.app).post('/api/offices/demo/bookings').set('Accept-Language', 'en').send({ service: 'A', slotId: slots[0]!.id, ...visitor(902) });
+    expect(inEnglish.body.error.message).toBe("This day's places are given out through the waiting room: join it and wait for your turn.");
     const waitingOne = entries[views.findIndex((v) => v.position === PLACES + 1)]!;
     expect((await book(901, slots[0]!.id, waitingOne.token)).body.error.code).toBe('WAITING_ROOM');
 

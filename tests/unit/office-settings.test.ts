@@ -21,9 +21,14 @@ describe('opening hours', () => {
     expect(checkOpeningHours([{ weekday: 3, open: '08:00', close: '12:00' }, { weekday: 1, open: '08:00', close: '12:00' }]).map((h) => h.weekday)).toEqual([1, 3]);
   });
 
-  it('refuse a day that closes before it opens, and a weekday named twice', () => {
-    const week = [{ weekday: 1, open: '09:00', close: '08:00' }, { weekday: 1, open: '08:00', close: '12:00' }];
-    expect(refusalOf(() => checkOpeningHours(week))?.fields).toEqual({ 'hours.0.close': { key: 'time_order' }, 'hours.1.weekday': { key: 'taken' } });
+  it('refuse a day that closes before it opens, and intervals of one weekday that overlap (several that do not are a day with breaks)', () => {
+    const week = [{ weekday: 1, open: '09:00', close: '08:00' }, { weekday: 1, open: '08:00', close: '12:00' }, { weekday: 1, open: '11:00', close: '15:00' }];
+    expect(refusalOf(() => checkOpeningHours(week))?.fields).toEqual({
+      'hours.0.close': { key: 'time_order' },
+      'hours.1.open': { key: 'hours_overlap' },
+      'hours.2.open': { key: 'hours_overlap' },
+    });
+    expect(refusalOf(() => checkOpeningHours([{ weekday: 1, open: '08:00', close: '12:00' }, { weekday: 1, open: '13:00', close: '15:00' }]))).toBeNull();
   });
 });
 

@@ -8,7 +8,7 @@ import { DomainError } from '../../server/domain/errors';
 import { checkReleaseSettings } from '../../server/domain/officeSettings';
 import {
   admissionsToOpen, decideAdmission, decideJoin, drawKey, drawOrder, effectiveStatus, entryIdOfToken, entryView, markUnreleased, needsAdvance,
-  newSeed, releaseTimes, type ReleaseOffice, type RoomFacts,
+  newSeed, pollAfterMs, releaseTimes, type ReleaseOffice, type RoomFacts,
 } from '../../server/domain/waitingRoom';
 import { spearman } from '../support/rankCorrelation';
 
@@ -115,6 +115,16 @@ describe('pacing and entries', () => {
     expect(before).toMatchObject({ position: 10, ahead: 9, estimatedMinutes: 10 });
     const admitted = entryView(office, { status: 'admitted', position: 2, admittedUntil: now + 60_000 }, room(), now);
     expect(admitted).toMatchObject({ status: 'admitted', ahead: 0, admittedUntil: '2026-12-01T07:02:00.000+07:00' });
+  });
+
+  it('suggests polling at the release moment before the draw, then by place', () => {
+    const releaseAt = ms('2026-12-01T07:00:00+07:00');
+    expect(pollAfterMs('waiting', { drawn: false, releaseAt }, 10, releaseAt - 60_000)).toBe(5000);
+    expect(pollAfterMs('waiting', { drawn: false, releaseAt }, 10, releaseAt - 1_200)).toBe(1200);
+    expect(pollAfterMs('waiting', { drawn: false, releaseAt }, 10, releaseAt + 50)).toBe(500);
+    expect(pollAfterMs('waiting', { drawn: true, releaseAt }, 99, releaseAt)).toBe(2000);
+    expect(pollAfterMs('waiting', { drawn: true, releaseAt }, 100, releaseAt)).toBe(5000);
+    expect(pollAfterMs('admitted', { drawn: true, releaseAt }, 0, releaseAt)).toBe(0);
   });
 
   it('advances a room only when something is due', () => {

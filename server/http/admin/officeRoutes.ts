@@ -39,8 +39,12 @@ export const officeRoutes = (deps: Deps, router: Router): void => {
 
   route(
     router,
-    adminDoc({ method: 'put', path: '/offices/{officeId}/hours', summary: 'Replace the weekly opening hours (a weekday left out is closed)', params: officeParams, body: s.hoursBody }),
-    async ({ params, body }, _req, res) => ({ hours: await perform(deps, commands.setOpeningHours(deps, staffOf(res), params.officeId, body.hours)) }),
+    adminDoc({
+      method: 'put', path: '/offices/{officeId}/hours', params: officeParams, body: s.hoursBody,
+      summary: 'Replace the weekly opening hours: one row per opening interval, several a day allowed (a weekday left out is closed). Future empty slots outside them are removed; booked ones are kept and answered as `conflicts`',
+    }),
+    // `{ hours, conflicts }`: the week as stored, and the booked slots the new hours leave outside.
+    ({ params, body }, _req, res) => perform(deps, commands.setOpeningHours(deps, staffOf(res), params.officeId, body.hours)),
     admin,
   );
 

@@ -43,7 +43,8 @@ export const officeSettingsBody = patch({
 });
 
 export const hoursBody = z.object({
-  hours: z.array(z.object({ weekday: z.number().int().min(1).max(7), open: time, close: time })).max(7),
+  // One row per opening interval: up to three a day (e.g. morning, after lunch, evening).
+  hours: z.array(z.object({ weekday: z.number().int().min(1).max(7), open: time, close: time })).max(21),
 });
 
 export const blankoSetBody = z.object({ stock: count(1_000_000) });

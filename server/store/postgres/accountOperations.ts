@@ -4,6 +4,7 @@
  * WhatsApp contacts, the admin page's snapshot and the audit log. Wired as ../sqlite/index.ts
  * and ../sqlite/adminOperations.ts wire them; each operation is one transaction of its module.
  */
+import { tellBlankoHolders } from './blankoNotices';
 import type { AccountOperations } from './groups';
 import type { PgStoreCtx } from './index';
 import { adminSnapshot } from './adminSnapshot';
@@ -47,7 +48,12 @@ export const accountOperations = (ctx: PgStoreCtx): AccountOperations => ({
   setUpOffice: (setup, now) => setUpOffice(ctx, setup, now),
   updateOffice: (officeId, patch, actor, now) => office.updateOffice(ctx, officeId, patch, actor, now),
   setOpeningHours: (officeId, hours, actor, now) => office.setOpeningHours(ctx, officeId, hours, actor, now),
-  changeBlanko: (officeId, change, actor, now) => office.changeBlanko(ctx, officeId, change, actor, now),
+  changeBlanko: async (officeId, change, actor, now) => {
+    const stock = await office.changeBlanko(ctx, officeId, change, actor, now);
+    // A stock-take that stops a service tells the holders of its coming bookings (once each).
+    await tellBlankoHolders(ctx, officeId, now, ctx.notifyChannel);
+    return stock;
+  },
 
   createService: (officeId, input, actor, now) => services.createService(ctx, officeId, input, actor, now),
   updateService: (officeId, code, patch, actor, now) => services.updateService(ctx, officeId, code, patch, actor, now),

@@ -31,5 +31,6 @@ export type ReportOperations = Pick<
   Store,
   | 'dailyReport' | 'rangeReport' | 'fillReportDays' | 'claimDueNotifications' | 'markNotificationSent' | 'renewNotificationLeases'
   | 'markNotificationFailed' | 'retryFailedNotifications' | 'enqueueReminders'
+  | 'surveyStatus' | 'answerSurvey' | 'surveyTotals'
 >;
 

@@ -9,7 +9,8 @@ import { exec, insertReturning, officeLock, row, withTx, type PgCtx } from './co
 import type { Actor } from '../../domain/policy';
 import { audit } from './journal';
 import { loadOffice, type OfficeRow } from './offices';
-import type { OfficeSettings, OpeningHours } from '../../../shared/staffTypes';
+import type { OfficeSettings, OpeningHours, OpeningHoursChange } from '../../../shared/staffTypes';
+import { planLocks, replanForHours } from './slotPlan';
 
 export const createOffice = (ctx: PgCtx, input: { id: string; name: string; timezone: string }, actor: Actor, now: DateTime): Promise<OfficeRow> =>
   withTx(ctx, async (tx) => {
@@ -30,16 +31,23 @@ export const updateOffice = (ctx: PgCtx, officeId: string, patch: Partial<Office
     return updated;
   }, { locks: [officeLock(officeId)] });
 
-/** Replaces the week's opening hours; a weekday left out is a closed day. */
-export const setOpeningHours = (ctx: PgCtx, officeId: string, hours: OpeningHours[], actor: Actor, now: DateTime): Promise<OpeningHours[]> =>
+/**
+ * Replaces the week's opening hours (several intervals a day allowed); a weekday left out is a
+ * closed day. The future slots follow at once (slotPlan replanForHours): empty ones outside the
+ * new hours go, booked ones stay and are answered as conflicts, and audited with the change.
+ * Under the office's lock and its plan lock, as a change of slot plan: no booking takes a place
+ * and no slot is made meanwhile.
+ */
+export const setOpeningHours = (ctx: PgCtx, officeId: string, hours: OpeningHours[], actor: Actor, now: DateTime): Promise<OpeningHoursChange> =>
   withTx(ctx, async (tx) => {
-    await loadOffice(tx, officeId);
+    const office = await loadOffice(tx, officeId);
     const week = checkOpeningHours(hours);
     await exec(tx, 'DELETE FROM opening_hours WHERE office_id = ?', officeId);
     if (hours.length) await tx.db.insert(t.openingHours).values(hours.map((h) => ({ officeId, ...h })));
-    await audit(tx, { officeId, userId: actor.userId, action: 'office.hours', target: officeId, detail: { hours } }, now);
-    return week;
-  }, { locks: [officeLock(officeId)] });
+    const conflicts = await replanForHours(tx, office, now);
+    await audit(tx, { officeId, userId: actor.userId, action: 'office.hours', target: officeId, detail: { hours, conflicts } }, now);
+    return { hours: week, conflicts };
+  }, { locks: planLocks(officeId) });
 
 /**
  * Sets the blanko stock (a count after a stock-take) or adds a delivery; never below zero.

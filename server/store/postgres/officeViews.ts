@@ -119,7 +119,8 @@ export const availability = async (ctx: PgCtx, officeId: string, serviceCode: st
             capacity: r.capacity,
             booked: r.booked,
             remaining: Math.max(0, r.capacity - r.booked),
-            bookable: slotOpenForBooking(office, service, r, now),
+            // A booked slot the opening hours no longer hold is kept for its bookings, not offered.
+            bookable: slotOpenForBooking(office, service, r, now, day.hours),
           }));
     return reason ? { date, closed: true, reason, slots } : { date, closed: false, slots };
   });

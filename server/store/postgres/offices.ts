@@ -29,11 +29,11 @@ const closuresOn = async (c: Conn, officeId: string, date: string): Promise<Clos
 
 /** The office's opening hours on the weekday of `date` (none: closed that day). */
 const hoursOnWeekday = (c: Conn, officeId: string, date: string): Promise<OpeningHours[]> =>
-  rows<OpeningHours>(c, 'SELECT weekday, open, close FROM opening_hours WHERE office_id = ? AND weekday = ?', officeId, weekdayOf(date));
+  rows<OpeningHours>(c, 'SELECT weekday, open, close FROM opening_hours WHERE office_id = ? AND weekday = ? ORDER BY open', officeId, weekdayOf(date));
 
-/** The office's opening hours, Monday first. */
+/** The office's opening hours: every interval, Monday first, then by opening. */
 export const loadOpeningHours = (c: Conn, officeId: string): Promise<OpeningHours[]> =>
-  rows<OpeningHours>(c, 'SELECT weekday, open, close FROM opening_hours WHERE office_id = ? ORDER BY weekday', officeId);
+  rows<OpeningHours>(c, 'SELECT weekday, open, close FROM opening_hours WHERE office_id = ? ORDER BY weekday, open', officeId);
 
 /** What the domain needs to know whether a date is open: the closures covering it and the hours of its weekday. */
 export const dayFacts = async (c: Conn, officeId: string, date: string): Promise<DayFacts> =>
@@ -53,8 +53,10 @@ export const unmadeSlots = async (c: Conn, office: OfficeRow, serviceId: number,
   const templates = await allRows(c, t.slotTemplates, 'WHERE service_id = ? ORDER BY id', serviceId);
   const overrides = await allRows(c, t.slotOverrides, 'WHERE service_id = ? AND date >= ? AND date <= ? ORDER BY id', serviceId, from, to);
   const have = new Set((made ?? (await slotsFor(c, serviceId, from, to))).map((r) => `${r.date}|${r.start}`));
+  // Only slots inside the day's opening intervals are made (domain/slots planSlots).
+  const hours = await loadOpeningHours(c, office.id);
   return dates.flatMap((date) =>
-    planSlots(templates, overrides, serviceId, date)
+    planSlots(templates, overrides, serviceId, date, hours)
       .filter((p) => !have.has(`${date}|${p.start}`))
       .map((p) => ({
         officeId: office.id,

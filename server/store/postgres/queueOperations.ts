@@ -3,6 +3,7 @@
  * them: each write is one transaction of its module; its answer is read from the office's day
  * after the commit (queueView's snapshot), never from inside the transaction.
  */
+import { tellBlankoHolders } from './blankoNotices';
 import type { DateTime } from 'luxon';
 import type { QueueOperations } from './groups';
 import type { PgStoreCtx } from './index';
@@ -29,7 +30,12 @@ export const queueOperations = (ctx: PgStoreCtx): QueueOperations => {
       const change = await steps.callNext(ctx, counterId, actor, now);
       return change ? stepResult(change, now) : null;
     },
-    stepTicket: async (ticketId, action, actor, now, options) => stepResult(await steps.stepTicketAt(ctx, ticketId, action, actor, now, options), now),
+    stepTicket: async (ticketId, action, actor, now, options) => {
+      const change = await steps.stepTicketAt(ctx, ticketId, action, actor, now, options);
+      // A completion may have used the last blanko a service could take: its booking holders are told (blankoNotices.ts).
+      if (change.event === 'completed') await tellBlankoHolders(ctx, change.ticket.officeId, now, ctx.notifyChannel);
+      return stepResult(change, now);
+    },
     listCounters: async (officeId, now) => queue.counterViews(await queue.loadSnapshot(ctx, officeId, now)),
     setCounterStatus: async (counterId, status, actor, now) => {
       const counter = await steps.setCounterStatus(ctx, counterId, status, actor, now);

@@ -4,6 +4,7 @@ import type { PgStoreCtx } from './index';
 import { claimDue, markFailed, markSent, renewLeases, retryFailed } from './outbox';
 import { enqueueReminders } from './reminders';
 import * as reports from './reports';
+import { surveyOperations } from './survey';
 
 export const reportOperations = (ctx: PgStoreCtx): ReportOperations => ({
   dailyReport: (officeId, date) => reports.dailyReport(ctx, officeId, date),
@@ -15,4 +16,5 @@ export const reportOperations = (ctx: PgStoreCtx): ReportOperations => ({
   markNotificationFailed: (message, nowMs, error, next) => markFailed(ctx, message, nowMs, error, next),
   retryFailedNotifications: (officeId, actor, now) => retryFailed(ctx, officeId, actor, now),
   enqueueReminders: (now, channel, reminderTime) => enqueueReminders(ctx, now, channel, reminderTime),
+  ...surveyOperations(ctx),
 });

@@ -7,32 +7,30 @@
  */
 import type { DateTime } from 'luxon';
 import { fail } from '../../domain/errors';
-import { checkOverrideDate, checkSlotPlan, decideReplan, replanDates } from '../../domain/slotPlan';
+import { checkOverrideDate, checkSlotPlan, decideHoursReplan, decideReplan, replanDates, type ReplanStep } from '../../domain/slotPlan';
+import { dateRange } from '../../domain/time';
 import * as t from './schema';
 import { allRows, exec, officeLock, row, rows, withTx, type Conn, type PgCtx, type Tx } from './connection';
 import type { Actor } from '../../domain/policy';
 import { planLock } from './bookingLocks';
 import { audit } from './journal';
-import { loadOffice, serviceByCode, todayIn, type OfficeRow, type ServiceRow } from './offices';
-import type { TemplateSlot, DaySlot, OverrideDay } from '../../../shared/staffTypes';
+import { insertSlots, loadOffice, loadOpeningHours, loadServices, serviceByCode, todayIn, unmadeSlots, type OfficeRow, type ServiceRow } from './offices';
+import type { TemplateSlot, DaySlot, OverrideDay, SlotConflict } from '../../../shared/staffTypes';
 
 const activeServiceOrFail = async (c: Conn, officeId: string, code: string): Promise<ServiceRow> =>
   (await serviceByCode(c, officeId, code)) ?? fail('NOT_FOUND');
 
 /**
- * Brings the slot rows of one service in line with its templates and overrides, from now to
- * the end of the booking horizon (or the last slot already made, if later), as
- * `domain/slotPlan` `decideReplan` says. Call inside a transaction holding the plan lock.
+ * Brings the slot rows of one service in line with its templates, overrides and the office's
+ * opening hours, from now to the end of the booking horizon (or the last slot already made, if
+ * later), as `domain/slotPlan` `decideReplan` says. Call inside a transaction holding the plan
+ * lock. Answers the booked slots left outside the opening hours (kept, for the admin to deal with).
  */
-export const replanService = async (tx: Tx, office: OfficeRow, serviceId: number, now: DateTime, only?: string[]): Promise<void> => {
+export const replanService = async (tx: Tx, office: OfficeRow, serviceId: number, now: DateTime, only?: string[]): Promise<Omit<SlotConflict, 'service'>[]> => {
   const today = todayIn(office, now);
   const last = await row<{ d: string | null }>(tx, 'SELECT max(date) AS d FROM slots WHERE service_id = ?', serviceId);
   const slotRows = await allRows(tx, t.slots, 'WHERE service_id = ? AND date >= ? ORDER BY id', serviceId, today);
-  const referenced = new Set(
-    slotRows.length
-      ? (await rows<{ slotId: number }>(tx, 'SELECT DISTINCT slot_id AS "slotId" FROM bookings WHERE slot_id = ANY(?::int[])', slotRows.map((r) => r.id))).map((b) => b.slotId)
-      : [],
-  );
+  const referenced = await referencedSlots(tx, slotRows.map((r) => r.id));
   const steps = decideReplan({
     serviceId,
     dates: only ?? replanDates(today, office.bookingHorizonDays, last?.d),
@@ -42,9 +40,19 @@ export const replanService = async (tx: Tx, office: OfficeRow, serviceId: number
     referenced,
     now,
     zone: office.timezone,
+    hours: await loadOpeningHours(tx, office.id),
   });
+  return applySteps(tx, office, serviceId, steps);
+};
+
+/** Applies re-plan steps to the slot rows of one service; answers the conflicts among them (rows kept as they are). */
+const applySteps = async (tx: Tx, office: OfficeRow, serviceId: number, steps: readonly ReplanStep[]): Promise<Omit<SlotConflict, 'service'>[]> => {
+  const conflicts: Omit<SlotConflict, 'service'>[] = [];
   for (const step of steps) {
-    if (step.kind === 'insert') {
+    if (step.kind === 'conflict') {
+      const { kind: _, id: __, ...conflict } = step;
+      conflicts.push(conflict);
+    } else if (step.kind === 'insert') {
       await exec(
         tx, 'INSERT INTO slots (office_id, service_id, date, start, "end", start_at, end_at, capacity) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
         office.id, serviceId, step.date, step.start, step.end, step.startAt, step.endAt, step.capacity,
@@ -57,12 +65,36 @@ export const replanService = async (tx: Tx, office: OfficeRow, serviceId: number
       await exec(tx, 'DELETE FROM slots WHERE id = ?', step.id);
     }
   }
+  return conflicts;
+};
+
+/** Ids of the given slot rows that some booking (of any status) points at. */
+const referencedSlots = async (tx: Tx, ids: number[]): Promise<Set<number>> =>
+  new Set(ids.length ? (await rows<{ slotId: number }>(tx, 'SELECT DISTINCT slot_id AS "slotId" FROM bookings WHERE slot_id = ANY(?::int[])', ids)).map((b) => b.slotId) : []);
+
+/**
+ * After the opening hours changed: every service's future slots outside them go, booked ones
+ * stay and are answered (`domain/slotPlan` decideHoursReplan), and the slots the new hours hold
+ * are made up to the booking horizon. Call inside the transaction that changed the hours, holding
+ * the plan lock.
+ */
+export const replanForHours = async (tx: Tx, office: OfficeRow, now: DateTime): Promise<SlotConflict[]> => {
+  const today = todayIn(office, now);
+  const hours = await loadOpeningHours(tx, office.id);
+  const conflicts: SlotConflict[] = [];
+  for (const service of await loadServices(tx, office.id)) {
+    const slotRows = await allRows(tx, t.slots, 'WHERE service_id = ? AND date >= ? ORDER BY date, start', service.id, today);
+    const steps = decideHoursReplan(slotRows, hours, await referencedSlots(tx, slotRows.map((r) => r.id)), now);
+    for (const c of await applySteps(tx, office, service.id, steps)) conflicts.push({ service: service.code, ...c });
+    await insertSlots(tx, await unmadeSlots(tx, office, service.id, dateRange(today, office.bookingHorizonDays)));
+  }
+  return conflicts;
 };
 
 export const listTemplates = (c: Conn, serviceId: number): Promise<TemplateSlot[]> =>
   rows<TemplateSlot>(c, 'SELECT weekday, start, "end", capacity FROM slot_templates WHERE service_id = ? ORDER BY weekday, start', serviceId);
 
-const planLocks = (officeId: string): string[] => [officeLock(officeId), planLock(officeId)];
+export const planLocks = (officeId: string): string[] => [officeLock(officeId), planLock(officeId)];
 
 /** Replaces a service's weekly template and re-plans its future slots, all or nothing. */
 export const setTemplates = (ctx: PgCtx, officeId: string, code: string, slots: TemplateSlot[], actor: Actor, now: DateTime): Promise<TemplateSlot[]> =>

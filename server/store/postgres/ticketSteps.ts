@@ -21,6 +21,7 @@ import { closedReason, loadOffice, serviceByCode } from './offices';
 import { decideUrgentTransfer, URGENT_AUDIT } from '../../domain/urgentCase';
 import { loadCounters, toCandidate, type CounterRow } from './queueView';
 import type { TicketRow } from './tickets';
+import { inviteToSurvey } from './survey';
 
 export type TicketChange = { ticket: TicketRow; event: string; counterId: number | null };
 
@@ -114,6 +115,7 @@ export const stepTicketAt = async (
       await exec(tx, 'UPDATE counters SET current_ticket_id = NULL WHERE id = ? AND current_ticket_id = ?', counterId, ticket.id);
     }
     await recordEvent(tx, updated!, STEP_EVENTS[event], now, actor, counterId);
+    if (event === 'complete') await inviteToSurvey(tx, updated!, now);
     if (urgent !== undefined) {
       await audit(tx, { officeId: office.id, userId: actor.userId, action: URGENT_AUDIT, target: updated!.number, detail: { via: 'transfer', service: options.service!, reason: urgent } }, now);
     }

@@ -176,18 +176,17 @@ export const waitingRoomOperations = (ctx: PgCtx): WaitingRoomStore => {
     waitingRoomEntry: async (entryId, token, now) => {
       const nowMs = now.toMillis();
       const find = () => getRow(ctx, t.waitingRoomEntries, 'WHERE id = ?', entryId);
-      let entry = await find();
-      if (!entry || entryIdOfToken(token) !== entryId || entry.tokenHash !== sha256(token)) fail('NOT_FOUND');
-      const office = await loadOffice(ctx, entry!.officeId);
-      let release = (await releaseRow(ctx, office.id, entry!.date))!;
-      let facts = await roomFacts(ctx, office, release, nowMs);
+      const found = await find();
+      if (!found || entryIdOfToken(token) !== entryId || found.tokenHash !== sha256(token)) fail('NOT_FOUND');
+      const office = await loadOffice(ctx, found!.officeId);
+      const date = found!.date;
+      let facts = await roomFacts(ctx, office, (await releaseRow(ctx, office.id, date))!, nowMs);
       if (needsAdvance(facts, nowMs)) {
-        await advance(office, release.date, nowMs);
-        entry = await find();
-        release = (await releaseRow(ctx, office.id, release.date))!;
-        facts = await roomFacts(ctx, office, release, nowMs);
+        await advance(office, date, nowMs);
+        facts = await roomFacts(ctx, office, (await releaseRow(ctx, office.id, date))!, nowMs);
       }
-      return entryView(office, entry!, facts, nowMs);
+      // The entry is read after the room: a draw or an admission made meanwhile shows in it, never the other way round.
+      return entryView(office, (await find())!, facts, nowMs);
     },
 
     advanceWaitingRooms: async (now) => {

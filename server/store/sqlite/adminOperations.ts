@@ -3,6 +3,7 @@
  * counters, staff accounts, kiosks, notices, WhatsApp contacts, closures lists, urgent-only mode,
  * the audit log. Authorisation by office is the command's; rows found by id are checked here.
  */
+import { tellBlankoHolders } from './blankoNotices';
 import type { AdminStore, ClosureStore, ReportStore, Store } from '../store';
 import type { StoreCtx } from './connection';
 import { endClosure, listClosures } from './closures';
@@ -31,7 +32,12 @@ export const adminOperations = (ctx: StoreCtx, notifyChannel: string): AdminOper
   setUpOffice: async (setup, now) => setUpOffice(ctx, setup, now),
   updateOffice: async (officeId, patch, actor, now) => office.updateOffice(ctx, officeId, patch, actor, now),
   setOpeningHours: async (officeId, hours, actor, now) => office.setOpeningHours(ctx, officeId, hours, actor, now),
-  changeBlanko: async (officeId, change, actor, now) => office.changeBlanko(ctx, officeId, change, actor, now),
+  changeBlanko: async (officeId, change, actor, now) => {
+    const stock = office.changeBlanko(ctx, officeId, change, actor, now);
+    // A stock-take that stops a service tells the holders of its coming bookings (once each).
+    tellBlankoHolders(ctx, officeId, now, notifyChannel);
+    return stock;
+  },
 
   createService: async (officeId, input, actor, now) => services.createService(ctx, officeId, input, actor, now),
   updateService: async (officeId, code, patch, actor, now) => services.updateService(ctx, officeId, code, patch, actor, now),

@@ -54,7 +54,7 @@ export const adminSnapshot = (ctx: StoreCtx, officeId: string, actor: Actor, now
       .select({ weekday: t.openingHours.weekday, open: t.openingHours.open, close: t.openingHours.close })
       .from(t.openingHours)
       .where(eq(t.openingHours.officeId, officeId))
-      .orderBy(asc(t.openingHours.weekday))
+      .orderBy(asc(t.openingHours.weekday), asc(t.openingHours.open))
       .all(),
     services: services.map((s) => ({
       code: s.code,

@@ -3,6 +3,7 @@
  * Each operation below is one transaction of the module that names it; this file only opens
  * the database and composes them into the contract.
  */
+import { tellBlankoHolders } from './blankoNotices';
 import type { ConfirmationPolicy } from '../../domain/confirmation';
 import { confirmBooking, expirePendingBookings } from './confirmations';
 import type { DateTime } from 'luxon';
@@ -24,6 +25,7 @@ import * as queue from './queueView';
 import { enqueueReminders } from './reminders';
 import { challengeOperations } from './usedChallenges';
 import { waitingRoomOperations } from './waitingRoom';
+import { surveyOperations } from './survey';
 import * as reports from './reports';
 import * as sessions from './sessions';
 import * as signIns from './signIns';
@@ -104,7 +106,12 @@ export const createSqliteStore = (options: SqliteStoreOptions): Store => {
       const change = await grouped(() => steps.callNext(ctx, counterId, actor, now));
       return change ? stepResult(change, now) : null;
     },
-    stepTicket: async (ticketId, action, actor, now, options) => stepResult(await grouped(() => steps.stepTicketAt(ctx, ticketId, action, actor, now, options)), now),
+    stepTicket: async (ticketId, action, actor, now, options) => {
+      const change = await grouped(() => steps.stepTicketAt(ctx, ticketId, action, actor, now, options));
+      // A completion may have used the last blanko a service could take: its booking holders are told (blankoNotices.ts).
+      if (change.event === 'completed') tellBlankoHolders(ctx, change.ticket.officeId, now, channel);
+      return stepResult(change, now);
+    },
     listCounters: async (officeId, now) => queue.counterViews(queue.loadSnapshot(ctx, officeId, now)),
     setCounterStatus: async (counterId, status, actor, now) => {
       const counter = steps.setCounterStatus(ctx, counterId, status, actor, now);
@@ -134,6 +141,7 @@ export const createSqliteStore = (options: SqliteStoreOptions): Store => {
     ...jobOperations(ctx),
     ...challengeOperations(ctx, grouped),
     ...waitingRoomOperations(ctx, grouped),
+    ...surveyOperations(ctx, channel),
 
     // Closures
     createClosure: async (officeId, input, actor, now) => closures.createClosure(ctx, officeId, input, actor, now, channel),

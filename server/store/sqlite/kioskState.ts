@@ -6,6 +6,7 @@ import { roomIsFull } from '../../domain/room';
 import { isoInZone, todayIn } from '../../domain/time';
 import { estimateWaitMinutes } from '../../domain/waitEstimate';
 import { kioskUnavailable } from '../../domain/walkIn';
+import { hoursOn } from '../../domain/slots';
 import * as t from './schema';
 import type { KioskServiceState, KioskState } from '../../../shared/types';
 import type { StoreCtx } from './connection';
@@ -53,6 +54,8 @@ export const kioskState = (
     inside: snap.inside.size,
     roomFull: roomIsFull(snap.tickets, office.roomCapacity),
     blankoStock: office.blankoStock,
+    // Today's opening intervals, earliest first (a lunch break or Friday prayer makes several).
+    hoursToday: hoursOn(day.hours, todayIn(office, now)).map(({ open, close }) => ({ open, close })),
     publicBaseUrl,
   };
 };

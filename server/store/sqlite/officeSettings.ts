@@ -9,7 +9,8 @@ import { writeTx, type StoreCtx } from './connection';
 import type { Actor } from '../../domain/policy';
 import { audit } from './journal';
 import { loadOffice, type OfficeRow } from './offices';
-import type { OfficeSettings, OpeningHours } from '../../../shared/staffTypes';
+import type { OfficeSettings, OpeningHours, OpeningHoursChange } from '../../../shared/staffTypes';
+import { replanForHours } from './slotPlan';
 
 
 export const createOffice = (ctx: StoreCtx, input: { id: string; name: string; timezone: string }, actor: Actor, now: DateTime): OfficeRow =>
@@ -36,15 +37,20 @@ export const updateOffice = (ctx: StoreCtx, officeId: string, patch: Partial<Off
     return updated;
   });
 
-/** Replaces the week's opening hours; a weekday left out is a closed day. */
-export const setOpeningHours = (ctx: StoreCtx, officeId: string, hours: OpeningHours[], actor: Actor, now: DateTime): OpeningHours[] =>
+/**
+ * Replaces the week's opening hours (several intervals a day allowed); a weekday left out is a
+ * closed day. The future slots follow at once (slotPlan replanForHours): empty ones outside the
+ * new hours go, booked ones stay and are answered as conflicts, and audited with the change.
+ */
+export const setOpeningHours = (ctx: StoreCtx, officeId: string, hours: OpeningHours[], actor: Actor, now: DateTime): OpeningHoursChange =>
   writeTx(ctx, () => {
-    loadOffice(ctx, officeId);
+    const office = loadOffice(ctx, officeId);
     const week = checkOpeningHours(hours);
     ctx.db.delete(t.openingHours).where(eq(t.openingHours.officeId, officeId)).run();
     if (hours.length) ctx.db.insert(t.openingHours).values(hours.map((h) => ({ officeId, ...h }))).run();
-    audit(ctx, { officeId, userId: actor.userId, action: 'office.hours', target: officeId, detail: { hours } }, now);
-    return week;
+    const conflicts = replanForHours(ctx, office, now);
+    audit(ctx, { officeId, userId: actor.userId, action: 'office.hours', target: officeId, detail: { hours, conflicts } }, now);
+    return { hours: week, conflicts };
   });
 
 /** Sets the blanko stock (a count after a stock-take) or adds a delivery; never below zero. */

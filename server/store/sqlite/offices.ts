@@ -36,11 +36,11 @@ const closuresOn = (ctx: StoreCtx, officeId: string, date: string): ClosureSpan[
 
 /** The office's opening hours on the weekday of `date` (none: closed that day), as a prepared statement. */
 const hoursOnWeekday = (ctx: StoreCtx, officeId: string, date: string): OpeningHours[] =>
-  stmt(ctx, 'SELECT weekday, open, close FROM opening_hours WHERE office_id = ? AND weekday = ?').all(officeId, weekdayOf(date)) as OpeningHours[];
+  stmt(ctx, 'SELECT weekday, open, close FROM opening_hours WHERE office_id = ? AND weekday = ? ORDER BY open').all(officeId, weekdayOf(date)) as OpeningHours[];
 
-/** The office's opening hours, Monday first. */
+/** The office's opening hours: every interval, Monday first, then by opening. */
 export const loadOpeningHours = (ctx: StoreCtx, officeId: string): OpeningHours[] =>
-  stmt(ctx, 'SELECT weekday, open, close FROM opening_hours WHERE office_id = ? ORDER BY weekday').all(officeId) as OpeningHours[];
+  stmt(ctx, 'SELECT weekday, open, close FROM opening_hours WHERE office_id = ? ORDER BY weekday, open').all(officeId) as OpeningHours[];
 
 /** What the domain needs to know whether a date is open: the closures covering it and the hours of its weekday. */
 export const dayFacts = (ctx: StoreCtx, officeId: string, date: string): DayFacts =>
@@ -69,8 +69,10 @@ export const unmadeSlots = (ctx: StoreCtx, office: OfficeRow, serviceId: number,
   const templates = allRows(ctx, t.slotTemplates, 'WHERE service_id = ?', serviceId);
   const overrides = allRows(ctx, t.slotOverrides, 'WHERE service_id = ? AND date >= ? AND date <= ?', serviceId, from, to);
   const have = new Set((made ?? slotsFor(ctx, serviceId, from, to)).map((r) => `${r.date}|${r.start}`));
+  // Only slots inside the day's opening intervals are made (domain/slots planSlots).
+  const hours = loadOpeningHours(ctx, office.id);
   return dates.flatMap((date) =>
-    planSlots(templates, overrides, serviceId, date)
+    planSlots(templates, overrides, serviceId, date, hours)
       .filter((p) => !have.has(`${date}|${p.start}`))
       .map((p) => ({
         officeId: office.id,

@@ -5,35 +5,28 @@
  */
 import { and, asc, eq, gte, inArray, max } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
-import { checkOverrideDate, checkSlotPlan, decideReplan, replanDates } from '../../domain/slotPlan';
+import { checkOverrideDate, checkSlotPlan, decideHoursReplan, decideReplan, replanDates, type ReplanStep } from '../../domain/slotPlan';
+import { dateRange } from '../../domain/time';
 import * as t from './schema';
 import { writeTx, type StoreCtx } from './connection';
 import type { Actor } from '../../domain/policy';
 import { audit } from './journal';
-import { loadOffice, todayIn, type OfficeRow } from './offices';
+import { insertSlots, loadOffice, loadOpeningHours, loadServices, todayIn, unmadeSlots, type OfficeRow } from './offices';
 import { activeServiceOrFail } from './services';
-import type { TemplateSlot, DaySlot, OverrideDay } from '../../../shared/staffTypes';
+import type { TemplateSlot, DaySlot, OverrideDay, SlotConflict } from '../../../shared/staffTypes';
 
 
 /**
- * Brings the slot rows of one service in line with its templates and overrides, from now to
- * the end of the booking horizon (or the last slot already made, if later), as
- * `domain/slotPlan` `decideReplan` says. Call inside a write transaction.
+ * Brings the slot rows of one service in line with its templates, overrides and the office's
+ * opening hours, from now to the end of the booking horizon (or the last slot already made, if
+ * later), as `domain/slotPlan` `decideReplan` says. Call inside a write transaction. Answers the
+ * booked slots left outside the opening hours (kept, for the admin to deal with).
  */
-export const replanService = (ctx: StoreCtx, office: OfficeRow, serviceId: number, now: DateTime, only?: string[]): void => {
+export const replanService = (ctx: StoreCtx, office: OfficeRow, serviceId: number, now: DateTime, only?: string[]): Omit<SlotConflict, 'service'>[] => {
   const today = todayIn(office, now);
   const [lastRow] = ctx.db.select({ d: max(t.slots.date) }).from(t.slots).where(eq(t.slots.serviceId, serviceId)).all();
   const rows = ctx.db.select().from(t.slots).where(and(eq(t.slots.serviceId, serviceId), gte(t.slots.date, today))).all();
-  const referenced = new Set(
-    rows.length
-      ? ctx.db
-          .selectDistinct({ slotId: t.bookings.slotId })
-          .from(t.bookings)
-          .where(inArray(t.bookings.slotId, rows.map((r) => r.id)))
-          .all()
-          .map((b) => b.slotId)
-      : [],
-  );
+  const referenced = referencedSlots(ctx, rows.map((r) => r.id));
   const steps = decideReplan({
     serviceId,
     dates: only ?? replanDates(today, office.bookingHorizonDays, lastRow?.d),
@@ -43,9 +36,19 @@ export const replanService = (ctx: StoreCtx, office: OfficeRow, serviceId: numbe
     referenced,
     now,
     zone: office.timezone,
+    hours: loadOpeningHours(ctx, office.id),
   });
+  return applySteps(ctx, office, serviceId, steps);
+};
+
+/** Applies re-plan steps to the slot rows of one service; answers the conflicts among them (rows kept as they are). */
+const applySteps = (ctx: StoreCtx, office: OfficeRow, serviceId: number, steps: readonly ReplanStep[]): Omit<SlotConflict, 'service'>[] => {
+  const conflicts: Omit<SlotConflict, 'service'>[] = [];
   for (const step of steps) {
-    if (step.kind === 'insert') {
+    if (step.kind === 'conflict') {
+      const { kind: _, id: __, ...conflict } = step;
+      conflicts.push(conflict);
+    } else if (step.kind === 'insert') {
       const { kind: _, ...slot } = step;
       ctx.db.insert(t.slots).values({ officeId: office.id, serviceId, ...slot }).run();
     } else if (step.kind === 'update') {
@@ -56,6 +59,32 @@ export const replanService = (ctx: StoreCtx, office: OfficeRow, serviceId: numbe
       ctx.db.delete(t.slots).where(eq(t.slots.id, step.id)).run();
     }
   }
+  return conflicts;
+};
+
+/** Ids of the given slot rows that some booking (of any status) points at. */
+const referencedSlots = (ctx: StoreCtx, ids: number[]): Set<number> =>
+  new Set(
+    ids.length
+      ? ctx.db.selectDistinct({ slotId: t.bookings.slotId }).from(t.bookings).where(inArray(t.bookings.slotId, ids)).all().map((b) => b.slotId)
+      : [],
+  );
+
+/**
+ * After the opening hours changed: every service's future slots outside them go, booked ones
+ * stay and are answered (`domain/slotPlan` decideHoursReplan), and the slots the new hours hold
+ * are made up to the booking horizon. Call inside the write transaction that changed the hours.
+ */
+export const replanForHours = (ctx: StoreCtx, office: OfficeRow, now: DateTime): SlotConflict[] => {
+  const today = todayIn(office, now);
+  const hours = loadOpeningHours(ctx, office.id);
+  return loadServices(ctx, office.id).flatMap((service) => {
+    const rows = ctx.db.select().from(t.slots).where(and(eq(t.slots.serviceId, service.id), gte(t.slots.date, today))).orderBy(asc(t.slots.date), asc(t.slots.start)).all();
+    const steps = decideHoursReplan(rows, hours, referencedSlots(ctx, rows.map((r) => r.id)), now);
+    const conflicts = applySteps(ctx, office, service.id, steps).map((c) => ({ service: service.code, ...c }));
+    insertSlots(ctx, unmadeSlots(ctx, office, service.id, dateRange(today, office.bookingHorizonDays)));
+    return conflicts;
+  });
 };
 
 export const listTemplates = (ctx: StoreCtx, serviceId: number): TemplateSlot[] =>

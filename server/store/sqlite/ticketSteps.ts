@@ -20,6 +20,7 @@ import { closedReason, loadOffice, serviceByCode } from './offices';
 import { decideUrgentTransfer, URGENT_AUDIT } from '../../domain/urgentCase';
 import { loadCounters, toCandidate, type CounterRow } from './queueView';
 import type { TicketRow } from './tickets';
+import { inviteToSurvey } from './survey';
 
 export type TicketChange = { ticket: TicketRow; event: string; counterId: number | null };
 
@@ -116,6 +117,7 @@ export const stepTicketAt = (
       ctx.db.update(t.counters).set({ currentTicketId: null }).where(and(eq(t.counters.id, counterId), eq(t.counters.currentTicketId, ticket.id))).run();
     }
     recordEvent(ctx, updated, STEP_EVENTS[event], now, actor, counterId);
+    if (event === 'complete') inviteToSurvey(ctx, updated, now);
     if (urgent !== undefined) {
       audit(ctx, { officeId: office.id, userId: actor.userId, action: URGENT_AUDIT, target: updated.number, detail: { via: 'transfer', service: options.service!, reason: urgent } }, now);
     }

@@ -172,18 +172,17 @@ export const waitingRoomOperations = (ctx: StoreCtx, grouped: GroupCommit): Wait
   waitingRoomEntry: async (entryId, token, now) => {
     const nowMs = now.toMillis();
     const find = () => getRow(ctx, t.waitingRoomEntries, 'WHERE id = ?', entryId);
-    let entry = find();
-    if (!entry || entryIdOfToken(token) !== entryId || entry.tokenHash !== sha256(token)) fail('NOT_FOUND');
-    const office = loadOffice(ctx, entry!.officeId);
-    let release = releaseRow(ctx, office.id, entry!.date)!;
-    let facts = roomFacts(ctx, office, release, nowMs);
+    const found = find();
+    if (!found || entryIdOfToken(token) !== entryId || found.tokenHash !== sha256(token)) fail('NOT_FOUND');
+    const office = loadOffice(ctx, found!.officeId);
+    const date = found!.date;
+    let facts = roomFacts(ctx, office, releaseRow(ctx, office.id, date)!, nowMs);
     if (needsAdvance(facts, nowMs)) {
-      await grouped(() => writeTx(ctx, () => advanceRoom(ctx, office, release.date, nowMs)));
-      entry = find();
-      release = releaseRow(ctx, office.id, release.date)!;
-      facts = roomFacts(ctx, office, release, nowMs);
+      await grouped(() => writeTx(ctx, () => advanceRoom(ctx, office, date, nowMs)));
+      facts = roomFacts(ctx, office, releaseRow(ctx, office.id, date)!, nowMs);
     }
-    return entryView(office, entry!, facts, nowMs);
+    // The entry is read after the room: a draw or an admission made meanwhile shows in it, never the other way round.
+    return entryView(office, find()!, facts, nowMs);
   },
 
   advanceWaitingRooms: async (now) => {
