@@ -246,7 +246,7 @@ export const waitingView = (desk: Desk): string => {
         .map(
           (w) => `<li class="${w.priority ? 'prio' : ''}">
             <span class="w-number">${escapeHtml(w.number)}</span>
-            <span class="w-info">${w.slot ? `<span class="slot">${escapeHtml(w.slot.replace(/:/g, '.'))}</span>` : '<span class="walk">langsung</span>'}${w.priority ? `<span class="prio-tag">${PRIORITY_LABEL[w.priority] ?? 'Prioritas'}</span>` : ''}${w.waitOutside ? '<span class="outside" title="Menunggu di luar ruangan">di luar</span>' : ''}</span>
+            <span class="w-info">${w.slot ? `<span class="slot">${escapeHtml(w.slot.replace(/:/g, '.'))}</span>` : '<span class="walk">langsung</span>'}${w.priority ? `<span class="prio-tag">${PRIORITY_LABEL[w.priority] ?? 'Prioritas'}</span>` : ''}${w.waitOutside ? '<span class="outside" title="Menunggu di luar ruangan">di luar</span>' : ''}${w.suket ? '<span class="suket" title="Blanko KTP-el habis: berikan surat keterangan (suket)">suket</span>' : ''}</span>
           </li>`,
         )
         .join('');

@@ -134,13 +134,15 @@ export type Figures = {
   cancelledBookings: number;
   /** Urgent cases: tickets served in a service closed that day (domain/urgentCase). */
   urgent: number;
+  /** Served with a surat keterangan (suket) instead of a KTP-el card: no blanko was left. */
+  suket: number;
   averageWaitMinutes: number | null;
   p90WaitMinutes: number | null;
   averageServiceMinutes: number | null;
   p90ServiceMinutes: number | null;
 };
 export type ServiceRangeReport = Figures & { service: string; name: string; nameEn: string };
-export type CounterRangeReport = Omit<Figures, 'issued' | 'cancelledBookings' | 'urgent'> & { counterId: number; counter: string };
+export type CounterRangeReport = Omit<Figures, 'issued' | 'cancelledBookings' | 'urgent' | 'suket'> & { counterId: number; counter: string };
 export type HourArrivals = { hour: number; total: number; byService: Record<string, number> };
 export type DayTotals = { date: string; issued: number; served: number; noShow: number; cancelledBookings: number };
 export type RangeReport = {

@@ -44,9 +44,9 @@ export const reportsView = (st: State): string => {
     </form>`;
   if (!data) return section('Laporan', 'Reports', `${controls}<p class="muted">${bi('Memuat…', 'Loading…')}</p>`);
   const period = from === to ? dateText(from) : `${dateText(from)} – ${dateText(to)}`;
-  const services = `<table class="grid numbers"><thead><tr><th>${bi('Layanan', 'Service')}</th><th>${bi('Terbit', 'Issued')}</th><th>${bi('Dipanggil', 'Called')}</th><th>${bi('Dilayani', 'Served')}</th><th>${bi('Tdk hadir', 'No-show')}</th><th>${bi('Resv. batal', 'Cancelled')}</th><th title="Kasus mendesak: dilayani pada layanan yang tutup">${bi('Mendesak', 'Urgent')}</th>${TIMING_HEAD}</tr></thead><tbody>${data.services
-    .map((s) => `<tr><td><span class="svc">${esc(s.service)}</span> ${esc(s.name)}</td><td class="num">${s.issued}</td><td class="num">${s.called}</td><td class="num">${s.served}</td><td class="num">${s.noShow}</td><td class="num">${s.cancelledBookings}</td><td class="num">${s.urgent}</td>${timing(s)}</tr>`)
-    .join('')}<tr class="total"><td>${bi('Semua layanan', 'All services')}</td><td class="num">${data.total.issued}</td><td class="num">${data.total.called}</td><td class="num">${data.total.served}</td><td class="num">${data.total.noShow}</td><td class="num">${data.total.cancelledBookings}</td><td class="num">${data.total.urgent}</td>${timing(data.total)}</tr></tbody></table>`;
+  const services = `<table class="grid numbers"><thead><tr><th>${bi('Layanan', 'Service')}</th><th>${bi('Terbit', 'Issued')}</th><th>${bi('Dipanggil', 'Called')}</th><th>${bi('Dilayani', 'Served')}</th><th>${bi('Tdk hadir', 'No-show')}</th><th>${bi('Resv. batal', 'Cancelled')}</th><th title="Kasus mendesak: dilayani pada layanan yang tutup">${bi('Mendesak', 'Urgent')}</th><th title="Dilayani dengan surat keterangan karena blanko KTP-el habis">${bi('Suket', 'Suket')}</th>${TIMING_HEAD}</tr></thead><tbody>${data.services
+    .map((s) => `<tr><td><span class="svc">${esc(s.service)}</span> ${esc(s.name)}</td><td class="num">${s.issued}</td><td class="num">${s.called}</td><td class="num">${s.served}</td><td class="num">${s.noShow}</td><td class="num">${s.cancelledBookings}</td><td class="num">${s.urgent}</td><td class="num">${s.suket}</td>${timing(s)}</tr>`)
+    .join('')}<tr class="total"><td>${bi('Semua layanan', 'All services')}</td><td class="num">${data.total.issued}</td><td class="num">${data.total.called}</td><td class="num">${data.total.served}</td><td class="num">${data.total.noShow}</td><td class="num">${data.total.cancelledBookings}</td><td class="num">${data.total.urgent}</td><td class="num">${data.total.suket}</td>${timing(data.total)}</tr></tbody></table>`;
   const counters = `<table class="grid numbers"><thead><tr><th>${bi('Loket', 'Counter')}</th><th>${bi('Dipanggil', 'Called')}</th><th>${bi('Dilayani', 'Served')}</th><th>${bi('Tdk hadir', 'No-show')}</th>${TIMING_HEAD}</tr></thead><tbody>${data.counters
     .map((c) => `<tr><td>Loket ${esc(c.counter)}</td><td class="num">${c.called}</td><td class="num">${c.served}</td><td class="num">${c.noShow}</td>${timing(c)}</tr>`)
     .join('')}</tbody></table>`;
@@ -62,6 +62,6 @@ export const reportsView = (st: State): string => {
     ${section('Per layanan', 'Per service', services)}
     ${section('Per loket', 'Per counter', counters)}
     ${days}
-    ${skmView(st)}
-    <p class="hint">${bi('Tunggu: dari mengambil nomor (atau dipindah layanan) sampai dipanggil. Layanan: dari mulai sampai selesai. P90: 90% pengunjung menunggu selama ini atau kurang.', 'Wait: from taking a number (or a transfer) to the call. Service: from start to completion. P90: 90% waited this long or less.')}</p>`;
+    <p class="hint">${bi('Tunggu: dari mengambil nomor (atau dipindah layanan) sampai dipanggil. Layanan: dari mulai sampai selesai. P90: 90% pengunjung menunggu selama ini atau kurang.', 'Wait: from taking a number (or a transfer) to the call. Service: from start to completion. P90: 90% waited this long or less.')}</p>
+    ${skmView(st)}`;
 };

@@ -200,6 +200,7 @@ export const textMessages = {
   csv_average_service: { id: 'Rata-rata layanan (menit)', en: 'Average service (min)' },
   csv_p90_service: { id: 'P90 layanan (menit)', en: 'P90 service (min)' },
   csv_urgent: { id: 'Kasus mendesak', en: 'Urgent cases' },
+  csv_suket: { id: 'Suket (tanpa blanko)', en: 'Suket (no blank card)' },
   csv_arrivals_at: { id: 'Datang {hour}', en: 'Arrivals {hour}' },
   csv_all_services: { id: 'Semua layanan', en: 'All services' },
   /** A counter's row in the range CSV names it in Indonesian only: `textMessage('csv_counter', 'id', { name })`. */

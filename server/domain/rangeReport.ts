@@ -21,7 +21,7 @@ export type ReportRows = {
   /** Every service of the office, retired ones too, in the office's order. */
   services: readonly { id: number; code: string; nameId: string; nameEn: string; active: boolean }[];
   /** The range's tickets: issued under one service, served (or not) under another after a transfer. */
-  tickets: readonly { date: string; issuedServiceId: number; serviceId: number; status: string; issuedAt: number; urgent?: boolean | number | null }[];
+  tickets: readonly { date: string; issuedServiceId: number; serviceId: number; status: string; issuedAt: number; urgent?: boolean | number | null; suket?: boolean | number | null }[];
   /** The steps taken on those tickets, in the order they were taken. */
   events: readonly StepEvent[];
   /** The range's cancelled bookings. */
@@ -55,8 +55,8 @@ export type ReportFigures = {
   days: DayTotals[];
 };
 
-const S_ISSUED = 1, S_CALLED = 2, S_SERVED = 3, S_NO_SHOW = 4, S_CANCELLED = 5, S_NAMED = 6, S_URGENT = 7;
-const S_WIDTH = 8;
+const S_ISSUED = 1, S_CALLED = 2, S_SERVED = 3, S_NO_SHOW = 4, S_CANCELLED = 5, S_NAMED = 6, S_URGENT = 7, S_SUKET = 8;
+const S_WIDTH = 9;
 const C_CALLED = 1, C_SERVED = 2, C_NO_SHOW = 3;
 
 const entry = (map: Map<number, number[]>, id: number, width: number): number[] => {
@@ -92,6 +92,8 @@ export const figuresOf = (rows: TicketRows, zone: string): ReportFigures => {
     if (tk.serviceId !== tk.issuedServiceId) service(tk.serviceId)[S_NAMED]!++;
     // An urgent case counts under the closed service it was served in (issued there or transferred to it).
     if (tk.urgent) service(tk.serviceId)[S_URGENT]!++;
+    // A visitor served without a KTP-el card for want of blanko: a surat keterangan instead.
+    if (tk.suket) service(tk.serviceId)[S_SUKET]!++;
     const hour = localHour(tk.issuedAt, zone);
     const key = `${hour}|${tk.issuedServiceId}`;
     const arrival = arrivals.get(key);
@@ -210,7 +212,7 @@ const timing = (waits: Group = group(), services: Group = group()) => ({
  * hours of `frame`. Consumes the sum (its samples are reordered to find the percentiles).
  */
 export const reportOf = (frame: ReportFrame, sum: ReportSum): RangeReport => {
-  const counts = (id: number) => sum.services.get(id) ?? [id, 0, 0, 0, 0, 0, 0, 0];
+  const counts = (id: number) => sum.services.get(id) ?? [id, 0, 0, 0, 0, 0, 0, 0, 0];
   const all = [...sum.services.values()];
   const total = (i: number) => all.reduce((n, row) => n + row[i]!, 0);
   // Retired services still count for the days they ran.
@@ -227,6 +229,7 @@ export const reportOf = (frame: ReportFrame, sum: ReportSum): RangeReport => {
       noShow: c[S_NO_SHOW]!,
       cancelledBookings: c[S_CANCELLED]!,
       urgent: c[S_URGENT]!,
+      suket: c[S_SUKET]!,
       ...timing(sum.waits.byService.get(s.id), sum.serviceTimes.byService.get(s.id)),
     };
   });
@@ -237,6 +240,7 @@ export const reportOf = (frame: ReportFrame, sum: ReportSum): RangeReport => {
     noShow: total(S_NO_SHOW),
     cancelledBookings: total(S_CANCELLED),
     urgent: total(S_URGENT),
+    suket: total(S_SUKET),
     ...timing(sum.waits.all, sum.serviceTimes.all),
   };
 

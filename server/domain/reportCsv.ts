@@ -24,8 +24,8 @@ const csv = (rows: Cell[][], delimiter: ',' | ';'): string => {
 export const reportCsv = (date: string, rows: ServiceDayReport[]): string =>
   csv(
     [
-      ['date', 'service', 'name', 'issued', 'served', 'no_show', 'cancelled_bookings', 'average_wait_minutes', 'p90_wait_minutes', 'average_service_minutes', 'p90_service_minutes', 'urgent'],
-      ...rows.map((r) => [date, r.service, r.name, r.issued, r.served, r.noShow, r.cancelledBookings, r.averageWaitMinutes, r.p90WaitMinutes, r.averageServiceMinutes, r.p90ServiceMinutes, r.urgent]),
+      ['date', 'service', 'name', 'issued', 'served', 'no_show', 'cancelled_bookings', 'average_wait_minutes', 'p90_wait_minutes', 'average_service_minutes', 'p90_service_minutes', 'urgent', 'suket'],
+      ...rows.map((r) => [date, r.service, r.name, r.issued, r.served, r.noShow, r.cancelledBookings, r.averageWaitMinutes, r.p90WaitMinutes, r.averageServiceMinutes, r.p90ServiceMinutes, r.urgent, r.suket]),
     ],
     ',',
   );
@@ -33,7 +33,7 @@ export const reportCsv = (date: string, rows: ServiceDayReport[]): string =>
 const HEADER: TextKey[] = [
   'csv_from', 'csv_to', 'csv_kind', 'csv_code', 'csv_name',
   'csv_issued', 'csv_called', 'csv_served', 'csv_no_show', 'csv_cancelled_bookings',
-  'csv_average_wait', 'csv_p90_wait', 'csv_average_service', 'csv_p90_service', 'csv_urgent',
+  'csv_average_wait', 'csv_p90_wait', 'csv_average_service', 'csv_p90_service', 'csv_urgent', 'csv_suket',
 ];
 
 const hourLabel = (hour: number): string => `${String(hour).padStart(2, '0')}:00`;
@@ -45,9 +45,9 @@ const hourLabel = (hour: number): string => `${String(hour).padStart(2, '0')}:00
 export const rangeCsv = (r: RangeReport, delimiter: ',' | ';' = ','): string => {
   const hours = r.arrivalsPerHour.map((h) => h.hour);
   const header = [...HEADER.map((key) => bilingualText(key)), ...hours.map((h) => bilingualText('csv_arrivals_at', { hour: hourLabel(h) }))];
-  const figures = (f: Omit<Figures, 'issued' | 'cancelledBookings' | 'urgent'> & { issued?: number; cancelledBookings?: number; urgent?: number }) => [
+  const figures = (f: Omit<Figures, 'issued' | 'cancelledBookings' | 'urgent' | 'suket'> & { issued?: number; cancelledBookings?: number; urgent?: number; suket?: number }) => [
     f.issued ?? null, f.called, f.served, f.noShow, f.cancelledBookings ?? null, f.averageWaitMinutes, f.p90WaitMinutes, f.averageServiceMinutes, f.p90ServiceMinutes,
-    f.urgent ?? null,
+    f.urgent ?? null, f.suket ?? null,
   ];
   return csv(
     [

@@ -299,8 +299,8 @@ describe('admin: kiosks, closures, reports', () => {
     expect(json.body.services[0]).toMatchObject({ service: 'A', issued: 1, served: 1, noShow: 0, averageWaitMinutes: 6, averageServiceMinutes: 4 });
     const csv = await agent.get('/api/offices/demo/reports/daily?date=2026-11-24&format=csv');
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.text.split('\r\n')[0]).toBe('\uFEFFdate,service,name,issued,served,no_show,cancelled_bookings,average_wait_minutes,p90_wait_minutes,average_service_minutes,p90_service_minutes,urgent');
-    expect(csv.text).toContain('2026-11-24,A,Pengambilan Dokumen,1,1,0,0,6,6,4,4,0');
+    expect(csv.text.split('\r\n')[0]).toBe('\uFEFFdate,service,name,issued,served,no_show,cancelled_bookings,average_wait_minutes,p90_wait_minutes,average_service_minutes,p90_service_minutes,urgent,suket');
+    expect(csv.text).toContain('2026-11-24,A,Pengambilan Dokumen,1,1,0,0,6,6,4,4,0,0');
     await refused(() => agent.get('/api/offices/demo/reports/daily?date=kemarin'), 400, 'VALIDATION');
   });
 

@@ -77,5 +77,11 @@ describe.each(ENGINES)('the blanko reserve on $name', ({ start }) => {
     const payloads = (await s.query<{ payload: string }>("SELECT payload FROM notifications WHERE template = 'blanko_out'")).map((m) => m.payload);
     expect(renderMessage('blanko_out', JSON.parse(payloads[0]!))).toContain('surat keterangan (suket)');
     expect(payloads.join()).toContain(booked.body.code);
+    // The waiting one is served with a suket, counted as such in the day's report.
+    const next = await admin.post(`/api/counters/${counter!.id}/call-next`).send({});
+    await admin.post(`/api/tickets/${next.body.ticket.id}/start`).send({}).expect(200);
+    await admin.post(`/api/tickets/${next.body.ticket.id}/complete`).send({}).expect(200);
+    const report = (await admin.get('/api/offices/demo/reports/daily?date=2026-11-24')).body as { services: { service: string; suket: number; served: number }[] };
+    expect(report.services.find((x) => x.service === 'C')).toMatchObject({ suket: 1 });
   });
 });

@@ -82,7 +82,7 @@ describe('reports computed from a scripted day match the hand-computed figures',
     const fig = (issued: number | undefined, called: number, served: number, noShow: number, cancelled: number | undefined, w: [number, number] | null, d: [number, number] | null) => ({
       ...(issued === undefined ? {} : { issued }),
       called, served, noShow,
-      ...(cancelled === undefined ? {} : { cancelledBookings: cancelled, urgent: 0 }),
+      ...(cancelled === undefined ? {} : { cancelledBookings: cancelled, urgent: 0, suket: 0 }),
       averageWaitMinutes: w?.[0] ?? null, p90WaitMinutes: w?.[1] ?? null, averageServiceMinutes: d?.[0] ?? null, p90ServiceMinutes: d?.[1] ?? null,
     });
     expect(r.services).toEqual([

@@ -35,6 +35,7 @@ const reference = (r: ReportRows): RangeReport => {
     noShow: tickets.filter((tk) => keep(tk.serviceId) && tk.status === 'no_show').length,
     cancelledBookings: cancelled.filter((b) => keep(b.serviceId)).length,
     urgent: tickets.filter((tk) => keep(tk.serviceId) && tk.urgent).length,
+    suket: tickets.filter((tk) => keep(tk.serviceId) && tk.suket).length,
     ...timing(steps.waits.filter((s) => keep(s.serviceId)), steps.services.filter((s) => keep(s.serviceId))),
   });
   const shown = r.services.filter(
@@ -90,6 +91,7 @@ const rowsArb = fc
         served: fc.integer({ min: 1, max: 5 }),
         status: fc.constantFrom('done', 'no_show', 'waiting', 'called', 'cancelled'),
         urgent: fc.boolean(),
+        suket: fc.boolean(),
         steps: fc.array(
           fc.record({ type: fc.constantFrom(...TYPES), gap: fc.integer({ min: 0, max: 3_000_000 }), counter: fc.option(fc.integer({ min: 1, max: 5 })), service: fc.option(fc.integer({ min: 1, max: 5 }), { freq: 4 }) }),
           { maxLength: 6 },
@@ -117,7 +119,7 @@ const rowsArb = fc
         at += step.gap;
         events.push({ ticketId: id, type: step.type, at, counterId: step.counter, serviceId: step.service });
       }
-      return { date, issuedServiceId: tk.issued, serviceId: tk.served, status: tk.status, issuedAt, urgent: tk.urgent };
+      return { date, issuedServiceId: tk.issued, serviceId: tk.served, status: tk.status, issuedAt, urgent: tk.urgent, suket: tk.suket };
     });
     // Ordered as the store reads them: by instant, then by id (insertion).
     const ordered = events.map((e, i) => ({ e, i })).sort((a, b) => a.e.at - b.e.at || a.i - b.i).map(({ e }) => e);

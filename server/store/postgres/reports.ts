@@ -27,10 +27,11 @@ import type { RangeReport, ServiceDayReport } from '../../../shared/staffTypes';
 
 /** The shape of the JSON in `report_days.figures`; rows of another shape are computed again (0: a placeholder, see above). */
 // 2: services carry their urgent cases.
-export const FIGURES_FORMAT = 2;
+// 3: and their suket (served without a card).
+export const FIGURES_FORMAT = 3;
 
 export const DAY_TICKETS_SQL = `SELECT date, issued_service_id AS "issuedServiceId", service_id AS "serviceId", status, issued_at AS "issuedAt",
-  urgent_reason IS NOT NULL AS urgent FROM tickets WHERE office_id = ? AND date = ?`;
+  urgent_reason IS NOT NULL AS urgent, suket FROM tickets WHERE office_id = ? AND date = ?`;
 export const DAY_EVENTS_SQL = `SELECT e.ticket_id AS "ticketId", e.type AS type, e.at AS at, e.counter_id AS "counterId", e.service_id AS "serviceId"
   FROM tickets tk JOIN ticket_events e ON e.ticket_id = tk.id WHERE tk.office_id = ? AND tk.date = ? ORDER BY e.at, e.id`;
 export const DAY_CANCELLED_SQL = `SELECT service_id AS "serviceId", date FROM bookings WHERE office_id = ? AND date = ? AND status = 'cancelled'`;
@@ -42,7 +43,7 @@ const KEEP_DAY_SQL = 'UPDATE report_days SET timezone = ?, format = ?, figures =
 
 /** One day's figures from its rows (call inside a transaction, so that the three reads agree). */
 const dayFigures = async (c: Conn, office: OfficeRow, date: string): Promise<ReportFigures> => {
-  const tickets = await rows<{ date: string; issuedServiceId: number; serviceId: number; status: string; issuedAt: number; urgent: boolean }>(c, DAY_TICKETS_SQL, office.id, date);
+  const tickets = await rows<{ date: string; issuedServiceId: number; serviceId: number; status: string; issuedAt: number; urgent: boolean; suket: boolean }>(c, DAY_TICKETS_SQL, office.id, date);
   const events = tickets.length ? await rows<StepEvent>(c, DAY_EVENTS_SQL, office.id, date) : [];
   const cancelled = await rows<{ serviceId: number; date: string }>(c, DAY_CANCELLED_SQL, office.id, date);
   return figuresOf({ tickets, events, cancelled }, office.timezone);

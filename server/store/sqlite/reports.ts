@@ -25,10 +25,11 @@ import type { RangeReport, ServiceDayReport } from '../../../shared/staffTypes';
 
 /** The shape of the JSON in `report_days.figures`; rows of another shape are computed again. */
 // 2: services carry their urgent cases.
-export const FIGURES_FORMAT = 2;
+// 3: and their suket (served without a card).
+export const FIGURES_FORMAT = 3;
 
 export const DAY_TICKETS_SQL =
-  'SELECT date, issued_service_id AS issuedServiceId, service_id AS serviceId, status, issued_at AS issuedAt, urgent_reason IS NOT NULL AS urgent FROM tickets WHERE office_id = ? AND date = ?';
+  'SELECT date, issued_service_id AS issuedServiceId, service_id AS serviceId, status, issued_at AS issuedAt, urgent_reason IS NOT NULL AS urgent, suket FROM tickets WHERE office_id = ? AND date = ?';
 export const DAY_EVENTS_SQL = `SELECT e.ticket_id AS ticketId, e.type AS type, e.at AS at, e.counter_id AS counterId, e.service_id AS serviceId
   FROM tickets tk JOIN ticket_events e ON e.ticket_id = tk.id WHERE tk.office_id = ? AND tk.date = ? ORDER BY e.at, e.id`;
 export const DAY_CANCELLED_SQL = "SELECT service_id AS serviceId, date FROM bookings WHERE office_id = ? AND date = ? AND status = 'cancelled'";
@@ -38,7 +39,7 @@ const KEEP_DAY_SQL = 'INSERT OR REPLACE INTO report_days (office_id, date, timez
 
 /** One day's figures from its rows (call inside a transaction, so that the three reads agree). */
 const dayFigures = (ctx: StoreCtx, office: OfficeRow, date: string): ReportFigures => {
-  const tickets = stmt(ctx, DAY_TICKETS_SQL).all(office.id, date) as { date: string; issuedServiceId: number; serviceId: number; status: string; issuedAt: number; urgent: number }[];
+  const tickets = stmt(ctx, DAY_TICKETS_SQL).all(office.id, date) as { date: string; issuedServiceId: number; serviceId: number; status: string; issuedAt: number; urgent: number; suket: number }[];
   const events = tickets.length ? (stmt(ctx, DAY_EVENTS_SQL).all(office.id, date) as StepEvent[]) : [];
   const cancelled = stmt(ctx, DAY_CANCELLED_SQL).all(office.id, date) as { serviceId: number; date: string }[];
   return figuresOf({ tickets, events, cancelled }, office.timezone);
