@@ -161,6 +161,8 @@ export const bookings = pgTable(
     confirmedAt: bigint('confirmed_at', { mode: 'number' }),
     /** Set when staff booked a closed or urgent-only service for an urgent case: why. */
     urgentReason: text('urgent_reason'),
+    /** The phone is the assisting helper's (a citizen without a phone): it receives the messages and is not the holder's for the per-phone rule. */
+    contactIsHelper: boolean('contact_is_helper').notNull().default(false),
     cancelReason: text('cancel_reason'),
     createdAt: bigint('created_at', { mode: 'number' }).notNull(),
     cancelledAt: bigint('cancelled_at', { mode: 'number' }),

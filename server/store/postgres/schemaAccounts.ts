@@ -9,6 +9,8 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash').notNull(),
   /** admin | supervisor | counter */
   role: text('role').notNull(),
+  /** A kelurahan assistant's own WhatsApp number: it receives the messages of the bookings it makes for citizens without a phone. */
+  contactPhone: text('contact_phone'),
   /** The office this user works for; null for a deployment-wide admin. */
   officeId: text('office_id').references(() => offices.id),
   disabled: boolean('disabled').notNull().default(false),

@@ -158,6 +158,8 @@ export const bookings = sqliteTable(
     confirmedAt: integer('confirmed_at'),
     /** Set when staff booked a closed or urgent-only service for an urgent case: why. */
     urgentReason: text('urgent_reason'),
+    /** The phone is the assisting helper's (a citizen without a phone): it receives the messages and is not the holder's for the per-phone rule. */
+    contactIsHelper: integer('contact_is_helper', { mode: 'boolean' }).notNull().default(false),
     cancelReason: text('cancel_reason'),
     createdAt: integer('created_at').notNull(),
     cancelledAt: integer('cancelled_at'),
