@@ -55,8 +55,10 @@ export const headerHtml = (s: ViewState): string => {
     </div>
     <div class="clock">
       <div class="time">${clockTime(s.clockMs, zone)} <small>${esc(zoneName(zone))}</small></div>
-      <div class="date">${esc(longDate(s.clockMs, zone))}</div>
-      ${s.kiosk.hoursToday?.length ? `<div class="hours-today">${bi({ id: `Jam layanan ${intervalsText(s.kiosk.hoursToday)}`, en: `Service hours ${intervalsText(s.kiosk.hoursToday)}` })}</div>` : ''}
+      <div class="date">${esc(longDate(s.clockMs, zone))}${
+        // Today's opening intervals on the date's line, where a landscape screen has room: "08.00–11.30, 13.30–15.00".
+        s.kiosk.hoursToday?.length ? `<span class="hours-today" title="Jam layanan / Service hours"> · <span class="visually-hidden">Jam layanan </span>${esc(intervalsText(s.kiosk.hoursToday))}</span>` : ''
+      }</div>
     </div>`;
 };
 

@@ -5,7 +5,8 @@
  */
 import type { BookingView, Priority, TicketStatus } from './types';
 
-export type Role = 'admin' | 'supervisor' | 'counter';
+/** `assistant`: a kelurahan helper (pendamping) who books on citizens' behalf in its office, and nothing else. */
+export type Role = 'admin' | 'supervisor' | 'counter' | 'assistant';
 
 export type OfficeSettings = {
   name: string;
@@ -61,6 +62,8 @@ export type StaffView = {
   disabled: boolean;
   createdAt: number;
   lastSeenAt: number | null;
+  /** The account's own WhatsApp number (an assistant's): it receives the messages of bookings made for citizens without a phone. */
+  contactPhone: string | null;
 };
 
 export type KioskView = { id: number; name: string; createdAt: number; revokedAt: number | null };
@@ -201,3 +204,25 @@ export type BookingCalendar = {
   requirementsEn: string;
 };
 
+/**
+ * One booking an assistant (or any staff member) made on a citizen's behalf, as its maker's own
+ * list shows it: the name they typed, the phone masked, and what a printed proof needs.
+ */
+export type AssistedBookingView = {
+  code: string;
+  service: string;
+  serviceName: string;
+  date: string;
+  /** Instants with the office's offset. */
+  start: string;
+  end: string;
+  status: BookingView['status'];
+  /** Null once the retention job erased the personal data. */
+  name: string | null;
+  phoneMasked: string;
+  /** The phone is the helper's own: the citizen has none. */
+  contactIsHelper: boolean;
+  requirements: string;
+  requirementsEn: string;
+  createdAt: number;
+};

@@ -152,5 +152,7 @@ document.addEventListener('submit', (event) => {
 // A question answered is no longer marked as missing.
 document.addEventListener('change', (event) => {
   const input = event.target as HTMLElement;
-  if (input.closest('#survey')) input.closest('fieldset.q')?.classList.remove('missing');
+  if (!input.closest('#survey')) return;
+  input.closest('fieldset.q')?.classList.remove('missing');
+  if (state.error && !host()?.querySelector('fieldset.q.missing')) showError(null);
 });

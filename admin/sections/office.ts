@@ -11,8 +11,8 @@ export const officeView = (st: State): string => {
     // A closed day offers one interval to start from when it is ticked.
     const intervals = day.length ? day : [{ open: '08:00', close: '15:00' }];
     return `<tr data-weekday="${n}"><td>${bi(id, en)}</td><td><input type="checkbox" name="open${n}" ${day.length ? 'checked' : ''} aria-label="${id} buka / open" /></td>
-      <td><div class="intervals" data-intervals>${intervals.map((h) => intervalRow(id, h)).join('')}</div>
-      ${button('+ Jam', '+ Interval', { type: 'button', 'data-action': 'hours-add', 'aria-label': `Tambah jam buka ${id} / Add an interval`, title: 'Istirahat siang, salat Jumat: tambah jam buka kedua' }, 'small ghost')}</td></tr>`;
+      <td><div class="day-hours"><div class="intervals" data-intervals>${intervals.map((h) => intervalRow(id, h)).join('')}</div>
+      ${button('+ Jam', '+ Interval', { type: 'button', 'data-action': 'hours-add', 'aria-label': `Tambah jam buka ${id} / Add an interval`, title: 'Istirahat siang, salat Jumat: tambah jam buka kedua' }, 'small ghost')}</div></td></tr>`;
   }).join('')}</tbody></table>
     <div class="actions">${submit('Simpan jam buka', 'Save opening hours')}</div>
     <p class="hint">${bi('Di luar jam buka kiosk tidak menerbitkan nomor dan tidak ada sesi. Hari yang tidak dicentang tutup. Istirahat (siang, salat Jumat): tambah jam buka kedua pada hari itu.', 'Outside the hours the kiosk issues no tickets and no slot is made. Unticked days are closed. A break (lunch, Friday prayer): add a second interval to the day.')}</p></form>
@@ -49,7 +49,7 @@ const conflictsView = (st: State): string => {
   if (!conflicts.length) return '';
   return `<div class="alert warn" role="status"><p>${bi(
     `${conflicts.length} sesi yang sudah dipesan berada di luar jam buka baru. Reservasinya tetap berlaku; pindahkan (penutupan) atau ubah jam buka kembali.`,
-    `${conflicts.length} booked slots lie outside the new hours. Their bookings stand; move them (a closure) or change the hours back.`,
+    `Booked slots outside the new hours: ${conflicts.length}. Their bookings stand; move them (a closure) or change the hours back.`,
   )}</p><ul class="conflicts">${conflicts
     .map((c) => `<li>${esc(dateText(c.date))} · <span class="svc">${esc(c.service)}</span> ${esc(c.start.replace(':', '.'))}–${esc(c.end.replace(':', '.'))} · ${c.booked} ${bi('reservasi', 'bookings')}</li>`)
     .join('')}</ul></div>`;

@@ -31,7 +31,7 @@ export const skmTable = (r: SkmReport): string => {
     row(bi('Semua layanan', 'All services'), r.total, 'total'),
   ].join('');
   const comments = r.comments.length
-    ? `<h3>${bi('Saran dan masukan terbaru', 'Latest suggestions')}</h3><ul class="skm-comments">${r.comments
+    ? `<h3 class="skm-comments-title">${bi('Saran dan masukan terbaru', 'Latest suggestions')}</h3><ul class="skm-comments">${r.comments
         .map((c) => `<li><span class="muted">${esc(dateText(c.date))} · ${esc(c.service)}</span> ${esc(c.text)}</li>`)
         .join('')}</ul>`
     : '';

@@ -1,9 +1,10 @@
 /** Jadwal sesi: a service's weekly slot template (with a generator) and its per-date overrides. */
 import { WEEKDAYS, bi, button, checkbox, dateText, esc, field, input, section, hiddenTh } from '../html';
 import type { SlotRow, State } from '../state';
+import type { OpeningHours } from '../../shared/staffTypes';
 
-const rowInputs = (r: SlotRow, i: number, prefix: string, weekday?: number): string =>
-  `<tr data-row="${i}"${weekday ? ` data-weekday="${weekday}"` : ''}>
+const rowInputs = (r: SlotRow, i: number, prefix: string, weekday?: number, outside = false): string =>
+  `<tr data-row="${i}"${weekday ? ` data-weekday="${weekday}"` : ''}${outside ? ` class="outside-hours" title="Di luar jam buka: sesi ini tidak dibuat / Outside the opening hours: not made"` : ''}>
     <td><input data-col="start" type="time" value="${esc(r.start)}" required aria-label="Mulai / Start" /></td>
     <td><input data-col="end" type="time" value="${esc(r.end)}" required aria-label="Selesai / End" /></td>
     <td><input data-col="capacity" type="number" min="1" max="10000" value="${esc(r.capacity)}" required class="cap" aria-label="Kapasitas / Capacity" /></td>
@@ -12,13 +13,20 @@ const rowInputs = (r: SlotRow, i: number, prefix: string, weekday?: number): str
 
 const HEAD = `<thead><tr><th>${bi('Mulai', 'Start')}</th><th>${bi('Selesai', 'End')}</th><th>${bi('Tempat', 'Places')}</th>${hiddenTh('Tindakan', 'Actions')}</tr></thead>`;
 
-/** The week as seven blocks, each with its own slots; rows keep their index in the flat list. */
-const templateEditor = (rows: SlotRow[]): string =>
+/** Whether a slot lies inside one of its weekday's opening intervals: the server makes no slot outside them (a lunch break, Friday prayer). */
+const insideHours = (hours: readonly OpeningHours[], weekday: number, r: SlotRow): boolean =>
+  hours.some((h) => h.weekday === weekday && h.open <= r.start && r.end <= h.close);
+
+/** The week as seven blocks, each with its own slots; rows keep their index in the flat list. Rows outside the opening hours are marked. */
+const templateEditor = (rows: SlotRow[], hours: readonly OpeningHours[]): string =>
   `<div class="week-editor" data-rows="tpl">${WEEKDAYS.map(([n, id, en]) => {
     const day = rows.map((r, i) => [r, i] as const).filter(([r]) => r.weekday === n);
     const places = day.reduce((sum, [r]) => sum + Number(r.capacity || 0), 0);
-    return `<div class="weekday${day.length ? '' : ' off'}"><h3>${bi(id, en)} <span class="small muted">${day.length ? `${day.length} sesi · ${places} tempat` : 'tidak ada sesi'}</span></h3>
-      ${day.length ? `<table class="slot-rows">${HEAD}<tbody>${day.map(([r, i]) => rowInputs(r, i, 'tpl', n)).join('')}</tbody></table>` : ''}
+    const outside = day.filter(([r]) => !insideHours(hours, n, r)).length;
+    return `<div class="weekday${day.length ? '' : ' off'}"><h3>${bi(id, en)} <span class="small muted">${day.length ? `${day.length} sesi · ${places} tempat` : 'tidak ada sesi'}</span>${
+      day.length && outside ? ` <span class="badge warn" title="Sesi di luar jam buka tidak dibuat / Slots outside the opening hours are not made">${outside} di luar jam buka</span>` : ''
+    }</h3>
+      ${day.length ? `<table class="slot-rows">${HEAD}<tbody>${day.map(([r, i]) => rowInputs(r, i, 'tpl', n, !insideHours(hours, n, r))).join('')}</tbody></table>` : ''}
       ${button('+ Sesi', 'Add', { 'data-action': 'tpl-add-row', 'data-weekday': n }, 'small')}</div>`;
   }).join('')}</div>`;
 
@@ -57,7 +65,7 @@ export const slotsView = (st: State): string => {
   if (!service) return section('Jadwal sesi', 'Slots', `${tabs}<p class="muted">${bi('Tambahkan layanan dulu.', 'Add a service first.')}</p>`);
   const rows = st.templateDraft ?? service.templates;
   const template = `${generator(st)}
-    ${templateEditor(rows)}
+    ${templateEditor(rows, snap.hours)}
     <div class="actions">
       ${button('Simpan jadwal mingguan', 'Save the weekly template', { 'data-action': 'tpl-save' }, 'primary')}
       ${st.templateDraft ? button('Batalkan perubahan', 'Discard changes', { 'data-action': 'tpl-reset' }, 'ghost') : ''}

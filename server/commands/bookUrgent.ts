@@ -8,5 +8,5 @@ import { outcome, type CommandDeps, type Outcome } from './command';
 export const bookUrgent = async ({ store, clock }: CommandDeps, actor: Actor, officeId: string, input: BookInput & { reason: string }): Promise<Outcome<BookingView>> => {
   authorizeUrgent(actor, officeId);
   const { reason, ...booking } = input;
-  return outcome(await store.bookPlace(officeId, { ...booking, urgentReason: urgentReason(reason) }, clock.now(), actor.userId));
+  return outcome(await store.bookPlace(officeId, { ...booking, urgentReason: urgentReason(reason), actorRole: actor.role }, clock.now(), actor.userId));
 };

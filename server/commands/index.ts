@@ -1,5 +1,5 @@
 /** Every use case, by name: routes call exactly one of these. */
-export { bookOnBehalf, bookPlace } from './bookPlace';
+export { bookOnBehalf, bookPlace, ownAssistedBookings } from './bookPlace';
 export { bookUrgent } from './bookUrgent';
 export { callNext } from './callNext';
 export { cancelBooking } from './cancelBooking';

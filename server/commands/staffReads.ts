@@ -59,6 +59,13 @@ export const staffReads = ({ store, clock }: CommandDeps) => ({
     authorize(actor, 'serve', officeId);
     return store.noShowsToday(officeId, clock.now());
   },
-  ticketDetails: (actor: Actor, ticketId: string) => store.ticketDetails(ticketId, actor, clock.now()),
-  staffBooking: (actor: Actor, officeId: string, code: string) => store.staffBooking(officeId, code, actor, clock.now()),
+  // Working staff only (never a kelurahan assistant); the store checks the row's office.
+  ticketDetails: (actor: Actor, ticketId: string) => {
+    authorize(actor, 'serve');
+    return store.ticketDetails(ticketId, actor, clock.now());
+  },
+  staffBooking: (actor: Actor, officeId: string, code: string) => {
+    authorize(actor, 'serve', officeId);
+    return store.staffBooking(officeId, code, actor, clock.now());
+  },
 });

@@ -131,6 +131,10 @@ export const fieldMessages: Record<string, Entry> = {
   },
   taken: { id: 'Sudah dipakai. Pilih yang lain.', en: 'Already in use. Choose another.' },
   self_change: { id: 'Anda tidak dapat mengubah peran atau menonaktifkan akun Anda sendiri.', en: 'You cannot change the role of, or disable, your own account.' },
+  helper_phone_missing: {
+    id: 'Akun Anda belum punya nomor WhatsApp pendamping. Minta admin mengisinya, atau isi nomor HP warga.',
+    en: "Your account has no helper WhatsApp number yet. Ask an admin to set it, or enter the citizen's phone number.",
+  },
   timezone: { id: 'Zona waktu tidak dikenal (contoh: Asia/Jakarta).', en: 'Unknown time zone (e.g. Asia/Jakarta).' },
   past_date: { id: 'Tanggal tidak boleh di masa lalu.', en: 'The date cannot be in the past.' },
   slug: { id: 'Hanya huruf kecil, angka dan tanda hubung (2–40).', en: 'Lower-case letters, digits and hyphens only (2–40).' },

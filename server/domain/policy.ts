@@ -9,19 +9,25 @@ export type { Role };
 export type Actor = { userId: number; role: Role; officeId: string | null };
 
 /**
- * - `serve`: any staff member of the office (counter work, assisted booking, reading a holder's booking)
+ * - `serve`: the office's working staff (counter work, reading a holder's booking); never an assistant
+ * - `assist`: booking on a citizen's behalf in the office, and listing one's own such bookings:
+ *   working staff and kelurahan assistants (whose role allows this alone)
  * - `report`: admins and supervisors of the office (reports)
  * - `administer`: admins of the office (settings, staff, closures, kiosks)
  * - `deploy`: a deployment-wide admin only (creating offices and deployment admins)
  */
-export type Permission = 'serve' | 'report' | 'administer' | 'deploy';
+export type Permission = 'serve' | 'assist' | 'report' | 'administer' | 'deploy';
 
 const ROLES: Record<Permission, Role[]> = {
   serve: ['admin', 'supervisor', 'counter'],
+  assist: ['admin', 'supervisor', 'counter', 'assistant'],
   report: ['admin', 'supervisor'],
   administer: ['admin'],
   deploy: ['admin'],
 };
+
+/** The roles that work in the office (counters, reports, administration); an assistant only books for citizens. */
+export const WORKING_ROLES: readonly Role[] = ROLES.serve;
 
 export const mayAct = (actor: Actor, permission: Permission, officeId?: string | null): boolean => {
   if (!ROLES[permission].includes(actor.role)) return false;

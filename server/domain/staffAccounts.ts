@@ -5,10 +5,26 @@
  */
 import type { Role } from '../../shared/staffTypes';
 import { fail, invalid } from './errors';
+import { normalisePhone } from './phone';
 import { authorize, type Actor } from './policy';
 
 type Account = { id: number; role: Role | string; officeId: string | null };
-export type AccountPatch = { displayName?: string; role?: Role; disabled?: boolean };
+export type AccountPatch = { displayName?: string; role?: Role; disabled?: boolean; contactPhone?: string | null };
+
+/**
+ * An account's own WhatsApp number (a kelurahan assistant's: the messages of bookings made for
+ * citizens without a phone go there), normalised to E.164; '' or null removes it. Refused field
+ * by field under `contactPhone` when it is not a mobile number.
+ */
+export const checkContactPhone = (raw: string | null | undefined): string | null | undefined => {
+  if (raw === undefined) return undefined;
+  if (raw === null || raw.trim() === '') return null;
+  return normalisePhone(raw) ?? invalid({ contactPhone: { key: 'phone' } });
+};
+
+/** What the audit log keeps of an account change: whether the number changed, never the number. */
+export const auditedAccountPatch = (patch: AccountPatch): Record<string, unknown> =>
+  patch.contactPhone === undefined ? { ...patch } : { ...patch, contactPhone: patch.contactPhone === null ? 'removed' : 'set' };
 
 /** A new account without an office is a deployment-wide admin; no other role exists there. */
 export const checkNewAccount = (officeId: string | null, role: Role): void => {

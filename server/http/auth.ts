@@ -2,7 +2,7 @@
 import { parse as parseCookies, serialize } from 'cookie';
 import type { NextFunction, Request, Response } from 'express';
 import { DomainError } from '../domain/errors';
-import type { Role } from '../domain/policy';
+import { WORKING_ROLES, type Role } from '../domain/policy';
 import type { SessionUser } from '../store/records';
 import type { Deps } from './deps';
 
@@ -31,8 +31,8 @@ export const sessionUser = async (deps: Pick<Deps, 'store' | 'clock' | 'config'>
 
 export const staffOf = (res: Response): SessionUser => res.locals.staff as SessionUser;
 
-export const requireStaff =
-  (deps: Deps, ...roles: Role[]) =>
+const requireRoles =
+  (deps: Deps, roles: readonly Role[]) =>
   async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     let user: SessionUser | undefined;
     try {
@@ -41,10 +41,19 @@ export const requireStaff =
       return next(err);
     }
     if (!user) return next(new DomainError('UNAUTHENTICATED'));
-    if (roles.length && !roles.includes(user.role)) return next(new DomainError('FORBIDDEN'));
+    if (!roles.includes(user.role)) return next(new DomainError('FORBIDDEN'));
     res.locals.staff = user;
     next();
   };
+
+/**
+ * A signed-in member of the office's working staff (`roles`: only those). A kelurahan assistant
+ * is refused here, whatever the route: it reaches only the routes that take `requireAnyStaff`.
+ */
+export const requireStaff = (deps: Deps, ...roles: Role[]) => requireRoles(deps, roles.length ? roles : WORKING_ROLES);
+
+/** Any signed-in account, an assistant included: its own session and password, and assisted bookings (authorised by the command). */
+export const requireAnyStaff = (deps: Deps) => requireRoles(deps, [...WORKING_ROLES, 'assistant']);
 
 export type KioskIdentity = { id: number; officeId: string; name: string };
 export const kioskOf = (res: Response): KioskIdentity => res.locals.kiosk as KioskIdentity;

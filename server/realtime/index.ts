@@ -7,6 +7,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions } from 'socket.io';
 import { startPublisher } from '../events/publisher';
 import { sessionUser } from '../http/auth';
+import { mayAct } from '../domain/policy';
 import { fromOwnOrigin, trustedOrigins } from '../security/sameOrigin';
 import type { Deps } from '../http/deps';
 import { officeRoom, type LiveNamespaces } from './namespaces';
@@ -59,6 +60,8 @@ export const createRealtime = (httpServer: HttpServer, deps: Deps, adapter?: Ser
   counter.use(async (socket, next) => {
     const user = await sessionUser(deps, socket.request.headers.cookie).catch(() => undefined);
     if (!user) return next(new Error('UNAUTHENTICATED'));
+    // The queue is for the office's working staff: a kelurahan assistant only books for citizens.
+    if (!mayAct(user, 'serve')) return next(new Error('FORBIDDEN'));
     socket.data.user = user;
     next();
   });

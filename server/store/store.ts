@@ -27,6 +27,7 @@ import type {
 } from './records';
 import type { WaitingRoomStore } from './waitingRoomStore';
 import type { SurveyStore } from './surveyStore';
+import type { AssistStore } from './assistStore';
 
 export type BookInput = {
   service: string; slotId: number; nik: string; name: string; phone: string;
@@ -34,6 +35,13 @@ export type BookInput = {
   admission?: string;
   /** Set by staff for an urgent case on a closed day (domain/urgentCase, commands/bookUrgent): why. */
   urgentReason?: string;
+  /** Staff booking on a citizen's behalf (commands/bookPlace): the role recorded in the `booking.assisted` audit row. */
+  actorRole?: Role;
+  /**
+   * The phone is the assisting helper's own (a citizen without a phone): it receives the messages,
+   * and neither counts for nor is limited by the per-phone rule; the per-NIK rules still apply.
+   */
+  contactIsHelper?: boolean;
 };
 export type ClosureInput = { from: string; to: string | null; service?: string; reason: string; action: 'cancel' | 'move' };
 export type ClosureResult = { id: number; affectedBookings: number; moved: number; cancelled: number };
@@ -134,8 +142,9 @@ export interface AccountStore {
   endSession(sessionId: string, now: DateTime): Promise<void>;
   setUserDisabled(userId: number, disabled: boolean, actor: Actor, now: DateTime): Promise<void>;
   listStaff(officeId: string, actor: Actor): Promise<StaffView[]>;
-  createStaff(officeId: string | null, input: { username: string; displayName: string; role: Role }, passwordHash: string, actor: Actor, now: DateTime): Promise<StaffView>;
-  updateStaff(officeId: string, userId: number, patch: { displayName?: string; role?: Role; disabled?: boolean }, actor: Actor, now: DateTime): Promise<StaffView>;
+  /** `contactPhone`: the account's own WhatsApp number (normalised by domain/staffAccounts), for an assistant. */
+  createStaff(officeId: string | null, input: { username: string; displayName: string; role: Role; contactPhone?: string | null }, passwordHash: string, actor: Actor, now: DateTime): Promise<StaffView>;
+  updateStaff(officeId: string, userId: number, patch: { displayName?: string; role?: Role; disabled?: boolean; contactPhone?: string | null }, actor: Actor, now: DateTime): Promise<StaffView>;
   resetPassword(officeId: string, userId: number, passwordHash: string, actor: Actor, now: DateTime): Promise<StaffView>;
   changeOwnPassword(actor: Actor, passwordHash: string, keepSessionId: string, now: DateTime): Promise<void>;
   createKiosk(officeId: string, name: string, actor: Actor | null, now: DateTime): Promise<{ id: number; name: string; officeId: string; token: string }>;
@@ -229,6 +238,6 @@ export interface LiveStore {
   liveViews(officeId: string, now: DateTime, wanted: LiveWanted): Promise<LiveViews>;
 }
 
-export interface Store extends PublicStore, KioskStore, CounterStore, AccountStore, AdminStore, ClosureStore, ReportStore, JobStore, LiveStore, WaitingRoomStore, SurveyStore {
+export interface Store extends PublicStore, KioskStore, CounterStore, AccountStore, AdminStore, ClosureStore, ReportStore, JobStore, LiveStore, WaitingRoomStore, SurveyStore, AssistStore {
   close(): Promise<void>;
 }

@@ -72,6 +72,9 @@ describe('the satisfaction survey in the browser', () => {
     await expect(survey.locator('fieldset.q[data-n="1"]').innerText()).resolves.toMatch(/Tidak sesuai[\s\S]*Kurang sesuai[\s\S]*Sesuai[\s\S]*Sangat sesuai/);
     expect(await fitsPhone(page)).toBe(true);
     await page.screenshot({ path: screenshotPath('ticket-survey-open'), fullPage: true });
+    // What the phone shows: the survey's start under the status, and its end with the comment and the button.
+    await page.evaluate(() => document.getElementById('survey')!.scrollIntoView());
+    await page.screenshot({ path: screenshotPath('ticket-survey-open-start') });
     await expectAccessible(page, 'survey open');
 
     // Two answers only: the rest are named, in Indonesian and English, and nothing is sent.
@@ -85,18 +88,20 @@ describe('the satisfaction survey in the browser', () => {
     // Focus went to the first unanswered question.
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('u3');
     await page.screenshot({ path: screenshotPath('ticket-survey-missing'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('ticket-survey-missing-focus') });
 
     // A live update of the status above (the socket reconnecting) must not wipe what was chosen.
     for (const [n, score] of [[3, 3], [4, 4], [5, 3], [6, 4], [7, 4], [8, 2], [9, 3]] as const) await choose(page, n, score);
     expect(await survey.locator('fieldset.q.missing').count()).toBe(0);
     await page.fill('#survey-comment', 'Antrean tertib, ruang tunggu agak panas. WA saya 0812 3456 7890');
     await page.screenshot({ path: screenshotPath('ticket-survey-filled'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('ticket-survey-filled-end') });
     await page.getByRole('button', { name: /Kirim survei/ }).click();
     const thanks = page.getByTestId('survey-thanks');
     await thanks.waitFor();
     await expect(thanks.innerText()).resolves.toContain('Terima kasih! Jawaban Anda sudah kami terima');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('survey-title');
-    await page.screenshot({ path: screenshotPath('ticket-survey-thanks'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('ticket-survey-thanks') });
     await expectAccessible(page, 'survey thanks');
 
     const row = s.db.prepare('SELECT u1, u2, u3, u4, u5, u6, u7, u8, u9, comment FROM survey_responses WHERE ticket_id = ?').get(ticket.id);

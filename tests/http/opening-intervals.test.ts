@@ -81,8 +81,13 @@ describe.each(ENGINES)('opening intervals on $name', ({ start }) => {
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatchObject({ code: 'CLOSED', message: expect.stringContaining('Istirahat; buka lagi pukul 13.30') });
     expect((await walkIn('en')).body.error.message).toContain('open again at 13.30');
-    const kiosk = (await request(s.app).get('/api/kiosk/state').set(kioskAuth(s.kioskToken)).expect(200)).body as { services: { code: string; unavailable?: { reason?: string } }[] };
+    const kiosk = (await request(s.app).get('/api/kiosk/state').set(kioskAuth(s.kioskToken)).expect(200)).body as {
+      services: { code: string; unavailable?: { reason?: string } }[];
+      hoursToday: { open: string; close: string }[];
+    };
     expect(kiosk.services.find((x) => x.code === 'A')!.unavailable?.reason).toContain('13.30');
+    // The kiosk shows today's intervals.
+    expect(kiosk.hoursToday).toEqual([{ open: '08:00', close: '11:30' }, { open: '13:30', close: '15:00' }]);
     s.clock.set(`${FRIDAY}T13:30:00.000+07:00`);
     expect((await walkIn()).status).toBe(201);
     s.clock.set(`${FRIDAY}T15:00:00.000+07:00`);

@@ -141,16 +141,16 @@ describe('reports computed from a scripted day match the hand-computed figures',
     expect(lines[0]!.split(',').slice(0, 6)).toEqual(['Dari / From', 'Sampai / To', 'Jenis / Kind', 'Kode / Code', 'Nama / Name', 'Diterbitkan / Issued']);
     expect(lines[0]!.split(',').at(-1)).toBe('Datang 14:00 / Arrivals 14:00');
     expect(lines.slice(1, -1)).toEqual([
-      '2026-11-24,2026-11-24,layanan,A,Pengambilan Dokumen,3,3,1,1,0,18,26,7,7,0,2,1,0,0,0,0,0',
-      '2026-11-24,2026-11-24,layanan,B,Legalisir,2,2,2,0,1,5,5,7,10,0,1,0,1,0,0,0,0',
-      '2026-11-24,2026-11-24,layanan,C,Perekaman KTP-el Mendesak,1,1,1,0,0,10,10,19,19,0,0,1,0,0,0,0,0',
-      '2026-11-24,2026-11-24,total,,Semua layanan / All services,6,6,4,1,1,12.3,26,10,19,0,3,2,1,0,0,0,0',
-      '2026-11-24,2026-11-24,loket,1,Loket 1,,2,1,1,,14,16,7,7,,,,,,,,',
-      '2026-11-24,2026-11-24,loket,2,Loket 2,,2,2,0,,5,5,7,10,,,,,,,,',
-      '2026-11-24,2026-11-24,loket,3,Loket 3,,2,1,0,,18,26,19,19,,,,,,,,',
+      '2026-11-24,2026-11-24,layanan,A,Pengambilan Dokumen,3,3,1,1,0,18,26,7,7,0,0,2,1,0,0,0,0,0',
+      '2026-11-24,2026-11-24,layanan,B,Legalisir,2,2,2,0,1,5,5,7,10,0,0,1,0,1,0,0,0,0',
+      '2026-11-24,2026-11-24,layanan,C,Perekaman KTP-el Mendesak,1,1,1,0,0,10,10,19,19,0,0,0,1,0,0,0,0,0',
+      '2026-11-24,2026-11-24,total,,Semua layanan / All services,6,6,4,1,1,12.3,26,10,19,0,0,3,2,1,0,0,0,0',
+      '2026-11-24,2026-11-24,loket,1,Loket 1,,2,1,1,,14,16,7,7,,,,,,,,,',
+      '2026-11-24,2026-11-24,loket,2,Loket 2,,2,2,0,,5,5,7,10,,,,,,,,,',
+      '2026-11-24,2026-11-24,loket,3,Loket 3,,2,1,0,,18,26,19,19,,,,,,,,,',
     ]);
     const semi = await staff.get('/api/offices/demo/reports?from=2026-11-24&format=csv&delimiter=semicolon');
-    expect(semi.text).toContain('2026-11-24;2026-11-24;total;;Semua layanan / All services;6;6;4;1;1;12,3;26;10;19;0;3;2;1;0;0;0;0');
+    expect(semi.text).toContain('2026-11-24;2026-11-24;total;;Semua layanan / All services;6;6;4;1;1;12,3;26;10;19;0;0;3;2;1;0;0;0;0');
   });
 
   it('covers a date range: a second day adds to the figures', async () => {

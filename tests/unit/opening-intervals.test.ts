@@ -159,3 +159,14 @@ describe('re-planning the slots already made when the hours change', () => {
     expect(steps.filter((s) => s.kind === 'insert').map((s) => (s.kind === 'insert' ? s.start : ''))).toEqual(['08:00', '09:00', '10:00', '14:00']);
   });
 });
+
+describe('the booking page shows a day with its intervals together', () => {
+  it('writes one line a day, "08.00–11.30, 13.30–15.00", Indonesian style', async () => {
+    const { hoursHtml } = await import('../../booking/parts');
+    const office = { timezone: zone, openingHours: checkOpeningHours(WEEK) } as unknown as Parameters<typeof hoursHtml>[0];
+    const html = hoursHtml(office, 'id');
+    expect(html.match(/<li>/g)).toHaveLength(5);
+    expect(html).toContain('Jumat</span><span>08.00–11.30, 13.30–15.00 WIB');
+    expect(html).toContain('Senin</span><span>08.00–15.00 WIB');
+  });
+});

@@ -8,6 +8,7 @@ import { SKM_ELEMENTS } from '../../shared/skm';
 import { DomainError } from '../../server/domain/errors';
 import { checkCanAnswer, cleanComment, gradeOf, skmFigures, skmOf, skmReport, surveyStatusOf } from '../../server/domain/skm';
 import { skmCsv } from '../../server/domain/skmCsv';
+import { renderMessage, templateParams } from '../../server/jobs/templates';
 
 const refusal = (fn: () => void): string | undefined => {
   try {
@@ -139,5 +140,18 @@ describe('a comment', () => {
     expect(cleanComment('NIK 3171011708450001 salah ketik')).toBe('NIK […] salah ketik');
     expect(cleanComment('wa +62 812 3456 7890')).toBe('wa […]');
     expect(cleanComment('email siti.aminah@example.co.id')).toBe('email […]');
+  });
+});
+
+describe('the WhatsApp invitation', () => {
+  it('names the office, the number and the service, links the status page, and without a public address points to the QR code', () => {
+    const payload = { office: 'Disdukcapil Kota Demo', number: 'A012', service: 'Legalisir', link: 'https://antrian.example.go.id/t/abc123DEF456' };
+    expect(renderMessage('survey', payload)).toBe(
+      'Terima kasih telah datang ke Disdukcapil Kota Demo (nomor antrean A012, Legalisir). Bantu kami memperbaiki pelayanan: isi Survei Kepuasan Masyarakat, ' +
+        '9 pertanyaan singkat tanpa nama, di https://antrian.example.go.id/t/abc123DEF456 dalam 7 hari.',
+    );
+    expect(renderMessage('survey', { ...payload, link: '' })).toContain('tanpa nama, melalui kode QR pada tiket Anda dalam 7 hari.');
+    // A pre-approved template takes no empty parameter.
+    expect(templateParams('survey', { ...payload, link: '' })).toEqual(['Disdukcapil Kota Demo', 'A012', 'Legalisir', '-', '7']);
   });
 });

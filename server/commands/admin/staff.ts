@@ -11,14 +11,14 @@ import { outcome, type CommandDeps } from '../command';
 import { adminAction } from './adminAction';
 
 /** An office account, or (officeId null) a deployment-wide admin, which only deployment admins may create. */
-export const createStaff = async (deps: CommandDeps, actor: Actor, officeId: string | null, input: { username: string; displayName: string; role: Role }) => {
+export const createStaff = async (deps: CommandDeps, actor: Actor, officeId: string | null, input: { username: string; displayName: string; role: Role; contactPhone?: string | null }) => {
   authorize(actor, officeId === null ? 'deploy' : 'administer', officeId ?? undefined);
   const password = newPassword();
   const user = await deps.store.createStaff(officeId, input, await hashPassword(password), actor, deps.clock.now());
   return outcome({ user, password });
 };
 
-export const updateStaff = async (deps: CommandDeps, actor: Actor, officeId: string, userId: number, patch: { displayName?: string; role?: Role; disabled?: boolean }) => {
+export const updateStaff = async (deps: CommandDeps, actor: Actor, officeId: string, userId: number, patch: { displayName?: string; role?: Role; disabled?: boolean; contactPhone?: string | null }) => {
   const { result } = await adminAction(deps, actor, officeId, (now) => deps.store.updateStaff(officeId, userId, patch, actor, now), { publish: false });
   return patch.disabled || patch.role ? outcome(result, { kind: 'sessions', userId }) : outcome(result);
 };

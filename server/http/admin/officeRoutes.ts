@@ -42,6 +42,10 @@ export const officeRoutes = (deps: Deps, router: Router): void => {
     adminDoc({
       method: 'put', path: '/offices/{officeId}/hours', params: officeParams, body: s.hoursBody,
       summary: 'Replace the weekly opening hours: one row per opening interval, several a day allowed (a weekday left out is closed). Future empty slots outside them are removed; booked ones are kept and answered as `conflicts`',
+      response: z.object({
+        hours: z.array(z.object({ weekday: z.number(), open: z.string(), close: z.string() })),
+        conflicts: z.array(z.object({ date: z.string(), service: z.string(), start: z.string(), end: z.string(), booked: z.number() })),
+      }),
     }),
     // `{ hours, conflicts }`: the week as stored, and the booked slots the new hours leave outside.
     ({ params, body }, _req, res) => perform(deps, commands.setOpeningHours(deps, staffOf(res), params.officeId, body.hours)),

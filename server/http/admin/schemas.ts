@@ -87,13 +87,17 @@ export const overrideBody = z.object({ slots: z.array(z.object(slot)).max(48) })
 export const counterBody = z.object({ name: text(40).min(1), services: z.array(letter).max(26).default([]) });
 export const counterPatchBody = patch({ name: text(40).min(1), services: z.array(letter).max(26) });
 
-export const role = z.enum(['admin', 'supervisor', 'counter']);
+/** `assistant`: a kelurahan helper who books on citizens' behalf and nothing else. */
+export const role = z.enum(['admin', 'supervisor', 'counter', 'assistant']);
+/** The account's own WhatsApp number (an assistant's); '' or null removes it (domain/staffAccounts checkContactPhone). */
+const contactPhone = z.string().max(32).nullable();
 export const staffCreateBody = z.object({
   username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,40}$/, 'invalid'),
   displayName: text(80).min(2),
   role,
+  contactPhone: contactPhone.optional(),
 });
-export const staffPatchBody = patch({ displayName: text(80).min(2), role, disabled: z.boolean() });
+export const staffPatchBody = patch({ displayName: text(80).min(2), role, disabled: z.boolean(), contactPhone });
 export const ownPasswordBody = z.object({ current: z.string().min(1).max(200), next: z.string().min(MIN_PASSWORD_LENGTH).max(200) });
 
 /** Where a notice shows: the lobby board, the booking page, the kiosk (domain/notices). */

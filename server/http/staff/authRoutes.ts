@@ -2,18 +2,23 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import * as commands from '../../commands';
-import { requireStaff, SESSION_COOKIE, sessionCookie, staffOf } from '../auth';
+import { requireAnyStaff, SESSION_COOKIE, sessionCookie, staffOf } from '../auth';
 import { perform, type Deps } from '../deps';
 import { perMinute } from '../rateLimits';
 import { route } from '../route';
 import * as s from '../schemas';
 import * as adminSchemas from '../admin/schemas';
 
-const meShape = z.object({ id: z.number(), username: z.string(), displayName: z.string(), role: z.enum(['admin', 'supervisor', 'counter']), officeId: z.string().nullable() });
+const meShape = z.object({
+  id: z.number(), username: z.string(), displayName: z.string(), role: z.enum(['admin', 'supervisor', 'counter', 'assistant']), officeId: z.string().nullable(),
+  /** The account's own WhatsApp number (an assistant's: it receives the messages of bookings for citizens without a phone); on `GET /auth/me` only. */
+  contactPhone: z.string().nullable().optional(),
+});
 
 export const staffAuthRoutes = (deps: Deps): Router => {
   const router = Router();
-  const staff = requireStaff(deps);
+  // Every account, a kelurahan assistant included, signs out, reads itself and changes its own password.
+  const staff = requireAnyStaff(deps);
   const anyStaff = staff;
 
   route(
@@ -34,9 +39,10 @@ export const staffAuthRoutes = (deps: Deps): Router => {
     return null;
   }, staff);
 
-  route(router, { method: 'get', path: '/auth/me', summary: 'The signed-in staff member', tag: 'auth', auth: 'session', response: meShape, errors: ['UNAUTHENTICATED'] }, (_i, _req, res) => {
+  route(router, { method: 'get', path: '/auth/me', summary: 'The signed-in staff member, with its own WhatsApp number', tag: 'auth', auth: 'session', response: meShape, errors: ['UNAUTHENTICATED'] }, async (_i, _req, res) => {
     const me = staffOf(res);
-    return { id: me.userId, username: me.username, displayName: me.displayName, role: me.role, officeId: me.officeId };
+    const contactPhone = await deps.store.contactPhoneOf(me.userId);
+    return { id: me.userId, username: me.username, displayName: me.displayName, role: me.role, officeId: me.officeId, contactPhone };
   }, staff);
 
   route(

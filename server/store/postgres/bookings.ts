@@ -22,6 +22,7 @@ import { audit, enqueueNotification } from './journal';
 import { dayFacts, loadOffice, serviceByCode, type OfficeRow, type ServiceRow, type SlotRow } from './offices';
 import type { BookInput } from '../store';
 import { markUrgentBooking } from './urgentBookings';
+import { assistedDetail } from '../../domain/assisted';
 import { admissionGate, useAdmission } from './waitingRoom';
 
 export type BookingRow = typeof t.bookings.$inferSelect;
@@ -60,7 +61,10 @@ const viewOf = (booking: BookingRow, office: OfficeRow, slot: SlotRow, service: 
 /** A booking that holds its place at the instant bound to its `?` (domain/confirmation holdsPlace). */
 const HOLDS_PLACE = "(status IN ('booked', 'checked_in') OR (status = 'pending' AND hold_until > ?))";
 
-/** Whose bookings the holder rules count: the NIK's hash and the phone number as stored (E.164; null once erased). */
+/**
+ * Whose bookings the holder rules count: the NIK's hash and the phone number as stored (E.164; null
+ * once erased, or when it is an assisting helper's: such bookings are outside the per-phone rule).
+ */
 type HolderKeys = { nikHash: string; phone: string | null };
 
 /** The holder's other active bookings, as decideHolder asks; read under the holder's and the phone's locks. */
@@ -69,7 +73,7 @@ const holderBookings = async (tx: Tx, officeId: string, holder: HolderKeys, slot
   const r = (await row<{ same: boolean; active: number; phoneActive: number }>(
     tx,
     `SELECT coalesce(bool_or(service_id = ? AND date = ?), false) AS same, count(*) FILTER (WHERE date >= ?) AS active,
-       (SELECT count(*) FROM bookings WHERE office_id = ? AND phone = ? AND ${HOLDS_PLACE} AND date >= ? AND id <> ?) AS "phoneActive"
+       (SELECT count(*) FROM bookings WHERE office_id = ? AND phone = ? AND NOT contact_is_helper AND ${HOLDS_PLACE} AND date >= ? AND id <> ?) AS "phoneActive"
      FROM bookings WHERE office_id = ? AND nik_hash = ? AND ${HOLDS_PLACE} AND id <> ?`,
     slot.serviceId, slot.date, today, officeId, holder.phone, nowMs, today, ignoreBookingId, officeId, holder.nikHash, nowMs, ignoreBookingId,
   ))!;
@@ -139,7 +143,8 @@ export const bookPlace = async (ctx: PgCtx, officeId: string, input: BookInput, 
   return withTx(ctx, async (tx) => {
     await sharePlan(tx, officeId);
     const { office, service, slot, holder, admission } = await decideRequest(tx, officeId, input, now);
-    await takePlace(tx, office, slot, { nikHash: hash, phone: holder.phone }, now);
+    // A helper's number (a citizen without a phone) is not the holder's: the per-phone rule skips it.
+    await takePlace(tx, office, slot, { nikHash: hash, phone: input.contactIsHelper ? null : holder.phone }, now);
     const state = initialBookingState(opts.confirmation, opts.createdByUserId !== undefined, now.toMillis());
 
     let booking: BookingRow | undefined;
@@ -151,6 +156,7 @@ export const bookPlace = async (ctx: PgCtx, officeId: string, input: BookInput, 
         state.status, state.holdUntil, now.toMillis(), opts.createdByUserId ?? null,
       );
     }
+    if (input.contactIsHelper) await exec(tx, 'UPDATE bookings SET contact_is_helper = true WHERE id = ?', booking.id);
     await useAdmission(tx, admission, booking.id, now);
     if (input.urgentReason !== undefined) await markUrgentBooking(tx, booking, input.urgentReason, opts.createdByUserId ?? null, now);
     // A new booking has no ticket yet; the office, slot and service are already in hand.
@@ -166,7 +172,7 @@ export const bookPlace = async (ctx: PgCtx, officeId: string, input: BookInput, 
     }
     await enqueueNotification(tx, { officeId, bookingId: booking.id, recipient: holder.phone, ...message }, opts.notifyChannel, now);
     if (opts.createdByUserId !== undefined) {
-      await audit(tx, { officeId, userId: opts.createdByUserId, action: 'booking.assisted', target: booking.code }, now);
+      await audit(tx, { officeId, userId: opts.createdByUserId, action: 'booking.assisted', target: booking.code, detail: assistedDetail(input) }, now);
     }
     return view;
   }, { locks: [holderLock(officeId, hash), phoneLock(officeId, phone)] });
@@ -222,7 +228,7 @@ export const rescheduleBooking = (ctx: PgCtx, code: string, nik4: string, newSlo
     const slot = target!.slot;
     // Moving into another day passes that day's release and waiting room like a new booking (without an admission).
     if (slot.date !== booking.date) await admissionGate(tx, office, slot.date, undefined, now);
-    await takePlace(tx, office, slot, { nikHash: booking.nikHash!, phone: booking.phone }, now, booking.id);
+    await takePlace(tx, office, slot, { nikHash: booking.nikHash!, phone: booking.contactIsHelper ? null : booking.phone }, now, booking.id);
     await releasePlace(tx, booking.slotId);
     const updated = (await row<BookingRow>(tx, `UPDATE bookings SET slot_id = ?, date = ? WHERE id = ? RETURNING ${BOOKING}`, slot.id, slot.date, booking.id))!;
     return tellHolder(tx, updated, 'moved', notifyChannel, now);

@@ -15,6 +15,7 @@ import { queueOperations } from './queueOperations';
 import { reportOperations } from './reportOperations';
 import { challengeOperations } from './usedChallenges';
 import { waitingRoomOperations } from './waitingRoom';
+import { assistOperations } from './assistedBookings';
 
 export type PostgresStoreOptions = {
   connectionString: string;
@@ -42,6 +43,7 @@ export const createPostgresStore = async (options: PostgresStoreOptions): Promis
     ...reportOperations(ctx),
     ...challengeOperations(ctx),
     ...waitingRoomOperations(ctx),
+    ...assistOperations(ctx),
     close: async () => {
       await pool.end();
     },

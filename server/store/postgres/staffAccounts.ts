@@ -8,14 +8,14 @@ import { fail, invalid } from '../../domain/errors';
 import * as t from './schema';
 import { exec, getRow, insertReturning, row, rows, withTx, type Conn, type PgCtx, type Tx } from './connection';
 import type { Actor, Role } from '../../domain/policy';
-import { checkAccountAccess, checkAccountChange, checkNewAccount } from '../../domain/staffAccounts';
+import { auditedAccountPatch, checkAccountAccess, checkAccountChange, checkContactPhone, checkNewAccount } from '../../domain/staffAccounts';
 import { audit } from './journal';
 import { loadOffice } from './offices';
 import { endSessions, type UserRow } from './sessions';
 import type { StaffView } from '../../../shared/staffTypes';
 
 /** Users with the instant their most recent session was last seen. */
-const STAFF = `SELECT u.id, u.username, u.display_name AS "displayName", u.role, u.office_id AS "officeId", u.disabled, u.created_at AS "createdAt",
+const STAFF = `SELECT u.id, u.username, u.display_name AS "displayName", u.role, u.office_id AS "officeId", u.disabled, u.created_at AS "createdAt", u.contact_phone AS "contactPhone",
   (SELECT max(s.last_seen_at) FROM sessions s WHERE s.user_id = u.id) AS "lastSeenAt" FROM users u`;
 
 const view = async (c: Conn, userId: number): Promise<StaffView> => (await row<StaffView>(c, `${STAFF} WHERE u.id = ?`, userId))!;
@@ -39,20 +39,21 @@ const usernameKey = (username: string): string => `username:${username}`;
 export const createStaff = (
   ctx: PgCtx,
   officeId: string | null,
-  input: { username: string; displayName: string; role: Role },
+  input: { username: string; displayName: string; role: Role; contactPhone?: string | null },
   passwordHash: string,
   actor: Actor,
   now: DateTime,
 ): Promise<StaffView> =>
   withTx(ctx, async (tx) => {
     checkNewAccount(officeId, input.role);
+    const contactPhone = checkContactPhone(input.contactPhone) ?? null;
     if (officeId !== null) await loadOffice(tx, officeId);
     // Under the name's lock: two admins taking the same name at once get one account and one 'taken'.
     if (await row(tx, 'SELECT 1 FROM users WHERE username = ?', input.username)) invalid({ username: { key: 'taken' } });
     const user = await insertReturning(
       tx, t.users,
-      'INSERT INTO users (username, display_name, password_hash, role, office_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      input.username, input.displayName, passwordHash, input.role, officeId, now.toMillis(),
+      'INSERT INTO users (username, display_name, password_hash, role, office_id, created_at, contact_phone) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      input.username, input.displayName, passwordHash, input.role, officeId, now.toMillis(), contactPhone,
     );
     await audit(tx, { officeId, userId: actor.userId, action: 'user.create', target: user.username, detail: { role: input.role } }, now);
     return view(tx, user.id);
@@ -63,16 +64,18 @@ export const updateStaff = (
   ctx: PgCtx,
   officeId: string,
   userId: number,
-  patch: { displayName?: string; role?: Role; disabled?: boolean },
+  asked: { displayName?: string; role?: Role; disabled?: boolean; contactPhone?: string | null },
   actor: Actor,
   now: DateTime,
 ): Promise<StaffView> =>
   withTx(ctx, async (tx) => {
+    const contactPhone = checkContactPhone(asked.contactPhone);
+    const patch = contactPhone === undefined ? asked : { ...asked, contactPhone };
     const user = await userOf(tx, userId, actor, officeId);
     const change = checkAccountChange(actor, user, patch);
     await tx.db.update(t.users).set(patch).where(eq(t.users.id, userId));
     if (change.endSessions) await endSessions(tx, userId, now);
-    await audit(tx, { officeId: user.officeId ?? officeId, userId: actor.userId, action: 'user.update', target: user.username, detail: patch }, now);
+    await audit(tx, { officeId: user.officeId ?? officeId, userId: actor.userId, action: 'user.update', target: user.username, detail: auditedAccountPatch(patch) }, now);
     return view(tx, userId);
   });
 

@@ -21,6 +21,7 @@ import { dayFacts, loadOffice, serviceByCode, type OfficeRow, type ServiceRow, t
 import { getRow, insertReturning, stmt } from './prepared';
 import type { BookInput } from '../store';
 import { markUrgentBooking } from './urgentBookings';
+import { assistedDetail } from '../../domain/assisted';
 import { admissionGate, useAdmission } from './waitingRoom';
 
 export type BookingRow = typeof t.bookings.$inferSelect;
@@ -59,7 +60,10 @@ const viewOf = (booking: BookingRow, office: OfficeRow, slot: SlotRow, service: 
 /** A booking that holds its place at the instant bound to its `?`. */
 const HOLDS_PLACE = "(status IN ('booked', 'checked_in') OR (status = 'pending' AND hold_until > ?))";
 
-/** Whose bookings the holder rules count: the NIK's hash and the phone number as stored (E.164; null once erased). */
+/**
+ * Whose bookings the holder rules count: the NIK's hash and the phone number as stored (E.164; null
+ * once erased, or when it is an assisting helper's: such bookings are outside the per-phone rule).
+ */
 type HolderKeys = { nikHash: string; phone: string | null };
 
 /**
@@ -72,7 +76,7 @@ const holderBookings = (ctx: StoreCtx, officeId: string, holder: HolderKeys, slo
   const row = stmt(
     ctx,
     `SELECT coalesce(max(service_id = ? AND date = ?), 0) AS same, coalesce(sum(date >= ?), 0) AS active,
-       (SELECT count(*) FROM bookings WHERE office_id = ? AND phone = ? AND ${HOLDS_PLACE} AND date >= ? AND id <> ?) AS phoneActive
+       (SELECT count(*) FROM bookings WHERE office_id = ? AND phone = ? AND contact_is_helper = 0 AND ${HOLDS_PLACE} AND date >= ? AND id <> ?) AS phoneActive
      FROM bookings WHERE office_id = ? AND nik_hash = ? AND ${HOLDS_PLACE} AND id <> ?`,
   ).get(slot.serviceId, slot.date, today, officeId, holder.phone, nowMs, today, ignoreBookingId, officeId, holder.nikHash, nowMs, ignoreBookingId) as {
     same: number; active: number; phoneActive: number;
@@ -141,7 +145,8 @@ export const takeBooking = (ctx: StoreCtx, officeId: string, input: BookInput, n
   writeTx(ctx, () => {
     const { office, service, slot, holder, admission } = decideRequest(ctx, officeId, input, now);
     const hash = nikHash(ctx, holder.nik);
-    takePlace(ctx, office, slot, { nikHash: hash, phone: holder.phone }, now);
+    // A helper's number (a citizen without a phone) is not the holder's: the per-phone rule skips it.
+    takePlace(ctx, office, slot, { nikHash: hash, phone: input.contactIsHelper ? null : holder.phone }, now);
     const state = initialBookingState(opts.confirmation, opts.createdByUserId !== undefined, now.toMillis());
 
     let booking: BookingRow | undefined;
@@ -157,6 +162,7 @@ export const takeBooking = (ctx: StoreCtx, officeId: string, input: BookInput, n
         if (attempt > 3 || !String(e).includes('bookings.code')) throw e;
       }
     }
+    if (input.contactIsHelper) stmt(ctx, 'UPDATE bookings SET contact_is_helper = 1 WHERE id = ?').run(booking.id);
     useAdmission(ctx, admission, booking.id, now);
     if (input.urgentReason !== undefined) markUrgentBooking(ctx, booking, input.urgentReason, opts.createdByUserId ?? null, now);
     // A new booking has no ticket yet; the office, slot and service are already in hand.
@@ -171,7 +177,7 @@ export const takeBooking = (ctx: StoreCtx, officeId: string, input: BookInput, n
       : { template: 'booked' as const, payload: payloadOf(view, office) };
     enqueueNotification(ctx, { officeId, bookingId: booking.id, recipient: holder.phone, ...message }, opts.notifyChannel, now);
     if (opts.createdByUserId !== undefined) {
-      audit(ctx, { officeId, userId: opts.createdByUserId, action: 'booking.assisted', target: booking.code }, now);
+      audit(ctx, { officeId, userId: opts.createdByUserId, action: 'booking.assisted', target: booking.code, detail: assistedDetail(input) }, now);
     }
     return view;
   });
@@ -221,7 +227,7 @@ export const rescheduleBooking = (
     const slot = target!.slot;
     // Moving into another day passes that day's release and waiting room like a new booking (without an admission).
     if (slot.date !== booking.date) admissionGate(ctx, office, slot.date, undefined, now);
-    takePlace(ctx, office, slot, { nikHash: booking.nikHash!, phone: booking.phone }, now, booking.id);
+    takePlace(ctx, office, slot, { nikHash: booking.nikHash!, phone: booking.contactIsHelper ? null : booking.phone }, now, booking.id);
     releasePlace(ctx, booking.slotId);
     const updated = ctx.db
       .update(t.bookings)

@@ -26,6 +26,7 @@ import { enqueueReminders } from './reminders';
 import { challengeOperations } from './usedChallenges';
 import { waitingRoomOperations } from './waitingRoom';
 import { surveyOperations } from './survey';
+import { assistOperations } from './assistedBookings';
 import * as reports from './reports';
 import * as sessions from './sessions';
 import * as signIns from './signIns';
@@ -142,6 +143,7 @@ export const createSqliteStore = (options: SqliteStoreOptions): Store => {
     ...challengeOperations(ctx, grouped),
     ...waitingRoomOperations(ctx, grouped),
     ...surveyOperations(ctx, channel),
+    ...assistOperations(ctx),
 
     // Closures
     createClosure: async (officeId, input, actor, now) => closures.createClosure(ctx, officeId, input, actor, now, channel),

@@ -8,7 +8,7 @@ import { fail, invalid } from '../../domain/errors';
 import * as t from './schema';
 import { writeTx, type StoreCtx } from './connection';
 import type { Actor, Role } from '../../domain/policy';
-import { checkAccountAccess, checkAccountChange, checkNewAccount } from '../../domain/staffAccounts';
+import { auditedAccountPatch, checkAccountAccess, checkAccountChange, checkContactPhone, checkNewAccount } from '../../domain/staffAccounts';
 import { audit } from './journal';
 import { loadOffice } from './offices';
 import type { StaffView } from '../../../shared/staffTypes';
@@ -32,6 +32,7 @@ const view = (ctx: StoreCtx, user: typeof t.users.$inferSelect): StaffView => {
     disabled: user.disabled,
     createdAt: user.createdAt,
     lastSeenAt: last?.at ?? null,
+    contactPhone: user.contactPhone,
   };
 };
 
@@ -55,16 +56,17 @@ const userOf = (ctx: StoreCtx, userId: number, actor: Actor, officeId: string | 
 export const createStaff = (
   ctx: StoreCtx,
   officeId: string | null,
-  input: { username: string; displayName: string; role: Role },
+  input: { username: string; displayName: string; role: Role; contactPhone?: string | null },
   passwordHash: string,
   actor: Actor,
   now: DateTime,
 ): StaffView =>
   writeTx(ctx, () => {
     checkNewAccount(officeId, input.role);
+    const contactPhone = checkContactPhone(input.contactPhone) ?? null;
     if (officeId !== null) loadOffice(ctx, officeId);
     if (ctx.db.select({ id: t.users.id }).from(t.users).where(eq(t.users.username, input.username)).get()) invalid({ username: { key: 'taken' } });
-    const user = ctx.db.insert(t.users).values({ ...input, officeId, passwordHash, createdAt: now.toMillis() }).returning().get();
+    const user = ctx.db.insert(t.users).values({ ...input, contactPhone, officeId, passwordHash, createdAt: now.toMillis() }).returning().get();
     audit(ctx, { officeId, userId: actor.userId, action: 'user.create', target: user.username, detail: { role: input.role } }, now);
     return view(ctx, user);
   });
@@ -74,16 +76,18 @@ export const updateStaff = (
   ctx: StoreCtx,
   officeId: string,
   userId: number,
-  patch: { displayName?: string; role?: Role; disabled?: boolean },
+  asked: { displayName?: string; role?: Role; disabled?: boolean; contactPhone?: string | null },
   actor: Actor,
   now: DateTime,
 ): StaffView =>
   writeTx(ctx, () => {
+    const contactPhone = checkContactPhone(asked.contactPhone);
+    const patch = contactPhone === undefined ? asked : { ...asked, contactPhone };
     const user = userOf(ctx, userId, actor, officeId);
     const change = checkAccountChange(actor, user, patch);
     const updated = ctx.db.update(t.users).set(patch).where(eq(t.users.id, userId)).returning().get();
     if (change.endSessions) endSessions(ctx, userId, now);
-    audit(ctx, { officeId: user.officeId ?? officeId, userId: actor.userId, action: 'user.update', target: user.username, detail: patch }, now);
+    audit(ctx, { officeId: user.officeId ?? officeId, userId: actor.userId, action: 'user.update', target: user.username, detail: auditedAccountPatch(patch) }, now);
     return view(ctx, updated);
   });
 
