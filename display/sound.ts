@@ -80,11 +80,11 @@ export class Announcer {
     try {
       while (this.queue.length) {
         const call = this.queue.shift()!;
-        const text = announcement(call.number, call.counter, { recall: call.recall });
+        const text = announcement(call.number, call.counter, { recall: call.recall, comeIn: call.comeIn === true });
         this.hooks.start(call, text);
         if (this.enabled && this.audio) {
           await this.chime(this.audio);
-          if (await this.useClips()) await this.clips.play(announcementClips(call.number, call.counter, { recall: call.recall }));
+          if (await this.useClips()) await this.clips.play(announcementClips(call.number, call.counter, { recall: call.recall, comeIn: call.comeIn === true }));
           else await this.speak(text);
           await sleep(600);
         } else {

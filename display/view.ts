@@ -57,6 +57,7 @@ export const heroView = (state: BoardState | null, call: CallEvent | null): stri
   const name = state ? serviceName(state, call.service) : '';
   return `<p class="hero-label">${call.recall ? 'Panggilan Ulang <span class="en">Called again</span>' : 'Nomor Dipanggil <span class="en">Now calling</span>'}</p>
     <p class="hero-number" data-testid="hero-number">${escapeHtml(call.number)}</p>
+    ${call.comeIn ? '<p class="hero-comein" data-testid="hero-comein">Silakan masuk <span class="en">Please come in</span></p>' : ''}
     <p class="hero-counter"><span class="arrow" aria-hidden="true">➜</span> Loket <strong>${escapeHtml(call.counter)}</strong></p>
     ${name ? `<p class="hero-service">${escapeHtml(name)}</p>` : ''}`;
 };

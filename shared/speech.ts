@@ -75,8 +75,9 @@ export const counterSpokenName = (counter: string): string => counter.trim().rep
  * The spoken call, e.g. announcement('A007', '2') → "Nomor antrian A tujuh, silakan menuju loket dua".
  * A counter named "Loket 2" is not read as "loket loket dua". A recall says so first.
  */
-export const announcement = (ticket: string, counter: string, options: { recall?: boolean } = {}): string => {
+export const announcement = (ticket: string, counter: string, options: { recall?: boolean; comeIn?: boolean } = {}): string => {
   const counterName = counterSpokenName(counter);
-  const text = `Nomor antrian ${speakLabel(ticket)}, silakan menuju loket ${speakLabel(counterName)}`;
+  // Called from outside the room: told to come in first.
+  const text = `Nomor antrian ${speakLabel(ticket)}, ${options.comeIn ? 'silakan masuk, ' : ''}silakan menuju loket ${speakLabel(counterName)}`;
   return options.recall ? `Panggilan ulang. ${text}` : text;
 };

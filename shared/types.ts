@@ -112,7 +112,8 @@ export type CounterView = {
   current?: { id: string; number: string; service: string; status: TicketStatus };
 };
 
-export type CallEvent = { number: string; counter: string; service: string; calledAt: string; recall: boolean };
+/** `comeIn`: the ticket was waiting outside the room when called (the board says "silakan masuk": come in now). */
+export type CallEvent = { number: string; counter: string; service: string; calledAt: string; recall: boolean; comeIn?: boolean };
 
 export type BoardState = {
   office: { id: string; name: string; timezone: string };

@@ -11,7 +11,7 @@ const PHRASES = {
   'silakan-menuju': 'silakan menuju',
   loket: 'loket',
   'panggilan-ulang': 'panggilan ulang',
-  // Not said by the board yet: ready for calling in a visitor who waits outside the room.
+  // Said before the counter when the visitor was called from outside the room.
   'silakan-masuk': 'silakan masuk',
   prioritas: 'prioritas',
 } as const;
@@ -66,12 +66,14 @@ export const labelClips = (label: string): ClipId[] =>
 
 /**
  * The clips of a call, in order: ("A107", "2") → nomor-antrian A seratus tujuh silakan-menuju loket dua.
- * A recall says "panggilan ulang" first, as the spoken announcement does.
+ * A recall says "panggilan ulang" first, as the spoken announcement does; a visitor called from
+ * outside the room hears "silakan masuk" before the counter.
  */
-export const announcementClips = (ticket: string, counter: string, options: { recall?: boolean } = {}): ClipId[] => [
+export const announcementClips = (ticket: string, counter: string, options: { recall?: boolean; comeIn?: boolean } = {}): ClipId[] => [
   ...(options.recall ? ['panggilan-ulang'] : []),
   'nomor-antrian',
   ...labelClips(ticket),
+  ...(options.comeIn ? ['silakan-masuk'] : []),
   'silakan-menuju',
   'loket',
   ...labelClips(counterSpokenName(counter)),

@@ -7,6 +7,6 @@ export const ticketStepChange = (step: TicketStepResult): OfficeChange => {
   return officeChanged(
     step.ticket.office,
     [step.ticket.id],
-    isCall && step.counterId !== null ? { ticketId: step.ticket.id, counterId: step.counterId, recall: step.event === 'recalled', at: step.at } : undefined,
+    isCall && step.counterId !== null ? { ticketId: step.ticket.id, counterId: step.counterId, recall: step.event === 'recalled', at: step.at, ...(step.comeIn ? { comeIn: true } : {}) } : undefined,
   );
 };

@@ -232,7 +232,10 @@ export const liveOf = async (
 ): Promise<LiveViews> => {
   const byId = new Map(snap.tickets.map((tk) => [tk.id, tk]));
   return {
-    calls: wanted.calls.map((c) => callEvent(snap, { ticketId: c.ticketId, type: c.recall ? 'recalled' : 'called', at: c.at, counterId: c.counterId, serviceId: null })),
+    calls: wanted.calls.map((c) => ({
+      ...callEvent(snap, { ticketId: c.ticketId, type: c.recall ? 'recalled' : 'called', at: c.at, counterId: c.counterId, serviceId: null }),
+      ...(c.comeIn ? { comeIn: true } : {}),
+    })),
     tickets: wanted.tickets.flatMap((id) => {
       const ticket = byId.get(id);
       return ticket ? [publicTicket(snap, ticket)] : [];

@@ -49,10 +49,11 @@ export type UrgentOnlyInput = { open: string[]; reason: string; from?: string; a
 export type SessionLimits = { idleMinutes: number; absoluteHours: number };
 
 /** What a ticket step did: the ticket's public shape afterwards, the event recorded, and the counter involved. */
-export type TicketStepResult = { ticket: PublicTicket; event: string; counterId: number | null; at: number };
+export type TicketStepResult = { ticket: PublicTicket; event: string; counterId: number | null; at: number; comeIn?: boolean };
 
 /** A call to announce, as the publisher receives it from a command. */
-export type CallToAnnounce = { ticketId: string; counterId: number; recall: boolean; at: number };
+/** `comeIn`: the ticket waited outside the room until this call. */
+export type CallToAnnounce = { ticketId: string; counterId: number; recall: boolean; at: number; comeIn?: boolean };
 /** Everything the live layer sends after a change in one office, read from one snapshot; the board and the staff queue only when asked for. */
 export type LiveViews = { calls: CallEvent[]; tickets: PublicTicket[]; board?: BoardState; staff?: StaffState };
 /** What the live layer asks for: the calls to announce, the followed tickets, and whether anyone watches the board or the staff queue. */

@@ -15,8 +15,13 @@ import { at, bookingOf, counterId, nik4, OFFICE, officeSetup, outcome, setUpOffi
 import { makeSqliteStore } from '../contract/sqliteEngine';
 
 /** The office's call and recall settings, drawn for each run. */
-type Rules = { walkInEvery: number; recallLimit: number };
-const rulesArb: fc.Arbitrary<Rules> = fc.record({ walkInEvery: fc.integer({ min: 1, max: 3 }), recallLimit: fc.integer({ min: 1, max: 3 }) });
+type Rules = { walkInEvery: number; recallLimit: number; roomCapacity: number | null };
+const rulesArb: fc.Arbitrary<Rules> = fc.record({
+  walkInEvery: fc.integer({ min: 1, max: 3 }),
+  recallLimit: fc.integer({ min: 1, max: 3 }),
+  // The room (PRODUCT.md rule 8): none, or a small one that fills.
+  roomCapacity: fc.option(fc.integer({ min: 1, max: 4 }), { nil: null }),
+});
 const NIK_LIMIT = 3;
 const CUTOFF_MINUTES = 30;
 const CHECK_IN_EARLY_MINUTES = 30;
@@ -192,6 +197,27 @@ const runScenario = async (rules: Rules, ops: Op[]) => {
         expect(await store.getBooking(b.code, nik4(b.who), now, 'test')).toMatchObject({ status: b.status, slotId: slots[b.slot]!.id });
       }
     };
+    /**
+     * The room (issue 14, item 3): never more waiting inside than the places the visitors at the
+     * counters leave; nobody told to wait outside while a place is free; no room, nobody outside.
+     */
+    const checkRoom = async () => {
+      const staff = await store.staffState(OFFICE, now);
+      const atCounters = tickets.filter((t) => t.status === 'called' || t.status === 'serving').length;
+      const inside = staff.waiting.filter((w) => !w.waitOutside).length;
+      const outside = staff.waiting.length - inside;
+      if (rules.roomCapacity === null) {
+        expect(outside).toBe(0);
+        return;
+      }
+      const free = Math.max(0, rules.roomCapacity - atCounters);
+      expect(inside).toBeLessThanOrEqual(free);
+      if (outside > 0) expect(inside).toBe(free);
+      for (const t of tickets.filter((x) => x.status === 'waiting')) {
+        const shown = await store.publicTicket(t.id, now);
+        expect(shown?.waitOutside).toBe(staff.waiting.find((w) => w.id === t.id)?.waitOutside);
+      }
+    };
     /** The store's tickets and counters against the model's. */
     const compareTickets = async () => {
       for (const t of tickets) {
@@ -356,6 +382,7 @@ const runScenario = async (rules: Rules, ops: Op[]) => {
       // availability is the slow part of a step), tickets and counters after every step.
       if (['book', 'cancel', 'checkIn', 'closeTomorrow', 'capacity'].includes(op.kind)) await compareBookings();
       await compareTickets();
+      await checkRoom();
     }
     await compareBookings();
   } finally {

@@ -3,6 +3,7 @@
  * them: each write is one transaction of its module; its answer is read from the office's day
  * after the commit (queueView's snapshot), never from inside the transaction.
  */
+import { row } from './connection';
 import { tellBlankoHolders } from './blankoNotices';
 import type { DateTime } from 'luxon';
 import type { QueueOperations } from './groups';
@@ -15,6 +16,14 @@ import * as tickets from './tickets';
 
 export const queueOperations = (ctx: PgStoreCtx): QueueOperations => {
   const snapshotTicket = async (ticket: tickets.TicketRow, now: DateTime) => queue.publicTicket(await queue.loadSnapshot(ctx, ticket.officeId, now), ticket);
+  /** Where the room has a capacity: the waiting tickets outside it just before a call (a call of one is announced "silakan masuk"). */
+  const waitingOutside = async (counterId: number, now: DateTime): Promise<Set<string>> => {
+    const counter = await row<{ officeId: string }>(ctx, 'SELECT office_id AS "officeId" FROM counters WHERE id = ?', counterId);
+    if (!counter) return new Set();
+    const snap = await queue.loadSnapshot(ctx, counter.officeId, now);
+    if (snap.office.roomCapacity === null) return new Set();
+    return new Set(snap.tickets.filter((tk) => tk.status === 'waiting' && !snap.inside.has(tk.id)).map((tk) => tk.id));
+  };
   const stepResult = async (change: steps.TicketChange, now: DateTime) =>
     ({ ticket: await snapshotTicket(change.ticket, now), event: change.event, counterId: change.counterId, at: now.toMillis() });
 
@@ -27,8 +36,9 @@ export const queueOperations = (ctx: PgStoreCtx): QueueOperations => {
     issueWalkIn: async (officeId, input, now) => snapshotTicket(await tickets.issueWalkIn(ctx, officeId, input, now), now),
     checkIn: async (officeId, code, now) => snapshotTicket(await tickets.checkIn(ctx, officeId, code, now), now),
     callNext: async (counterId, actor, now) => {
+      const outside = await waitingOutside(counterId, now);
       const change = await steps.callNext(ctx, counterId, actor, now);
-      return change ? stepResult(change, now) : null;
+      return change ? { ...(await stepResult(change, now)), ...(outside.has(change.ticket.id) ? { comeIn: true } : {}) } : null;
     },
     stepTicket: async (ticketId, action, actor, now, options) => {
       const change = await steps.stepTicketAt(ctx, ticketId, action, actor, now, options);

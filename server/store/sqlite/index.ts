@@ -3,6 +3,7 @@
  * Each operation below is one transaction of the module that names it; this file only opens
  * the database and composes them into the contract.
  */
+import { stmt } from './prepared';
 import { tellBlankoHolders } from './blankoNotices';
 import type { ConfirmationPolicy } from '../../domain/confirmation';
 import { confirmBooking, expirePendingBookings } from './confirmations';
@@ -56,6 +57,14 @@ export const createSqliteStore = (options: SqliteStoreOptions): Store => {
   const grouped = options.groupCommit === false ? commitEachAlone : createGroupCommit(sqlite);
 
   const snapshotTicket = (ticket: tickets.TicketRow, now: DateTime) => queue.publicTicket(queue.loadSnapshot(ctx, ticket.officeId, now), ticket);
+  /** Where the room has a capacity: the waiting tickets outside it just before a call (a call of one is announced "silakan masuk"). */
+  const waitingOutside = (counterId: number, now: DateTime): Set<string> => {
+    const counter = stmt(ctx, 'SELECT office_id AS officeId FROM counters WHERE id = ?').get(counterId) as { officeId: string } | undefined;
+    if (!counter) return new Set();
+    const snap = queue.loadSnapshot(ctx, counter.officeId, now);
+    if (snap.office.roomCapacity === null) return new Set();
+    return new Set(snap.tickets.filter((tk) => tk.status === 'waiting' && !snap.inside.has(tk.id)).map((tk) => tk.id));
+  };
   const stepResult = (change: steps.TicketChange, now: DateTime) =>
     ({ ticket: snapshotTicket(change.ticket, now), event: change.event, counterId: change.counterId, at: now.toMillis() });
 
@@ -104,8 +113,9 @@ export const createSqliteStore = (options: SqliteStoreOptions): Store => {
 
     // Counter
     callNext: async (counterId, actor, now) => {
+      const outside = waitingOutside(counterId, now);
       const change = await grouped(() => steps.callNext(ctx, counterId, actor, now));
-      return change ? stepResult(change, now) : null;
+      return change ? { ...stepResult(change, now), ...(outside.has(change.ticket.id) ? { comeIn: true } : {}) } : null;
     },
     stepTicket: async (ticketId, action, actor, now, options) => {
       const change = await grouped(() => steps.stepTicketAt(ctx, ticketId, action, actor, now, options));
