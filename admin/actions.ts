@@ -88,6 +88,7 @@ export const forms: Record<string, FormHandler> = {
       bookingCutoffMinutes: f.int('bookingCutoffMinutes'),
       checkInEarlyMinutes: f.int('checkInEarlyMinutes'),
       issueEarlyMinutes: f.int('issueEarlyMinutes'),
+      boardVoice: f.str('boardVoice'),
       maxActiveBookingsPerNik: f.int('maxActiveBookingsPerNik'),
       maxActiveBookingsPerPhone: f.int('maxActiveBookingsPerPhone'),
       walkInEvery: f.int('walkInEvery'),
@@ -194,13 +195,20 @@ export const forms: Record<string, FormHandler> = {
   },
   'user-create': async (form, ctx) => {
     const f = formData(form);
-    const r = await api<{ user: { username: string }; password: string }>('POST', `${office(ctx)}/staff`, { username: f.str('username'), displayName: f.str('displayName'), role: f.str('role') });
+    const r = await api<{ user: { username: string }; password: string }>('POST', `${office(ctx)}/staff`, {
+      username: f.str('username'), displayName: f.str('displayName'), role: f.str('role'), ...(f.str('contactPhone') ? { contactPhone: f.str('contactPhone') } : {}),
+    });
     await ctx.reload();
     ctx.secret({ titleId: `Kata sandi untuk ${r.user.username}`, titleEn: 'Password, shown once', value: r.password });
   },
   'user-update': async (form, ctx) => {
     const f = formData(form);
-    await api('PATCH', `${office(ctx)}/staff/${form.dataset.id}`, { displayName: f.str('displayName'), ...(f.has('role') ? { role: f.str('role') } : {}) });
+    // The helper's WhatsApp number is sent only when it was changed ('' removes it).
+    const phone = form.elements.namedItem('contactPhone') as HTMLInputElement | null;
+    await api('PATCH', `${office(ctx)}/staff/${form.dataset.id}`, {
+      displayName: f.str('displayName'), ...(f.has('role') ? { role: f.str('role') } : {}),
+      ...(phone && phone.value.trim() !== phone.defaultValue ? { contactPhone: phone.value.trim() || null } : {}),
+    });
     ctx.st.editing = null;
     await ctx.reload();
     ctx.done('Akun disimpan.');

@@ -54,6 +54,8 @@ const flashHero = () => {
   hero.classList.add('flash');
 };
 
+/** A voice named in the board's URL wins over the office's setting (a TV known to lack a voice). */
+const urlVoice = new URLSearchParams(location.search).get('voice');
 const announcer = new Announcer(
   {
     start: (call, text) => {
@@ -67,8 +69,8 @@ const announcer = new Announcer(
       render();
     },
   },
-  // `?voice=clips` or `?voice=browser` chooses the voice; by default the browser's Indonesian voice where it has one.
-  parseBoardVoice(new URLSearchParams(location.search).get('voice')),
+  // `?voice=clips` or `?voice=browser` chooses the voice; otherwise the office's choice, by default the browser's Indonesian voice where it has one.
+  parseBoardVoice(urlVoice),
 );
 
 const showStatus = (status: LinkStatus) => {
@@ -126,6 +128,7 @@ const start = async () => {
   connectBoard('', officeId, {
     state: (next) => {
       state = next;
+      if (!urlVoice && next.voice) announcer.setVoice(next.voice);
       clockOffsetMs = Date.parse(next.now) - Date.now();
       render();
     },

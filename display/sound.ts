@@ -38,9 +38,16 @@ export class Announcer {
 
   constructor(
     private readonly hooks: AnnouncerHooks,
-    private readonly voice: BoardVoice = 'auto',
+    private voice: BoardVoice = 'auto',
     private readonly quietHoldMs = 2500,
   ) {
+    if (voice !== 'browser') this.clips.preload();
+  }
+
+  /** The office's choice (admin page), as the board state carries it; the next call is spoken so. */
+  setVoice(voice: BoardVoice): void {
+    if (voice === this.voice) return;
+    this.voice = voice;
     if (voice !== 'browser') this.clips.preload();
   }
 

@@ -22,6 +22,8 @@ export type OfficeSettings = {
   recallLimit: number;
   /** The kiosk issues tickets from this many minutes before opening (calling starts at opening). */
   issueEarlyMinutes: number;
+  /** How the lobby board speaks: 'auto' (the browser's Indonesian voice, else recorded clips), 'clips' or 'browser' (shared/voiceClips BoardVoice). */
+  boardVoice: string;
   /** Fair booking's release ('HH:mm' local): each day at this time the day `releaseDaysAhead` ahead opens; null = rolling horizon. */
   releaseTime: string | null;
   releaseDaysAhead: number;

@@ -125,6 +125,8 @@ export type BoardState = {
   admitted: string[] | null;
   roomCapacity: number | null;
   notices: Notice[];
+  /** How the office wants its board to speak (an admin's choice; a board's `?voice=` overrides it). */
+  voice?: 'auto' | 'clips' | 'browser';
 };
 
 export type ApiError = { error: { code: string; message: string; fields?: Record<string, string> } };

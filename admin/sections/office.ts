@@ -1,5 +1,5 @@
 /** Jam buka & kapasitas: opening hours per weekday, room capacity and the booking and calling rules; blanko stock. */
-import { WEEKDAYS, bi, button, checkbox, dateText, esc, field, input, section, submit } from '../html';
+import { WEEKDAYS, bi, button, checkbox, dateText, esc, field, input, section, select, submit } from '../html';
 import type { State } from '../state';
 import { releasesView } from './releases';
 
@@ -24,6 +24,7 @@ export const officeView = (st: State): string => {
     ${field('Batas pesan sebelum sesi (menit)', 'Booking cut-off (min)', input('bookingCutoffMinutes', o.bookingCutoffMinutes, { type: 'number', min: 0, max: 1440, required: true, class: 'narrow' }))}
     ${field('Check-in paling awal (menit sebelum sesi)', 'Check-in opens (min before)', input('checkInEarlyMinutes', o.checkInEarlyMinutes, { type: 'number', min: 0, max: 240, required: true, class: 'narrow' }))}
     ${field('Nomor antrean dibagikan (menit sebelum buka)', 'Tickets handed out (min before opening)', input('issueEarlyMinutes', o.issueEarlyMinutes, { type: 'number', min: 0, max: 240, required: true, class: 'narrow' }), 'Mis. 60: kiosk membagikan nomor mulai 07.00, pemanggilan mulai jam buka 08.00')}
+    ${field('Suara layar TV', 'Board voice', select('boardVoice', [['auto', 'Otomatis: suara peramban, atau rekaman bila tidak ada / Automatic'], ['clips', 'Rekaman suara / Recorded clips'], ['browser', 'Suara peramban / Browser voice']], o.boardVoice), 'Rekaman dipakai bila TV tidak punya suara bahasa Indonesia')}
     ${field('Reservasi aktif per NIK', 'Active bookings per NIK', input('maxActiveBookingsPerNik', o.maxActiveBookingsPerNik, { type: 'number', min: 1, max: 20, required: true, class: 'narrow' }))}
     ${field('Reservasi aktif per nomor HP', 'Active bookings per phone', input('maxActiveBookingsPerPhone', o.maxActiveBookingsPerPhone, { type: 'number', min: 1, max: 20, required: true, class: 'narrow' }), 'Berapa pun NIK yang dipakai')}
     ${field('Panggil antrian langsung setelah … reservasi', 'Walk-in after … bookings', input('walkInEvery', o.walkInEvery, { type: 'number', min: 1, max: 20, required: true, class: 'narrow' }), 'Agar antrian langsung tidak terlewat')}

@@ -4,6 +4,7 @@
  * counters, a call, the board, the staff queue). Plain functions of plain records: the engines
  * (sqlite/queueView.ts, postgres/queueView.ts) only read the rows and call these.
  */
+import { parseBoardVoice } from '../../shared/voiceClips';
 import { blankoEmpty } from '../domain/blanko';
 import { callOrder, positionsInService, type CallingCounter, type QueueCandidate } from '../domain/queue';
 import { admitToRoom, waitsOutside } from '../domain/room';
@@ -181,6 +182,7 @@ export const boardOf = (snap: QueueSnapshot, lastCalls: CallEvent[], notices: No
     admitted: snap.office.roomCapacity === null ? null : waiting.filter((tk) => snap.inside.has(tk.id)).map((tk) => tk.number),
     roomCapacity: snap.office.roomCapacity,
     notices,
+    voice: parseBoardVoice(snap.office.boardVoice),
   };
 };
 

@@ -66,12 +66,12 @@ describe('the board speaks with recorded clips where the browser has no Indonesi
     await s?.stop();
   });
 
-  const openBoard = async (query: string, voices: 'indonesian' | 'none' | 'no-speech-api') => {
+  const openBoard = async (query: string, voices: 'indonesian' | 'none' | 'no-speech-api', ready = 'Belum ada panggilan hari ini') => {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'id-ID' });
     await instrument(context, voices);
     const page = await context.newPage();
     await page.goto(`${s.url}/display/?office=demo${query}`);
-    await page.getByText('Belum ada panggilan hari ini').waitFor();
+    await page.getByText(ready).first().waitFor();
     return page;
   };
 
@@ -146,5 +146,19 @@ describe('the board speaks with recorded clips where the browser has no Indonesi
     const spokenMs = p.times[6]! - p.times[0]!; // "nomor antrian" … the start of "dua"
     expect(spokenMs).toBeGreaterThan(4000);
     expect(spokenMs).toBeLessThan(8000);
+  });
+
+  it("speaks as the office's admin chose (clips) on a board with no voice in its URL, even with an Indonesian voice", async () => {
+    const admin = await signIn(s.app);
+    expect((await admin.patch('/api/offices/demo').send({ boardVoice: 'clips' })).status).toBe(200);
+    expect((await admin.patch('/api/offices/demo').send({ boardVoice: 'loud' })).status).toBe(400);
+    const board = await openBoard('', 'indonesian', 'A107');
+    const ticket = await request(s.app).post('/api/offices/demo/tickets').set(kioskAuth(s.kioskToken)).send({ service: 'B' });
+    // Counter 2 still holds A107; counter 1 calls the B ticket.
+    const call = await admin.post('/api/counters/1/call-next');
+    expect(call.body.ticket.number).toBe(ticket.body.number);
+    await expect.poll(() => played(board).then((p) => p.clips.length), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(() => played(board).then((p) => p.clips.join(' ')), { timeout: 20_000 }).toBe('nomor-antrian B satu silakan-menuju loket satu');
+    expect((await played(board)).spoken).toEqual([]);
   });
 });

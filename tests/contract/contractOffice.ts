@@ -37,6 +37,7 @@ export const SETTINGS: OfficeSettings = {
   walkInEvery: 2,
   recallLimit: 2,
   issueEarlyMinutes: 0,
+  boardVoice: 'auto',
   releaseTime: null,
   releaseDaysAhead: 7,
   waitingRoomMinutes: 15,

@@ -36,6 +36,7 @@ export const officeSettingsBody = patch({
   walkInEvery: int(1, 20),
   recallLimit: count(10),
   issueEarlyMinutes: count(240),
+  boardVoice: z.enum(['auto', 'clips', 'browser']),
   releaseTime: time.nullable(),
   releaseDaysAhead: int(1, 90),
   waitingRoomMinutes: int(1, 120),

@@ -1,4 +1,5 @@
 /** Everything the admin page shows for one office, read in one go (one REPEATABLE READ snapshot). */
+import { parseBoardVoice } from '../../../shared/voiceClips';
 import { targetsOf } from '../../domain/notices';
 import type { DateTime } from 'luxon';
 import * as t from './schema';
@@ -48,6 +49,7 @@ export const adminSnapshot = (ctx: PgCtx, officeId: string, actor: Actor, now: D
         walkInEvery: office.walkInEvery,
         recallLimit: office.recallLimit,
         issueEarlyMinutes: office.issueEarlyMinutes,
+        boardVoice: parseBoardVoice(office.boardVoice),
         releaseTime: office.releaseTime,
         releaseDaysAhead: office.releaseDaysAhead,
         waitingRoomMinutes: office.waitingRoomMinutes,

@@ -31,6 +31,8 @@ export const offices = pgTable(
     blankoStock: integer('blanko_stock').notNull().default(0),
     /** The kiosk issues tickets from this many minutes before the day's opening (people queue early; calling starts at opening). */
     issueEarlyMinutes: integer('issue_early_minutes').notNull().default(0),
+    /** How the lobby board speaks: auto (the browser's Indonesian voice, else recorded clips), clips, or browser. */
+    boardVoice: text('board_voice').notNull().default('auto'),
     /**
      * Fair booking's release (API.md "Release and waiting room"): each day at this local time ('HH:mm')
      * the day `releaseDaysAhead` ahead opens for booking; null = a rolling horizon.

@@ -1,4 +1,5 @@
 /** Everything the admin page shows for one office, read in one go. */
+import { parseBoardVoice } from '../../../shared/voiceClips';
 import { targetsOf } from '../../domain/notices';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
@@ -44,6 +45,7 @@ export const adminSnapshot = (ctx: StoreCtx, officeId: string, actor: Actor, now
       walkInEvery: office.walkInEvery,
       recallLimit: office.recallLimit,
       issueEarlyMinutes: office.issueEarlyMinutes,
+      boardVoice: parseBoardVoice(office.boardVoice),
       releaseTime: office.releaseTime,
       releaseDaysAhead: office.releaseDaysAhead,
       waitingRoomMinutes: office.waitingRoomMinutes,

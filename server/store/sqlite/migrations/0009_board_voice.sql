@@ -1,0 +1,1 @@
+ALTER TABLE `offices` ADD `board_voice` text DEFAULT 'auto' NOT NULL;
