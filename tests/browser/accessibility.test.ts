@@ -145,3 +145,37 @@ describe('the kiosk', () => {
     }
   });
 });
+
+describe('the lobby board, the booking page and the ticket page', () => {
+  it('the board with a call and closures announced, at 1920×1080', async () => {
+    const ticket = (await walkIn('A')).body as { id: string };
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const board = await context.newPage();
+    await board.goto(`${s.url}/display/?office=demo`);
+    await board.locator('#hero').waitFor();
+    await expectAccessible(board, 'board');
+    const ticketPage = await (await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true })).newPage();
+    await ticketPage.goto(`${s.url}/t/${ticket.id}`);
+    await ticketPage.getByTestId('number').waitFor();
+    await expectAccessible(ticketPage, 'ticket page');
+    await context.close();
+  });
+
+  it('the booking page: offices, services, days, the form', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'id-ID' });
+    const page = await context.newPage();
+    await page.goto(`${s.url}/booking/`);
+    await page.locator('[data-action="service"]').first().waitFor();
+    await expectAccessible(page, 'booking services');
+    await page.click('[data-action="service"][data-code="A"]');
+    await page.locator('[data-action="slot"]').first().waitFor();
+    await expectAccessible(page, 'booking days and slots');
+    await page.click('[data-action="slot"]');
+    await page.locator('#f-nik').waitFor();
+    await expectAccessible(page, 'booking form');
+    await page.click('[data-action="nav-manage"]');
+    await page.locator('#f-code').waitFor();
+    await expectAccessible(page, 'booking find');
+    await context.close();
+  });
+});
