@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 
 // One multi-page build: each screen is its own folder with an index.html.
 // PAGES=kiosk,ticket and PAGES_OUT=dist/pages-kiosk build a subset elsewhere (parallel work on one machine).
-const ALL_PAGES = ['booking', 'kiosk', 'display', 'counter', 'admin', 'ticket'];
+const ALL_PAGES = ['booking', 'kiosk', 'display', 'counter', 'admin', 'ticket', 'assist'];
 const PAGES = process.env.PAGES ? process.env.PAGES.split(',') : ALL_PAGES;
 
 export default defineConfig({

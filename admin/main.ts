@@ -166,6 +166,11 @@ const start = async (me: Me) => {
     signedOut('Akun ini untuk halaman loket (/counter/), bukan admin. / This account is for the counter page.');
     return;
   }
+  // A kelurahan assistant books for citizens on its own page.
+  if (me.role === 'assistant') {
+    location.assign('/assist/');
+    return;
+  }
   st.me = me;
   loginError = null;
   st.offices = await api<OfficeSummary[]>('GET', '/offices');

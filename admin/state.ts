@@ -3,7 +3,7 @@ import type { AdminSnapshot, AuditEntry, RangeReport, SlotConflict } from '../sh
 import type { OfficeDetail, OfficeSummary } from '../shared/types';
 import type { ReleaseView } from '../shared/waitingRoom';
 
-export type Me = { id: number; username: string; displayName: string; role: 'admin' | 'supervisor' | 'counter'; officeId: string | null };
+export type Me = { id: number; username: string; displayName: string; role: 'admin' | 'supervisor' | 'counter' | 'assistant'; officeId: string | null };
 export type Snapshot = AdminSnapshot;
 export type Report = RangeReport;
 export type { AuditEntry };

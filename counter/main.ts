@@ -99,6 +99,8 @@ const officeFor = async (me: Me, offices: OfficeSummary[]): Promise<string> => {
 };
 
 const enter = async (me: Me, pickedOffice?: string) => {
+  // A kelurahan assistant books for citizens on its own page; the queue is not for it.
+  if (me.role === 'assistant') return void location.assign('/assist/');
   // Only a deployment-wide admin chooses among offices.
   const offices = me.officeId ? [] : ((await api<OfficeSummary[]>('GET', '/offices')) ?? []);
   const officeId = pickedOffice ?? (await officeFor(me, offices));

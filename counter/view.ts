@@ -4,7 +4,7 @@ import type { CounterView, TicketStatus } from '../shared/types';
 import type { NoShowEntry, StaffTicketDetails } from '../shared/staffTypes';
 import { heldAtCounter, stepsFrom, type TicketStep } from '../shared/ticketSteps';
 
-export type Me = { id: number; username: string; displayName: string; role: 'admin' | 'supervisor' | 'counter'; officeId: string | null };
+export type Me = { id: number; username: string; displayName: string; role: 'admin' | 'supervisor' | 'counter' | 'assistant'; officeId: string | null };
 export type ServiceName = { code: string; name: string };
 export type Link = 'connecting' | 'online' | 'offline';
 

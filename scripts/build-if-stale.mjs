@@ -10,7 +10,7 @@ import { join } from 'node:path';
 
 const PAGES_DIR = process.env.PAGES_OUT || 'dist/pages';
 const STAMP = join(PAGES_DIR, '.build-stamp');
-const SOURCES = ['booking', 'kiosk', 'display', 'counter', 'admin', 'ticket', 'shared', 'vite.config.ts', 'package-lock.json', 'scripts/page-size.ts'];
+const SOURCES = ['booking', 'kiosk', 'display', 'counter', 'admin', 'ticket', 'assist', 'shared', 'vite.config.ts', 'package-lock.json', 'scripts/page-size.ts'];
 
 /** @param {string} path @returns {number} */
 const newestMtime = (path) => {

@@ -91,7 +91,7 @@ export const createApp = ({ store, bus, clock, config, log, shared }: { store: S
     } }));
     app.get('/', (_req, res) => res.redirect('/booking/'));
   } else {
-    app.get(['/', '/t/:id', '/booking', '/kiosk', '/display', '/counter', '/admin'], (_req, res) =>
+    app.get(['/', '/t/:id', '/booking', '/kiosk', '/display', '/counter', '/admin', '/assist'], (_req, res) =>
       void res.status(503).type('text').send('Pages are not built: run `npm run build`.'),
     );
   }

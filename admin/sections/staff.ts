@@ -6,7 +6,11 @@ const ROLES: [string, string][] = [
   ['counter', 'Petugas loket / Counter staff'],
   ['supervisor', 'Supervisor (laporan saja / reports only)'],
   ['admin', 'Admin'],
+  ['assistant', 'Pendamping kelurahan (reservasi warga saja) / Kelurahan assistant (bookings only)'],
 ];
+/** The account's own WhatsApp number: for a kelurahan assistant, where the messages of citizens without a phone go. */
+const contactField = (value: string) =>
+  field('WhatsApp pendamping (untuk warga tanpa HP)', "Helper's WhatsApp (for citizens without a phone)", input('contactPhone', value, { type: 'tel', inputmode: 'tel', maxlength: 32, autocomplete: 'off', placeholder: 'mis. 0812-3456-7890' }));
 const roleName = (role: string) => ROLES.find((r) => r[0] === role)?.[1].split(' / ')[0] ?? role;
 
 const staffTable = (st: State, snap: Snapshot): string => {
@@ -16,7 +20,7 @@ const staffTable = (st: State, snap: Snapshot): string => {
       const self = u.id === st.me?.id;
       const row = `<tr${u.disabled ? ' class="disabled"' : ''}>
         <td><strong>${esc(u.displayName)}</strong> <span class="mono small">${esc(u.username)}</span>${u.officeId === null ? ` ${badge('semua kantor')}` : ''}${self ? ` ${badge('Anda')}` : ''}</td>
-        <td>${esc(roleName(u.role))}${u.disabled ? ` ${badge('nonaktif', 'bad')}` : ''}</td>
+        <td>${esc(roleName(u.role))}${u.contactPhone ? ` <span class="mono small">WA ${esc(u.contactPhone)}</span>` : ''}${u.disabled ? ` ${badge('nonaktif', 'bad')}` : ''}</td>
         <td class="small">${esc(instantText(u.lastSeenAt, zone))}</td>
         <td class="row-actions">
           ${button('Ubah', 'Edit', { 'data-action': 'edit', 'data-key': `user:${u.id}` }, 'small')}
@@ -28,6 +32,7 @@ const staffTable = (st: State, snap: Snapshot): string => {
           ? `<tr class="edit-row"><td colspan="4"><form class="row gap wrap" data-form="user-update" data-id="${u.id}">
               ${field('Nama tampilan', 'Display name', input('displayName', u.displayName, { required: true, minlength: 2, maxlength: 80 }))}
               ${self || u.officeId === null ? '' : field('Peran', 'Role', select('role', ROLES, u.role))}
+              ${u.officeId === null ? '' : contactField(u.contactPhone ?? '')}
               <div class="actions">${submit('Simpan', 'Save')}${button('Batal', 'Cancel', { 'data-action': 'edit', 'data-key': '' }, 'ghost')}</div></form></td></tr>`
           : '';
       return row + edit;
@@ -42,8 +47,10 @@ export const staffView = (st: State): string => {
     ${field('Nama pengguna', 'Username', input('username', '', { required: true, pattern: '[A-Za-z0-9._\\-]{3,40}', autocomplete: 'off', placeholder: 'mis. siti.loket2' }))}
     ${field('Nama tampilan', 'Display name', input('displayName', '', { required: true, minlength: 2, maxlength: 80 }))}
     ${field('Peran', 'Role', select('role', ROLES, 'counter'))}
+    ${contactField('')}
     <div class="actions">${submit('Buat akun', 'Create account')}</div></form>
-    <p class="hint">${bi('Kata sandi dibuat otomatis dan ditampilkan sekali saja. Berikan kepada orangnya; ia dapat menggantinya sendiri.', 'The password is generated and shown once. Hand it over; its owner can change it.')}</p>`;
+    <p class="hint">${bi('Kata sandi dibuat otomatis dan ditampilkan sekali saja. Berikan kepada orangnya; ia dapat menggantinya sendiri.', 'The password is generated and shown once. Hand it over; its owner can change it.')}</p>
+    <p class="hint">${bi('Pendamping kelurahan hanya dapat membuat reservasi untuk warga di halaman /assist/. Warga tanpa HP: pesannya dikirim ke WhatsApp pendamping.', "A kelurahan assistant can only book for citizens, on the /assist/ page. Citizens without a phone: their messages go to the helper's WhatsApp.")}</p>`;
   const kiosks = `<table class="grid"><thead><tr><th>${bi('Kiosk', 'Kiosk')}</th><th>${bi('Dibuat', 'Created')}</th><th>${bi('Status', 'Status')}</th>${hiddenTh('Tindakan', 'Actions')}</tr></thead><tbody>${snap.kiosks
     .map(
       (k) => `<tr${k.revokedAt ? ' class="disabled"' : ''}><td><strong>${esc(k.name)}</strong></td><td class="small">${esc(instantText(k.createdAt, zone))}</td>

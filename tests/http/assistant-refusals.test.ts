@@ -59,6 +59,11 @@ describe('an assistant is refused every signed-in route but its own', () => {
     const refused = sessionRoutes.filter((r) => !ASSISTANT_ROUTES.has(`${r.method} ${r.path}`));
     // Every route the assistant may use is documented (a renamed route fails here, not silently).
     expect(sessionRoutes.filter((r) => ASSISTANT_ROUTES.has(`${r.method} ${r.path}`))).toHaveLength(ASSISTANT_ROUTES.size);
+    // Counter work, the staff read of a booking (name and phone), reports and administration among them.
+    expect(refused.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining([
+      'POST /counters/{counterId}/call-next', 'GET /offices/{officeId}/bookings/{code}', 'GET /tickets/{ticketId}/details',
+      'POST /offices/{officeId}/urgent-bookings', 'GET /offices/{officeId}/reports/daily', 'GET /offices/{officeId}/admin', 'POST /offices/{officeId}/staff',
+    ]));
 
     // One touch first: the session's last-seen instant is then what every later request sets again.
     expect((await assistant.get('/api/auth/me')).status).toBe(200);

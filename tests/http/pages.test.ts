@@ -7,7 +7,7 @@ beforeAll(async () => (s = await startServer({ listen: false })));
 afterAll(() => s.stop());
 
 describe('the server serves the built pages', () => {
-  it.each(['/booking/', '/kiosk/', '/display/', '/counter/', '/admin/', '/t/any-ticket-id'])('serves %s as an Indonesian HTML page', async (path) => {
+  it.each(['/booking/', '/kiosk/', '/display/', '/counter/', '/admin/', '/assist/', '/t/any-ticket-id'])('serves %s as an Indonesian HTML page', async (path) => {
     const res = await request(s.app).get(path);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('text/html');

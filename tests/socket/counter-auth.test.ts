@@ -25,6 +25,13 @@ describe('the /counter namespace is for signed-in staff only', () => {
   });
   afterAll(() => s.stop());
 
+  it('refuses a kelurahan assistant (it books for citizens; the queue is not its business)', async () => {
+    await s.store.createUser({ username: 'kel.satu', displayName: 'Kelurahan Satu', passwordHash: await hashPassword('kelurahan-satu-123'), role: 'assistant', officeId: 'demo' }, s.clock.now());
+    const cookie = await login(s.url, 'kel.satu', 'kelurahan-satu-123');
+    const socket = open(cookie);
+    await expect(connected(socket)).rejects.toThrow('FORBIDDEN');
+  });
+
   it('refuses a socket without a session, or with an unknown one', async () => {
     await expect(connected(open())).rejects.toThrow('UNAUTHENTICATED');
     await expect(connected(open('giliran_session=not-a-real-token'))).rejects.toThrow('UNAUTHENTICATED');
