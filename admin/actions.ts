@@ -41,6 +41,11 @@ export type Ctx = {
 };
 
 const office = (ctx: Ctx) => `/offices/${encodeURIComponent(ctx.st.officeId!)}`;
+/**
+ * Every confirmation names the office it acts on: the office picker may have moved since the form
+ * was opened (a closure meant for one office once landed on a newly created one).
+ */
+const confirmIn = (ctx: Ctx, text: string): boolean => confirm(`${ctx.st.snap?.office.name ?? ctx.st.officeId ?? ''} — ${text}`);
 
 type FormHandler = (form: HTMLFormElement, ctx: Ctx) => Promise<void>;
 type ClickHandler = (el: HTMLElement, ctx: Ctx) => Promise<void> | void;
@@ -75,7 +80,7 @@ export const forms: Record<string, FormHandler> = {
     const f = formData(form);
     const created = await api<{ id: string }>('POST', '/offices', { id: f.str('id'), name: f.str('name'), timezone: f.str('timezone') });
     ctx.st.officeId = created.id;
-    ctx.st.offices = await api('GET', '/offices');
+    ctx.st.offices = await api('GET', '/staff/offices');
     await ctx.reload();
     ctx.done(`Kantor ${created.id} dibuat. Lanjutkan dengan layanan dan jadwal sesi.`);
   },
@@ -164,7 +169,7 @@ export const forms: Record<string, FormHandler> = {
     const scope = f.str('service');
     const what = scope ? `layanan ${scope}` : 'seluruh kantor';
     const range = open ? `mulai ${f.str('from')} sampai pemberitahuan lebih lanjut` : `${f.str('from')} sampai ${f.str('to')}`;
-    if (!confirm(`Tutup ${what} ${range}? Reservasi pada hari itu akan ${f.str('action') === 'move' ? 'dipindahkan' : 'dibatalkan'} dan pemegangnya diberi tahu lewat WhatsApp.`)) return;
+    if (!confirmIn(ctx, `Tutup ${what} ${range}? Reservasi pada hari itu akan ${f.str('action') === 'move' ? 'dipindahkan' : 'dibatalkan'} dan pemegangnya diberi tahu lewat WhatsApp.`)) return;
     const r = await api<{ affectedBookings: number; moved: number; cancelled: number }>('POST', `${office(ctx)}/closures`, {
       from: f.str('from'),
       to: open ? null : f.str('to'),
@@ -188,7 +193,7 @@ export const forms: Record<string, FormHandler> = {
   'urgent-set': async (form, ctx) => {
     const f = formData(form);
     const open = ctx.st.snap!.services.map((s) => s.code).filter((c) => f.bool(`open_${c}`));
-    if (!confirm(`Hanya ${open.join(', ') || '—'} yang tetap buka; layanan lain ditutup dan reservasinya ${f.str('action') === 'move' ? 'dipindahkan' : 'dibatalkan'}. Lanjutkan?`)) return;
+    if (!confirmIn(ctx, `Hanya ${open.join(', ') || '—'} yang tetap buka; layanan lain ditutup dan reservasinya ${f.str('action') === 'move' ? 'dipindahkan' : 'dibatalkan'}. Lanjutkan?`)) return;
     await api('PUT', `${office(ctx)}/urgent-only`, { open, reason: f.str('reason'), action: f.str('action') });
     await ctx.reload();
     ctx.done(`Mode mendesak aktif: hanya ${open.join(', ')} yang buka.`);
@@ -318,7 +323,7 @@ export const clicks: Record<string, ClickHandler> = {
     await ctx.reload();
   },
   'retire-service': async (el, ctx) => {
-    if (!confirm(`Hentikan layanan ${el.dataset.code}? Tidak bisa dipesan atau diambil lagi; laporan lamanya tetap ada.`)) return;
+    if (!confirmIn(ctx, `Hentikan layanan ${el.dataset.code}? Tidak bisa dipesan atau diambil lagi; laporan lamanya tetap ada.`)) return;
     await api('DELETE', `${office(ctx)}/services/${el.dataset.code}`);
     await ctx.reload();
     ctx.done(`Layanan ${el.dataset.code} dihentikan.`);
@@ -386,13 +391,13 @@ export const clicks: Record<string, ClickHandler> = {
     ctx.done(`${el.dataset.date} kembali mengikuti jadwal mingguan.`);
   },
   'delete-counter': async (el, ctx) => {
-    if (!confirm(`Hapus loket ${el.dataset.name}?`)) return;
+    if (!confirmIn(ctx, `Hapus loket ${el.dataset.name}?`)) return;
     await api('DELETE', `${office(ctx)}/counters/${el.dataset.id}`);
     await ctx.reload();
     ctx.done(`Loket ${el.dataset.name} dihapus.`);
   },
   'reset-password': async (el, ctx) => {
-    if (!confirm(`Atur ulang kata sandi ${el.dataset.name}? Ia akan keluar dari semua perangkat.`)) return;
+    if (!confirmIn(ctx, `Atur ulang kata sandi ${el.dataset.name}? Ia akan keluar dari semua perangkat.`)) return;
     const r = await api<{ password: string }>('POST', `${office(ctx)}/staff/${el.dataset.id}/reset-password`);
     await ctx.reload();
     ctx.secret({ titleId: `Kata sandi baru untuk ${el.dataset.name}`, titleEn: 'New password, shown once', value: r.password });
@@ -402,22 +407,29 @@ export const clicks: Record<string, ClickHandler> = {
     await ctx.reload();
   },
   'revoke-kiosk': async (el, ctx) => {
-    if (!confirm(`Cabut kiosk "${el.dataset.name}"? Kiosk itu langsung berhenti bekerja.`)) return;
+    if (!confirmIn(ctx, `Cabut kiosk "${el.dataset.name}"? Kiosk itu langsung berhenti bekerja.`)) return;
     await api('POST', `${office(ctx)}/kiosks/${el.dataset.id}/revoke`);
     await ctx.reload();
     ctx.done(`Kiosk ${el.dataset.name} dicabut.`);
+  },
+  publish: async (el, ctx) => {
+    const publish = el.dataset.published === '1';
+    if (!confirmIn(ctx, publish ? 'Terbitkan kantor ini? Warga dapat melihatnya dan memesan.' : 'Jadikan draf? Kantor ini hilang dari daftar warga dan tidak menerima reservasi baru; reservasi yang ada tetap berlaku.')) return;
+    await api('PUT', `${office(ctx)}/published`, { published: publish });
+    await ctx.reload();
+    ctx.done(publish ? 'Kantor diterbitkan.' : 'Kantor kembali menjadi draf.');
   },
   'toggle-notice': async (el, ctx) => {
     await api('PATCH', `${office(ctx)}/notices/${el.dataset.id}`, { active: el.dataset.active === '1' });
     await ctx.reload();
   },
   'delete-notice': async (el, ctx) => {
-    if (!confirm('Hapus pengumuman ini?')) return;
+    if (!confirmIn(ctx, 'Hapus pengumuman ini?')) return;
     await api('DELETE', `${office(ctx)}/notices/${el.dataset.id}`);
     await ctx.reload();
   },
   'delete-contact': async (el, ctx) => {
-    if (!confirm('Hapus nomor WhatsApp ini?')) return;
+    if (!confirmIn(ctx, 'Hapus nomor WhatsApp ini?')) return;
     await api('DELETE', `${office(ctx)}/whatsapp-contacts/${el.dataset.id}`);
     await ctx.reload();
   },

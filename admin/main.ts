@@ -173,7 +173,8 @@ const start = async (me: Me) => {
   }
   st.me = me;
   loginError = null;
-  st.offices = await api<OfficeSummary[]>('GET', '/offices');
+  // Drafts too: an admin sets an office up before visitors see it.
+  st.offices = await api<OfficeSummary[]>('GET', '/staff/offices');
   const saved = localStorage.getItem(OFFICE_KEY);
   st.officeId = me.officeId ?? (st.offices.some((o) => o.id === saved) ? saved : (st.offices[0]?.id ?? null));
   await reload();

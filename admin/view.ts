@@ -34,7 +34,7 @@ const newOfficeForm = (): string =>
   );
 
 const header = (st: State): string => {
-  const offices = st.offices.map((o): [string, string] => [o.id, o.name]);
+  const offices = st.offices.map((o): [string, string] => [o.id, o.published === false ? `${o.name} (draf)` : o.name]);
   const choose =
     st.me?.officeId === null && offices.length > 1
       ? `<label class="office-pick">${bi('Kantor', 'Office')} ${select('office', offices, st.officeId ?? '', { 'data-action': 'office', 'aria-label': 'Kantor / Office' })('office-pick')}</label>`

@@ -105,8 +105,11 @@ const slotChoice = (st: State): string => {
 
 const phoneChoice = (st: State): string => {
   const own = st.me?.contactPhone ?? null;
+  // Where the deployment only logs messages (office.messagesBy 'none'), promise none: the printed proof is what the citizen gets.
   const note = st.draft.noPhone
-    ? own
+    ? own && st.office?.messagesBy === 'none'
+      ? `<p class="note" id="nophone-note">Kantor ini tidak mengirim pesan WhatsApp; nomor Anda <strong class="mono">${esc(prettyPhone(own))}</strong> disimpan sebagai kontak warga. Cetak bukti reservasi untuk warga. <span class="en" lang="en">This office sends no WhatsApp message; your number is kept as the citizen's contact. Print the proof for the citizen.</span></p>`
+      : own
       ? `<p class="note" id="nophone-note">Pesan WhatsApp (kode, pengingat, perubahan) dikirim ke nomor Anda: <strong class="mono">${esc(prettyPhone(own))}</strong>. Sampaikan kepada warga. <span class="en" lang="en">The messages go to your number; pass them on.</span></p>`
       : `<p class="alert" id="nophone-note" role="alert">Akun Anda belum punya nomor WhatsApp pendamping: minta admin mengisinya. <span class="en" lang="en">Your account has no helper WhatsApp number: ask an admin to set it.</span></p>`
     : '';
@@ -183,7 +186,9 @@ export const proofView = (st: State): string => {
       </dl>
       <p class="kiosk-note"><strong>Tunjukkan kode ini di kiosk</strong> saat datang, paling cepat ${checkIn} menit sebelum sesi.
         <span class="en" lang="en">Show this code at the kiosk when you arrive, at most ${checkIn} minutes before the session.</span></p>
-      ${b.contactIsHelper ? `<p class="small">Pesan WhatsApp dikirim ke pendamping${st.me?.displayName ? ` (${esc(st.me.displayName)})` : ''}. <span class="en" lang="en">Messages go to the helper.</span></p>` : ''}
+      ${b.contactIsHelper ? (st.office?.messagesBy === 'none'
+        ? `<p class="small">Nomor pendamping${st.me?.displayName ? ` (${esc(st.me.displayName)})` : ''} disimpan sebagai kontak; kantor ini tidak mengirim pesan WhatsApp. <span class="en" lang="en">The helper's number is kept as the contact; this office sends no WhatsApp message.</span></p>`
+        : `<p class="small">Pesan WhatsApp dikirim ke pendamping${st.me?.displayName ? ` (${esc(st.me.displayName)})` : ''}. <span class="en" lang="en">Messages go to the helper.</span></p>`) : ''}
     </article>
     </main>`;
 };

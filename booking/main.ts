@@ -4,9 +4,10 @@ import { normalisePhone } from '../shared/phone';
 import { ApiFailure, bookingApi } from './api';
 import { prettyPhone } from './format';
 import { createProofOfWork } from './proofOfWork';
+import { saveProofImage } from './proof';
 import { preloadQr, qrSvg } from './qr';
 import { calendarDays, initialState, type Screen } from './state';
-import { t, type Lang } from './texts';
+import { byChannel, t, type Lang } from './texts';
 import { pageHtml } from './view';
 import { createWaitingRoom } from './waitingRoom';
 
@@ -194,8 +195,8 @@ const drawQr = async (code: string): Promise<void> => {
   const svg = await qrSvg(code);
   if (!svg || state.booking?.code !== code) return;
   state.qrSvg = svg;
-  const holder = app.querySelector('.qr');
-  if (holder) holder.innerHTML = svg;
+  // The code card's and the print sheet's (proof.ts).
+  for (const holder of app.querySelectorAll('.qr')) holder.innerHTML = svg;
 };
 
 const submitBooking = async (): Promise<void> => {
@@ -223,7 +224,8 @@ const submitBooking = async (): Promise<void> => {
     // The day's places are given out through its waiting room: wait there, then this booking is sent again.
     if (f.code === 'WAITING_ROOM') return room.enterForBooking();
     // A lost answer on a slow line and a retry end here too: say where the code is.
-    const hint = f.code === 'DUPLICATE_BOOKING' ? 'duplicateHint' : f.code === 'BOOKING_LIMIT' ? 'limitHint' : null;
+    // Where no WhatsApp message is sent (office.messagesBy 'none'), the hint points to the code shown and the proof instead.
+    const hint = f.code === 'DUPLICATE_BOOKING' ? byChannel('duplicateHint', state.office?.messagesBy) : f.code === 'BOOKING_LIMIT' ? 'limitHint' : null;
     state.error = hint ? `${f.message} ${t(state.lang, hint)}` : f.message;
     state.fieldErrors = Object.fromEntries(Object.entries(f.fields).filter(([k]) => FIELD_ORDER.includes(k)));
     if (['SLOT_FULL', 'SLOT_NOT_BOOKABLE', 'CLOSED'].includes(f.code)) {
@@ -445,6 +447,18 @@ const actions: Record<string, (el: HTMLElement) => void | Promise<void>> = {
   'cancel-pending': () => cancelPending(),
   reschedule: () => startReschedule(),
   move: () => moveBooking(),
+  // The proof of booking (proof.ts): a PNG drawn in the phone, or the printed sheet.
+  'proof-image': async () => {
+    if (!state.booking) return;
+    try {
+      state.flash = t(state.lang, 'proofSaved', { file: await saveProofImage(state) });
+      state.error = null;
+    } catch {
+      state.error = t(state.lang, 'proofFailed');
+    }
+    render('[data-action="proof-image"]');
+  },
+  'proof-print': () => window.print(),
 };
 
 app.addEventListener('click', (event) => {
@@ -466,7 +480,7 @@ const updatePhonePreview = (): void => {
   const preview = app.querySelector<HTMLElement>('#phone-preview');
   if (!preview) return;
   const e164 = normalisePhone(state.form.phone);
-  preview.textContent = e164 ? t(state.lang, 'phoneWillBe', { phone: prettyPhone(e164) }) : '';
+  preview.textContent = e164 ? t(state.lang, byChannel('phoneWillBe', state.office?.messagesBy), { phone: prettyPhone(e164) }) : '';
 };
 
 app.addEventListener('input', (event) => {

@@ -5,6 +5,7 @@ import { alerts, backButton, dayAndSlotPicker, esc, field, heading } from './htm
 import { selectedSlot, type State } from './state';
 import { t, type TextKey } from './texts';
 import { calendarLink, contactsHtml, officeNews, ticketHtml } from './parts';
+import { proofButtons, proofSheet } from './proof';
 
 const STATUS: Record<BookingStatus, TextKey> = {
   pending: 'statusPending', booked: 'statusBooked', checked_in: 'statusCheckedIn', cancelled: 'statusCancelled', expired: 'statusExpired',
@@ -41,6 +42,7 @@ export const manageScreen = (state: State): string => {
           </div>`
         : `<div class="actions">
             ${calendarLink(state, booking)}
+            ${proofButtons(state)}
             <button type="button" data-action="reschedule">${esc(t(lang, 'reschedule'))}</button>
             <button type="button" class="danger-outline" data-action="cancel">${esc(t(lang, 'cancel'))}</button>
           </div>`;
@@ -56,7 +58,7 @@ export const manageScreen = (state: State): string => {
     </dl>
     ${booking.ticketId ? `<p><a href="/t/${esc(booking.ticketId)}">${esc(t(lang, 'ticketLink'))}</a></p>` : ''}
     ${actions}
-    ${office ? officeNews(office, lang) + contactsHtml(office, lang) : ''}`;
+    ${office ? officeNews(office, lang) + contactsHtml(office, lang) : ''}${proofSheet(state)}`;
 };
 
 export const rescheduleScreen = (state: State): string => {

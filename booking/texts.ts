@@ -74,6 +74,15 @@ const TEXTS = {
   },
   whatToBring: { id: 'Yang perlu dibawa', en: 'What to bring' },
   addCalendar: { id: 'Tambah ke kalender (.ics)', en: 'Add to calendar (.ics)' },
+  proofSave: { id: 'Simpan bukti (gambar)', en: 'Save proof (image)' },
+  proofPrint: { id: 'Cetak', en: 'Print' },
+  proofTitle: { id: 'Bukti Reservasi', en: 'Booking proof' },
+  proofKiosk: { id: 'Tunjukkan kode ini di kiosk saat datang', en: 'Show this code at the kiosk when you arrive' },
+  proofSaved: { id: 'Bukti reservasi disimpan: {file}', en: 'Booking proof saved: {file}' },
+  proofFailed: {
+    id: 'Gambar bukti tidak dapat dibuat. Gunakan Cetak, atau catat kode reservasi Anda.',
+    en: 'The proof image could not be made. Use Print, or write your booking code down.',
+  },
   manageThis: { id: 'Cek, ubah atau batalkan', en: 'Check, change or cancel' },
   bookAnother: { id: 'Buat reservasi lain', en: 'Make another booking' },
   service: { id: 'Layanan', en: 'Service' },
@@ -136,6 +145,21 @@ const TEXTS = {
     id: 'Batalkan reservasi yang tidak diperlukan di "Cek reservasi", lalu coba lagi.',
     en: 'Cancel a booking you no longer need under "My booking", then try again.',
   },
+  // Where the office sends no messages (office.messagesBy 'none': NOTIFY_CHANNEL=log), these replace
+  // the texts that promise a WhatsApp message: the code on screen and the saved proof are all there is.
+  duplicateHintNoMessage: {
+    id: 'Kantor ini tidak mengirim pesan WhatsApp: kode reservasi Anda tampil di layar saat reservasi berhasil dan ada di bukti reservasi yang Anda simpan. Dengan kode itu Anda bisa mengubah jadwalnya di "Cek reservasi".',
+    en: 'This office sends no WhatsApp message: your booking code was shown on screen when the booking was made and is on the booking proof you saved. With it you can change the time under "My booking".',
+  },
+  phoneHintNoMessage: {
+    id: 'Contoh: 0812-3456-7890. Kantor ini tidak mengirim pesan WhatsApp; nomor ini disimpan agar kantor dapat menghubungi Anda.',
+    en: 'E.g. 0812-3456-7890. This office sends no WhatsApp message; the number is kept so that the office can reach you.',
+  },
+  phoneWillBeNoMessage: { id: 'Nomor Anda: {phone}', en: 'Your number: {phone}' },
+  keepCodeNoMessage: {
+    id: 'Tidak ada pesan WhatsApp yang dikirim: catat kode ini atau simpan bukti reservasinya sekarang, karena kode hanya tampil di sini.',
+    en: 'No WhatsApp message is sent: write this code down or save the booking proof now, as it is shown only here.',
+  },
   network: { id: 'Tidak dapat terhubung. Periksa koneksi internet Anda, lalu coba lagi.', en: 'Cannot connect. Check your internet connection and try again.' },
   failed: { id: 'Permintaan gagal (kode {status}). Coba lagi.', en: 'The request failed (code {status}). Please try again.' },
 } as const satisfies Record<string, { id: string; en: string }>;
@@ -144,6 +168,10 @@ export type TextKey = keyof typeof TEXTS;
 
 export const t = (lang: Lang, key: TextKey, params: Record<string, string | number> = {}): string =>
   TEXTS[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+
+/** The texts that promise a WhatsApp message, in the words of the channel in use: without messages (`messagesBy: 'none'`), their *NoMessage variant. */
+export const byChannel = (key: 'duplicateHint' | 'phoneHint' | 'phoneWillBe', messagesBy: 'whatsapp' | 'none' | undefined): TextKey =>
+  messagesBy === 'none' ? `${key}NoMessage` : key;
 
 /** Admin-written texts like "Petugas sakit / Staff ill" carry both languages: show the one asked for. */
 export const pickBilingual = (text: string, lang: Lang): string => {

@@ -5,8 +5,9 @@ import { slotWhen, zoneName } from './format';
 import { alerts, backButton, dayAndSlotPicker, esc, field, heading } from './html';
 import { findScreen, manageScreen, rescheduleScreen } from './manageView';
 import { calendarLink, contactsHtml, hoursHtml, officeNews, serviceWhatsapp, ticketHtml, whatsappOnlyHtml } from './parts';
+import { proofButtons, proofSheet } from './proof';
 import { selectedSlot, serviceOf, type State } from './state';
-import { pickBilingual, t, type Lang } from './texts';
+import { byChannel, pickBilingual, t, type Lang } from './texts';
 
 const BOOK_SCREENS = new Set(['offices', 'services', 'slots', 'form', 'confirm', 'done']);
 
@@ -111,7 +112,7 @@ const formScreen = (state: State): string => {
     <form data-form="book" novalidate>
       ${field(state, { name: 'nik', label: 'nik', hint: t(lang, 'nikHint'), value: form.nik, attrs: 'inputmode="numeric" autocomplete="off" maxlength="24" required' })}
       ${field(state, { name: 'name', label: 'name', value: form.name, attrs: 'autocomplete="name" maxlength="100" required' })}
-      ${field(state, { name: 'phone', label: 'phone', hint: t(lang, 'phoneHint'), value: form.phone, attrs: 'type="tel" inputmode="tel" autocomplete="tel" maxlength="24" required' })}
+      ${field(state, { name: 'phone', label: 'phone', hint: t(lang, byChannel('phoneHint', state.office?.messagesBy)), value: form.phone, attrs: 'type="tel" inputmode="tel" autocomplete="tel" maxlength="24" required' })}
       <p id="phone-preview" class="preview"></p>
       <div id="pow-slot" class="pow"></div>
       <button type="submit" class="primary" ${state.busy ? 'disabled aria-busy="true"' : ''}>${esc(t(lang, state.busy ? 'sending' : 'submitBooking'))}</button>
@@ -127,7 +128,8 @@ const doneScreen = (state: State): string => {
     || (service ? (lang === 'id' ? service.requirements : service.requirementsEn || service.requirements) : '');
   return `${heading(t(lang, 'booked'), step(lang, 4), true)}${alerts(state)}
     ${ticketHtml(state, booking)}
-    <p class="note">${esc(t(lang, 'keepCode'))}</p>
+    <p class="note">${esc(t(lang, 'keepCode'))}</p>${state.office?.messagesBy === 'none' ? `
+    <p class="note" id="no-message-note">${esc(t(lang, 'keepCodeNoMessage'))}</p>` : ''}
     ${summaryHtml(state, booking)}
     <p>${esc(t(lang, 'atKiosk'))}${state.office ? ` ${esc(t(lang, 'checkInFrom', { minutes: state.office.checkInEarlyMinutes }))}` : ''}</p>
     ${req ? `<section class="bring" aria-labelledby="bring-title"><h3 id="bring-title">${esc(t(lang, 'whatToBring'))}</h3><p>${esc(req)}</p></section>` : ''}
@@ -137,7 +139,8 @@ const doneScreen = (state: State): string => {
     </dl>
     <div class="actions">
       ${calendarLink(state, booking)}
+      ${proofButtons(state)}
       <button type="button" data-action="manage-this">${esc(t(lang, 'manageThis'))}</button>
       <button type="button" class="link" data-action="book-again">${esc(t(lang, 'bookAnother'))}</button>
-    </div>`;
+    </div>${proofSheet(state)}`;
 };

@@ -102,7 +102,7 @@ const enter = async (me: Me, pickedOffice?: string) => {
   // A kelurahan assistant books for citizens on its own page; the queue is not for it.
   if (me.role === 'assistant') return void location.assign('/assist/');
   // Only a deployment-wide admin chooses among offices.
-  const offices = me.officeId ? [] : ((await api<OfficeSummary[]>('GET', '/offices')) ?? []);
+  const offices = me.officeId ? [] : ((await api<OfficeSummary[]>('GET', '/staff/offices')) ?? []);
   const officeId = pickedOffice ?? (await officeFor(me, offices));
   const [office, counters] = await Promise.all([
     api<OfficeDetail>('GET', `/offices/${encodeURIComponent(officeId)}`),

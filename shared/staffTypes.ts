@@ -101,12 +101,21 @@ export type OutboxSummary = {
   sent: number;
   failed: number;
   recentFailures: { id: number; template: string; recipient: string; attempts: number; lastError: string | null; createdAt: string }[];
+  /** Where new messages go (NOTIFY_CHANNEL): 'log' writes them to the server's log only, and nobody receives them. */
+  configuredChannel: 'log' | 'whatsapp';
+  /** Of `sent`: only written to the server's log (the log channel), never delivered: "Dicatat (tidak dikirim)". */
+  logged: number;
+  /** Of `sent`: accepted by the WhatsApp endpoint: "Terkirim lewat WhatsApp". */
+  sentByWhatsapp: number;
+  /** The counts per channel each message was queued for (the `channel` it went, or goes, through). */
+  byChannel: { channel: string; pending: number; sending: number; sent: number; failed: number }[];
 };
 
 /** Everything the admin page shows for one office, read in one go. */
 export type AdminSnapshot = {
   today: string;
-  office: Omit<OfficeSettings, 'name'> & { id: string; name: string; timezone: string; blankoStock: number };
+  /** `published`: false while the office is a draft (not listed to visitors, no visitor bookings). */
+  office: Omit<OfficeSettings, 'name'> & { id: string; name: string; timezone: string; blankoStock: number; published: boolean };
   hours: OpeningHours[];
   services: (ServiceFields & { code: string; templates: TemplateSlot[] })[];
   overrides: OverrideDay[];

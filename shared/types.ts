@@ -27,7 +27,8 @@ export type Notice = { id: number; text: string; textEn: string };
 export type WhatsappContact = { id: number; label: string; phone: string; serviceGroup: string };
 export type Closure = { id: number; service: string | null; from: string; to: string | null; reason: string };
 
-export type OfficeSummary = { id: string; name: string; timezone: string };
+/** `published`: given to staff pages only (false for a draft office, which visitors do not see). */
+export type OfficeSummary = { id: string; name: string; timezone: string; published?: boolean };
 export type OfficeDetail = OfficeSummary & {
   services: ServiceInfo[];
   openingHours: { weekday: number; open: string; close: string }[];
@@ -38,8 +39,17 @@ export type OfficeDetail = OfficeSummary & {
   bookingHorizonDays: number;
   /** Check-in at the kiosk opens this many minutes before a booked slot begins. */
   checkInEarlyMinutes: number;
+  /** False while the office is a draft: not listed to visitors and taking no visitor's booking. */
+  published: boolean;
   blankoStock: number;
+  /**
+   * Whether the visitor receives messages (booking confirmation, reminder, changes): 'whatsapp', or
+   * 'none' where the deployment only logs them (NOTIFY_CHANNEL=log); pages then promise no message.
+   * Set by GET /api/offices/{officeId}; absent (an older server) reads as 'whatsapp'.
+   */
+  messagesBy?: MessagesBy;
 };
+export type MessagesBy = 'whatsapp' | 'none';
 
 export type SlotView = {
   id: number;

@@ -36,7 +36,7 @@ export const officeView = (st: State): string => {
     <div class="field checks">${checkbox('onePerServicePerDay', o.onePerServicePerDay, 'Satu reservasi per NIK per layanan per hari', 'One booking per NIK per service per day')}</div>
     <div class="actions">${submit('Simpan aturan', 'Save rules')}</div>
   </form>`;
-  return `<div class="cols">${section('Jam buka', 'Opening hours', hours)}${section('Kapasitas dan aturan', 'Capacity and rules', settings)}</div>
+  return `${publishingView(o)}<div class="cols">${section('Jam buka', 'Opening hours', hours)}${section('Kapasitas dan aturan', 'Capacity and rules', settings)}</div>
     <p class="hint">${bi(`Zona waktu kantor: ${o.timezone}`, 'Office time zone')}</p>${releasesView(st.releases)}`;
 };
 
@@ -74,3 +74,11 @@ export const blankoView = (st: State): string => {
     <p class="hint">${bi('Setiap KTP-el yang selesai dicetak memakai satu blanko. Pada stok nol, layanan yang memakai blanko berhenti: kiosk dan halaman reservasi menawarkan suket.', 'Each KTP-el printed uses one card. At zero those services stop and the kiosk and booking pages offer a suket.')}</p>`;
   return section('Stok blanko KTP-el', 'KTP-el blank card stock', body);
 };
+
+/** A draft office is not listed to visitors: the admin publishes it once its services and hours are set (domain/publishing). */
+const publishingView = (o: { name: string; published: boolean }): string =>
+  o.published
+    ? `<div class="alert ok publish" role="status"><p>${bi(`${o.name} terbit: terlihat oleh warga dan menerima reservasi.`, 'Published: listed to visitors and taking bookings.')}</p>
+        ${button('Jadikan draf', 'Back to draft', { 'data-action': 'publish', 'data-published': '0' }, 'small ghost')}</div>`
+    : `<div class="alert warn publish" role="status"><p><strong>${bi('Draf', 'Draft')}</strong> ${bi(`${o.name} belum terlihat oleh warga. Atur layanan, jam buka dan sesi, lalu terbitkan.`, 'Not yet listed to visitors. Set services, hours and slots, then publish.')}</p>
+        ${button('Terbitkan kantor', 'Publish the office', { 'data-action': 'publish', 'data-published': '1' }, 'small')}</div>`;

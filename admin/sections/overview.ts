@@ -26,9 +26,15 @@ export const overviewView = (st: State): string => {
     tile('Kiosk aktif', 'Active kiosks', String(snap.kiosks.filter((k) => k.revokedAt === null).length), '', 'staff'),
   ].join('');
   const out = snap.outbox;
-  const outbox = `<div class="row gap">
+  // What really happened: the log channel only writes a message to the server's log; it is counted apart and never called "sent".
+  const logChannel = out.configuredChannel === 'log';
+  const channel = logChannel
+    ? `<p class="alert warn notify-channel" data-testid="notify-channel">${bi('Saluran: log (NOTIFY_CHANNEL=log). Pesan hanya dicatat di log server, tidak dikirim ke warga.', 'Channel: log. Messages are only written to the server log; nobody receives them.')}</p>`
+    : `<p class="small notify-channel" data-testid="notify-channel">${bi('Saluran: WhatsApp (NOTIFY_CHANNEL=whatsapp).', 'Channel: WhatsApp.')}</p>`;
+  const outbox = `${channel}<div class="row gap">
       <div class="stat">${bi('Menunggu', 'Pending')}<strong>${out.pending + out.sending}</strong></div>
-      <div class="stat">${bi('Terkirim', 'Sent')}<strong>${out.sent}</strong></div>
+      ${!logChannel || out.sentByWhatsapp ? `<div class="stat" data-testid="sent-whatsapp">${bi('Terkirim lewat WhatsApp', 'Sent by WhatsApp')}<strong>${out.sentByWhatsapp}</strong></div>` : ''}
+      ${logChannel || out.logged ? `<div class="stat" data-testid="logged">${bi('Dicatat (tidak dikirim)', 'Logged (not sent)')}<strong>${out.logged}</strong></div>` : ''}
       <div class="stat ${out.failed ? 'bad' : ''}">${bi('Gagal', 'Failed')}<strong>${out.failed}</strong></div>
       ${out.failed ? button('Kirim ulang yang gagal', 'Retry the failed', { 'data-action': 'retry-failed' }, 'primary') : ''}
     </div>
@@ -41,7 +47,7 @@ export const overviewView = (st: State): string => {
     }`;
   return `${setupSteps(st)}<div class="tiles">${tiles}</div>
     ${section(`Layanan hari ini, ${dateText(snap.today)}`, 'Services today', today)}
-    ${section('Notifikasi WhatsApp', 'WhatsApp notifications', outbox)}`;
+    ${section('Pesan ke warga', 'Messages to visitors', outbox)}`;
 };
 
 const tile = (labelId: string, labelEn: string, value: string, kind: string, goto: string): string =>

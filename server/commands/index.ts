@@ -20,7 +20,7 @@ export { verifyHolder } from './verifyHolder';
 export { endUrgentOnly, setUrgentOnly } from './urgentOnly';
 export { createCounter, deleteCounter, updateCounter } from './admin/counters';
 export { createContact, createNotice, deleteContact, deleteNotice, updateContact, updateNotice } from './admin/notices';
-export { changeBlanko, createOffice, setOpeningHours, updateOffice } from './admin/office';
+export { changeBlanko, createOffice, setOfficePublished, setOpeningHours, updateOffice } from './admin/office';
 export { createService, reorderServices, retireService, setOverride, setSlotCapacity, setTemplates, updateService } from './admin/services';
 export { createKiosk, createStaff, resetPassword, retryFailedNotifications, revokeKiosk, setUserDisabled, updateStaff } from './admin/staff';
 export { answerSurvey, publicTicketWithSurvey, readSkmReport } from './survey';

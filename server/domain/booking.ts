@@ -25,6 +25,8 @@ export type BookingOffice = {
   onePerServicePerDay: boolean;
   maxActiveBookingsPerNik: number;
   maxActiveBookingsPerPhone: number;
+  /** Null while the office is a draft (not yet published to visitors); absent where it does not matter. */
+  publishedAt?: number | null;
 };
 export type BookingService = { bookable: boolean; needsBlanko: boolean };
 /**
@@ -46,6 +48,8 @@ export type BookingFacts = {
   /** The slot named by the request; undefined when the service has no such slot. */
   target: SlotOnDay | undefined;
   now: DateTime;
+  /** Staff book on a citizen's behalf (a draft office is theirs to try out). */
+  byStaff?: boolean;
   /** Staff book an urgent case (domain/urgentCase): only a closed day takes it, which then does not refuse it. */
   urgent?: boolean;
 };
@@ -93,6 +97,8 @@ export const decideSlot = (office: BookingOffice, { slot, day }: SlotOnDay, now:
  * then the slot (decideSlot). Returns the holder to store.
  */
 export const decideBooking = (facts: BookingFacts): Holder => {
+  // A draft office (being set up, not published) takes no visitor's booking; staff may try it out.
+  if (!facts.byStaff) checkPublished(facts.office);
   const service = facts.service ?? invalid({ service: { key: 'unknown_service' } });
   const holder = checkPerson(facts.person, todayIn(facts.office, facts.now));
   if (!service.bookable) fail('SERVICE_UNAVAILABLE');
@@ -161,3 +167,8 @@ export const slotOpenForBooking = (
 /** A slot whose end is unknown is taken as made from the plan, which only makes slots inside the hours. */
 const withinHours = (slot: { date: string; start: string; end?: string }, hours: readonly OpeningHours[]): boolean =>
   slot.end === undefined || slotFitsHours(hours, { date: slot.date, start: slot.start, end: slot.end });
+
+/** Visitors see an office only once an admin has published it: a draft answers as if it did not exist. */
+export const checkPublished = (office: { publishedAt?: number | null }): void => {
+  if (office.publishedAt === null) fail('NOT_FOUND');
+};

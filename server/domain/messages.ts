@@ -60,9 +60,10 @@ export const errorMessages: Record<ErrorCode, Entry> = {
   },
   BOOKING_CANCELLED: { id: 'Reservasi ini sudah dibatalkan.', en: 'This booking has been cancelled.' },
   ALREADY_CHECKED_IN: { id: 'Reservasi ini sudah check-in.', en: 'This booking has already been checked in.' },
+  // Neutral about the channel: with NOTIFY_CHANNEL=log the confirmation code is only logged, never sent.
   BOOKING_NOT_CONFIRMED: {
-    id: 'Reservasi ini belum dikonfirmasi dengan kode yang dikirim lewat WhatsApp.',
-    en: 'This booking has not been confirmed with the code sent by WhatsApp.',
+    id: 'Reservasi ini belum dikonfirmasi dengan kode konfirmasinya.',
+    en: 'This booking has not been confirmed with its confirmation code.',
   },
   BOOKING_EXPIRED: {
     id: 'Reservasi ini tidak dikonfirmasi tepat waktu dan sudah kedaluwarsa; tempatnya sudah dilepas. Silakan pesan lagi.',
@@ -145,7 +146,10 @@ export const fieldMessages: Record<string, Entry> = {
   },
   closure_extend: { id: 'Penutupan hanya dapat dipersingkat di sini, tidak diperpanjang.', en: 'A closure can only be shortened here, not extended.' },
   range_too_long: { id: 'Rentang terlalu panjang (maksimal {max} hari).', en: 'The range is too long (at most {max} days).' },
-  otp_wrong: { id: 'Kode konfirmasi salah. Periksa pesan WhatsApp Anda.', en: 'Wrong confirmation code. Check your WhatsApp message.' },
+  office_no_services: { id: 'Tambahkan setidaknya satu layanan sebelum kantor diterbitkan.', en: 'Add at least one service before publishing the office.' },
+  office_no_hours: { id: 'Atur jam buka sebelum kantor diterbitkan.', en: 'Set the opening hours before publishing the office.' },
+  // Neutral about the channel (NOTIFY_CHANNEL=log sends nothing): no "check your WhatsApp message".
+  otp_wrong: { id: 'Kode konfirmasi salah. Periksa kembali 6 angka kode konfirmasi.', en: 'Wrong confirmation code. Check the 6 digits of the confirmation code again.' },
   counter_has_ticket: { id: 'Loket ini sedang menangani sebuah nomor.', en: 'This counter is handling a ticket right now.' },
   // Urgent cases and the holder check at the counter (issue "the lobby and the counter", items 4–5)
   urgent_reason_required: {

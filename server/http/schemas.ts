@@ -19,6 +19,10 @@ export const localDate = z
   .refine((value) => !value.startsWith('0000') && DateTime.fromISO(value, { zone: 'utc' }).isValid, 'date_invalid');
 
 export const officeParams = z.object({ officeId: z.string().min(1).max(64) });
+/** Whether an office's visitors receive messages: 'none' where NOTIFY_CHANNEL=log (they are only written to the server's log). */
+export const messagesBy = z.enum(['whatsapp', 'none']);
+/** GET /api/offices/{officeId}, documented in part (the whole shape: shared/types OfficeDetail). */
+export const officeDetail = z.looseObject({ id: z.string(), name: z.string(), timezone: z.string(), messagesBy });
 export const codeParams = z.object({ code: z.string().min(4).max(32) });
 export const ticketParams = z.object({ ticketId: z.string().min(8).max(64) });
 export const counterParams = z.object({ counterId: idNumber });

@@ -14,7 +14,7 @@
  *    attempt; each mark is fenced by the attempt number, so a sender whose lease ran out
  *    cannot overwrite what a later sender did.
  *
- * Channels: `log` (default; the phone is masked) and `whatsapp` (WhatsApp Cloud API: POST
+ * Channels: `log` (default: nothing is sent, the message is only logged, its phone masked; "logged, not sent") and `whatsapp` (WhatsApp Cloud API: POST
  * {WHATSAPP_BASE_URL}/messages with a bearer token, as text or as a pre-approved template).
  */
 import type { Logger } from 'pino';
@@ -49,8 +49,13 @@ const whatsappBody = (config: Config, row: Row, text: string) => {
 };
 
 export const deliverers = (config: Config, log: Logger): Record<string, Deliver> => ({
+  // Nothing leaves the server: the message is only logged (and counted apart as "logged, not sent"),
+  // with the phone masked and never the text (a confirmation code is not printed either).
   log: async (row, _text) => {
-    log.info({ notification: row.id, template: row.template, to: maskPhone(row.recipient) }, 'notification delivered (log channel)');
+    log.info(
+      { notification: row.id, template: row.template, to: maskPhone(row.recipient), channel: 'log', sent: false },
+      row.template === 'booking_otp' ? 'confirmation code logged, not sent (log channel)' : 'notification logged, not sent (log channel)',
+    );
   },
   whatsapp: async (row, text) => {
     if (!config.whatsappBaseUrl) throw new Error('WHATSAPP_BASE_URL is not set');

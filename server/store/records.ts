@@ -7,7 +7,8 @@ import type { OfficeSettings, Role, ServiceFields } from '../../shared/staffType
 import type { Priority } from '../../shared/types';
 
 /** An office row: its settings (as the admin page edits them) and what only the system sets. */
-export type OfficeRecord = OfficeSettings & { id: string; timezone: string; blankoStock: number; createdAt: number };
+/** `publishedAt`: when an admin published it to visitors; null while it is a draft. */
+export type OfficeRecord = OfficeSettings & { id: string; timezone: string; blankoStock: number; createdAt: number; publishedAt: number | null };
 
 /** A service row: its editable fields and what identifies and orders it. */
 export type ServiceRecord = ServiceFields & { id: number; officeId: string; code: string; position: number; active: boolean };

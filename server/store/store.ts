@@ -72,7 +72,8 @@ export type OfficeSetup = {
 };
 
 export interface PublicStore {
-  listOffices(): Promise<OfficeSummary[]>;
+  /** Every office, drafts too (`published` false while an admin sets it up). */
+  listOffices(): Promise<(OfficeSummary & { published: boolean })[]>;
   officeDetail(officeId: string, now: DateTime): Promise<OfficeDetail>;
   availability(officeId: string, service: string, from: string, days: number, now: DateTime): Promise<SlotDay[]>;
   bookPlace(officeId: string, input: BookInput, now: DateTime, createdByUserId?: number): Promise<BookingView>;
@@ -159,6 +160,8 @@ export interface AdminStore {
   createOffice(input: { id: string; name: string; timezone: string }, actor: Actor, now: DateTime): Promise<OfficeRecord>;
   setUpOffice(setup: OfficeSetup, now: DateTime): Promise<void>;
   updateOffice(officeId: string, patch: Partial<OfficeSettings>, actor: Actor, now: DateTime): Promise<OfficeRecord>;
+  /** Publishes the office to visitors (domain/publishing: it needs a service and opening hours) or takes it back to a draft. */
+  setOfficePublished(officeId: string, published: boolean, actor: Actor, now: DateTime): Promise<OfficeRecord>;
   /** Replaces the week's opening intervals; future slots follow, booked ones outside them are answered as conflicts. */
   setOpeningHours(officeId: string, hours: OpeningHours[], actor: Actor, now: DateTime): Promise<OpeningHoursChange>;
   changeBlanko(officeId: string, change: { set: number } | { add: number }, actor: Actor, now: DateTime): Promise<number>;

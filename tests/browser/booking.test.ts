@@ -109,7 +109,8 @@ describe('a visitor books a slot on a phone', () => {
     await page.fill('#f-nik', '3174 0125 1226 0001');
     await page.fill('#f-name', 'Siti Aminah');
     await page.fill('#f-phone', '0812 3456 7890');
-    expect(await page.locator('#phone-preview').innerText()).toBe('Dikirim ke +62 812-3456-7890');
+    // The test server logs messages (NOTIFY_CHANNEL=log): nothing is sent, and the page says so.
+    expect(await page.locator('#phone-preview').innerText()).toBe('Nomor Anda: +62 812-3456-7890');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#nik-error').innerText().catch(() => '')).toBe('Tanggal lahir pada NIK ada di masa depan.');
     expect(await focusedId()).toBe('f-nik');
@@ -236,7 +237,7 @@ describe('in English, and with the Back button', () => {
     await page.fill('#f-phone', '085711112222');
     await page.click('button[type="submit"]');
     await expect.poll(() => page.locator('.alert').innerText().catch(() => '')).toMatch(
-      /^This NIK already holds an active booking for this service on that day\. Your booking code is in the WhatsApp confirmation\./,
+      /^This NIK already holds an active booking for this service on that day\. This office sends no WhatsApp message: your booking code was shown on screen/,
     );
     await expectAccessible('form refused in English');
     await shot('11-duplicate-en');
@@ -245,7 +246,7 @@ describe('in English, and with the Back button', () => {
 
 describe('a deployment with several offices', () => {
   it('asks for the office first, then offers to change it', async () => {
-    s.db.prepare("INSERT INTO offices (id, name, timezone, created_at) VALUES ('balikpapan', 'Disdukcapil Kota Balikpapan', 'Asia/Makassar', 0)").run();
+    s.db.prepare("INSERT INTO offices (id, name, timezone, created_at, published_at) VALUES ('balikpapan', 'Disdukcapil Kota Balikpapan', 'Asia/Makassar', 0, 0)").run();
     await page.goto(`${s.url}/booking/`);
     await page.waitForSelector('[data-action="office"]');
     expect(await heading()).toBe('Choose an office');

@@ -98,8 +98,8 @@ describe.each(ENGINES)('booking confirmation on $name', ({ start }) => {
     const first = await confirm(res.body.code, wrong);
     expect(first.status).toBe(400);
     expect(first.body.error.code).toBe('VALIDATION');
-    expect(first.body.error.fields.otp).toBe('Kode konfirmasi salah. Periksa pesan WhatsApp Anda.');
-    expect((await confirm(res.body.code, wrong, NIK4, 'en')).body.error.fields.otp).toBe('Wrong confirmation code. Check your WhatsApp message.');
+    expect(first.body.error.fields.otp).toBe('Kode konfirmasi salah. Periksa kembali 6 angka kode konfirmasi.');
+    expect((await confirm(res.body.code, wrong, NIK4, 'en')).body.error.fields.otp).toBe('Wrong confirmation code. Check the 6 digits of the confirmation code again.');
     for (let i = 0; i < 3; i++) expect((await confirm(res.body.code, wrong)).status).toBe(400);
     // Five wrong: the right code is refused too, from any address, and so is the booking's read.
     const locked = await confirm(res.body.code, otp);

@@ -21,6 +21,10 @@ export const createOffice = async (deps: CommandDeps, actor: Actor, input: { id:
   }
 };
 
+/** Publishes the office to visitors, or takes it back to a draft while it is being changed (domain/publishing). */
+export const setOfficePublished = (deps: CommandDeps, actor: Actor, officeId: string, published: boolean) =>
+  adminAction(deps, actor, officeId, (now) => deps.store.setOfficePublished(officeId, published, actor, now));
+
 export const updateOffice = (deps: CommandDeps, actor: Actor, officeId: string, patch: Partial<OfficeSettings>) =>
   adminAction(deps, actor, officeId, async (now) => {
     // The release's settings are checked together with the horizon they fall in (domain/officeSettings).

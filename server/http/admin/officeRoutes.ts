@@ -15,6 +15,16 @@ export const officeRoutes = (deps: Deps, router: Router): void => {
 
   route(
     router,
+    {
+      method: 'get', path: '/staff/offices', summary: 'Every office for the staff pages, drafts too (published: false)', tag: 'staff', auth: 'session',
+      response: z.array(z.object({ id: z.string(), name: z.string(), timezone: z.string(), published: z.boolean() })), errors: ['UNAUTHENTICATED', 'FORBIDDEN'],
+    },
+    () => deps.store.listOffices(),
+    requireStaff(deps),
+  );
+
+  route(
+    router,
     adminDoc({ method: 'get', path: '/offices/{officeId}/admin', summary: 'Everything the admin page shows for an office', params: officeParams }),
     ({ params }, _req, res) => reads.adminSnapshot(staffOf(res), params.officeId),
     admin,
@@ -34,6 +44,19 @@ export const officeRoutes = (deps: Deps, router: Router): void => {
     router,
     adminDoc({ method: 'patch', path: '/offices/{officeId}', summary: 'Change the office name, room capacity and booking and calling rules', params: officeParams, body: s.officeSettingsBody }),
     ({ params, body }, _req, res) => perform(deps, commands.updateOffice(deps, staffOf(res), params.officeId, body)),
+    admin,
+  );
+
+  route(
+    router,
+    adminDoc({
+      method: 'put', path: '/offices/{officeId}/published', summary: 'Publish the office to visitors (listed, bookable), or take it back to a draft; a new office starts as a draft',
+      params: officeParams, body: z.object({ published: z.boolean() }), response: z.object({ id: z.string(), published: z.boolean() }),
+    }),
+    async ({ params, body }, _req, res) => {
+      const office = await perform(deps, commands.setOfficePublished(deps, staffOf(res), params.officeId, body.published));
+      return { id: office.id, published: office.publishedAt !== null };
+    },
     admin,
   );
 

@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import * as commands from '../../commands';
 import type { Deps } from '../deps';
+import type { MessagesBy } from '../../../shared/types';
 import { route } from '../route';
 import * as s from '../schemas';
 
@@ -15,12 +16,15 @@ export const publicOfficeRoutes = (deps: Deps): Router => {
     return { status: 'ok' };
   });
 
-  route(router, { method: 'get', path: '/offices', summary: 'All offices', tag: 'public', response: z.array(z.object({ id: z.string(), name: z.string(), timezone: z.string() })) }, () =>
-    store.listOffices(),
+  // Drafts (offices still being set up) are not shown to visitors.
+  route(router, { method: 'get', path: '/offices', summary: 'The published offices', tag: 'public', response: z.array(z.object({ id: z.string(), name: z.string(), timezone: z.string() })) }, async () =>
+    (await store.listOffices()).filter((o) => o.published).map(({ published: _published, ...o }) => o),
   );
 
-  route(router, { method: 'get', path: '/offices/{officeId}', summary: 'An office: services (each with its WhatsApp contact group and number, and its requirements), hours, notices, WhatsApp contacts, closures', tag: 'public', params: s.officeParams, errors: ['NOT_FOUND'] }, ({ params }) =>
-    store.officeDetail(params.officeId, clock.now()),
+  // messagesBy: what the pages may promise. With the log channel nothing reaches the visitor, so they say to keep the code shown.
+  const messagesBy: MessagesBy = deps.config.notifyChannel === 'whatsapp' ? 'whatsapp' : 'none';
+  route(router, { method: 'get', path: '/offices/{officeId}', summary: 'An office: services (each with its WhatsApp contact group and number, and its requirements), hours, notices, WhatsApp contacts, closures, and whether visitors receive messages (messagesBy)', tag: 'public', params: s.officeParams, response: s.officeDetail, errors: ['NOT_FOUND'] }, async ({ params }) =>
+    ({ ...(await store.officeDetail(params.officeId, clock.now())), messagesBy }),
   );
 
   route(

@@ -4,6 +4,7 @@
  * WhatsApp contacts, the admin page's snapshot and the audit log. Wired as ../sqlite/index.ts
  * and ../sqlite/adminOperations.ts wire them; each operation is one transaction of its module.
  */
+import { setOfficePublished } from './officePublishing';
 import { tellBlankoHolders } from './blankoNotices';
 import type { AccountOperations } from './groups';
 import type { PgStoreCtx } from './index';
@@ -42,11 +43,12 @@ export const accountOperations = (ctx: PgStoreCtx): AccountOperations => ({
   revokeKiosk: (officeId, kioskId, actor, now) => revokeKiosk(ctx, officeId, kioskId, actor, now),
   resolveKiosk: (token) => sessions.resolveKiosk(ctx, token),
 
-  adminSnapshot: (officeId, actor, now) => adminSnapshot(ctx, officeId, actor, now),
+  adminSnapshot: (officeId, actor, now) => adminSnapshot(ctx, officeId, actor, now, ctx.notifyChannel),
   countOffices: () => countOffices(ctx),
   createOffice: (input, actor, now) => office.createOffice(ctx, input, actor, now),
   setUpOffice: (setup, now) => setUpOffice(ctx, setup, now),
   updateOffice: (officeId, patch, actor, now) => office.updateOffice(ctx, officeId, patch, actor, now),
+  setOfficePublished: (officeId, published, actor, now) => setOfficePublished(ctx, officeId, published, actor, now),
   setOpeningHours: (officeId, hours, actor, now) => office.setOpeningHours(ctx, officeId, hours, actor, now),
   changeBlanko: async (officeId, change, actor, now) => {
     const stock = await office.changeBlanko(ctx, officeId, change, actor, now);

@@ -22,7 +22,7 @@ const mapInOrder = async <T, R>(items: readonly T[], fn: (item: T) => Promise<R>
   return out;
 };
 
-export const adminSnapshot = (ctx: PgCtx, officeId: string, actor: Actor, now: DateTime): Promise<AdminSnapshot> =>
+export const adminSnapshot = (ctx: PgCtx, officeId: string, actor: Actor, now: DateTime, notifyChannel: string): Promise<AdminSnapshot> =>
   withTx(ctx, async (tx) => {
     const office = await loadOffice(tx, officeId);
     const services = await loadServices(tx, officeId);
@@ -50,6 +50,7 @@ export const adminSnapshot = (ctx: PgCtx, officeId: string, actor: Actor, now: D
         recallLimit: office.recallLimit,
         issueEarlyMinutes: office.issueEarlyMinutes,
         boardVoice: parseBoardVoice(office.boardVoice),
+        published: office.publishedAt !== null,
         releaseTime: office.releaseTime,
         releaseDaysAhead: office.releaseDaysAhead,
         waitingRoomMinutes: office.waitingRoomMinutes,
@@ -85,6 +86,6 @@ export const adminSnapshot = (ctx: PgCtx, officeId: string, actor: Actor, now: D
       contacts: (await listContacts(tx, officeId)).map((c) => ({ id: c.id, label: c.label, phone: c.phone, serviceGroup: c.serviceGroup })),
       closures: await listClosures(tx, officeId, now),
       urgentOnly: await urgentOnlyState(tx, office, now),
-      outbox: await outboxSummary(tx, office),
+      outbox: await outboxSummary(tx, office, notifyChannel),
     };
   }, { readOnly: true });

@@ -124,7 +124,7 @@ const decideRequest = async (c: Conn, officeId: string, input: BookInput, now: D
   const office = await loadOffice(c, officeId);
   const service = await serviceByCode(c, officeId, input.service);
   const target = service && (await slotOnDay(c, officeId, service.id, input.slotId));
-  const holder = decideBooking({ office, service, person: input, target, now, urgent: input.urgentReason !== undefined });
+  const holder = decideBooking({ office, service, person: input, target, now, urgent: input.urgentReason !== undefined, byStaff: input.actorRole !== undefined });
   // A day not yet released, or whose waiting room is active, takes bookings only with an admission.
   const admission = await admissionGate(c, office, target!.slot.date, input.admission, now);
   return { office, service: service!, slot: target!.slot, holder, admission };

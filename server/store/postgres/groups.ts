@@ -22,7 +22,7 @@ export type AccountOperations = Pick<
   Store,
   | 'findUserByUsername' | 'countUsers' | 'createUser' | 'startSession' | 'signInLock' | 'recordSignInFailure' | 'resolveSession' | 'endSession'
   | 'setUserDisabled' | 'listStaff' | 'createStaff' | 'updateStaff' | 'resetPassword' | 'changeOwnPassword' | 'createKiosk' | 'listKiosks'
-  | 'revokeKiosk' | 'resolveKiosk' | 'adminSnapshot' | 'countOffices' | 'createOffice' | 'setUpOffice' | 'updateOffice' | 'setOpeningHours'
+  | 'revokeKiosk' | 'resolveKiosk' | 'adminSnapshot' | 'countOffices' | 'createOffice' | 'setUpOffice' | 'updateOffice' | 'setOfficePublished' | 'setOpeningHours'
   | 'changeBlanko' | 'createService' | 'updateService' | 'reorderServices' | 'retireService' | 'createCounter' | 'updateCounter'
   | 'deleteCounter' | 'createNotice' | 'updateNotice' | 'deleteNotice' | 'createContact' | 'updateContact' | 'deleteContact' | 'readAudit'
 >;

@@ -16,7 +16,8 @@ export const setUpOffice = (ctx: PgCtx, setup: OfficeSetup, now: DateTime): Prom
   withTx(ctx, async (tx) => {
     const officeId = setup.office.id;
     if (await row(tx, 'SELECT 1 FROM offices WHERE id = ?', officeId)) return;
-    await tx.db.insert(t.offices).values({ ...setup.office, createdAt: now.toMillis() });
+    // A complete setup (the demo, an import) is ready for visitors at once; an office made on the admin page starts as a draft.
+    await tx.db.insert(t.offices).values({ ...setup.office, createdAt: now.toMillis(), publishedAt: now.toMillis() });
     if (setup.hours.length) await tx.db.insert(t.openingHours).values(setup.hours.map((hours) => ({ officeId, ...hours })));
     const serviceIds = new Map<string, number>();
     for (const [position, { templates, ...fields }] of setup.services.entries()) {

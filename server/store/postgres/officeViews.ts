@@ -13,7 +13,9 @@ import { allRows, row, rows, withTx, type Conn, type PgCtx } from './connection'
 import { sharePlan } from './bookingLocks';
 import { insertSlots, loadClosures, loadOffice, loadOpeningHours, loadServices, serviceByCode, slotsFor, unmadeSlots, type OfficeRow, type ServiceRow } from './offices';
 
-export const listOffices = (c: Conn): Promise<OfficeSummary[]> => rows<OfficeSummary>(c, 'SELECT id, name, timezone FROM offices ORDER BY name');
+/** Every office, drafts too (`published` false): visitors are shown only the published ones (the public route filters). */
+export const listOffices = (c: Conn): Promise<(OfficeSummary & { published: boolean })[]> =>
+  rows<OfficeSummary & { published: boolean }>(c, 'SELECT id, name, timezone, published_at IS NOT NULL AS published FROM offices ORDER BY name');
 
 /** A service as visitors see it; `contacts`: the office's WhatsApp contacts, to name the one of the service's group. */
 export const serviceInfo = (s: ServiceRow, contacts: readonly { label: string; phone: string; serviceGroup: string }[] = []): ServiceInfo => ({
@@ -82,6 +84,7 @@ export const officeDetail = (ctx: PgCtx, officeId: string, now: DateTime): Promi
       roomCapacity: office.roomCapacity,
       bookingHorizonDays: office.bookingHorizonDays,
       checkInEarlyMinutes: office.checkInEarlyMinutes,
+      published: office.publishedAt !== null,
       blankoStock: office.blankoStock,
     };
   }, { readOnly: true });

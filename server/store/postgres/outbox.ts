@@ -6,7 +6,7 @@
  */
 import { and, count, desc, eq } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
-import { retryable } from '../../domain/outbox';
+import { outboxCounts, retryable } from '../../domain/outbox';
 import type { Actor } from '../../domain/policy';
 import { maskPhone } from '../../domain/phone';
 import { isoInZone } from '../../domain/time';
@@ -16,13 +16,13 @@ import { audit } from './journal';
 import type { OfficeRow } from './offices';
 import type { OutboxSummary } from '../../../shared/staffTypes';
 
-export const outboxSummary = async (c: Conn, office: OfficeRow): Promise<OutboxSummary> => {
+export const outboxSummary = async (c: Conn, office: OfficeRow, notifyChannel: string): Promise<OutboxSummary> => {
+  // Per status and channel: a message the log channel "sent" was only written to the log (domain/outbox).
   const counts = await c.db
-    .select({ status: t.notifications.status, n: count() })
+    .select({ status: t.notifications.status, channel: t.notifications.channel, n: count() })
     .from(t.notifications)
     .where(eq(t.notifications.officeId, office.id))
-    .groupBy(t.notifications.status);
-  const n = (status: string) => counts.find((c) => c.status === status)?.n ?? 0;
+    .groupBy(t.notifications.status, t.notifications.channel);
   const failures = await c.db
     .select()
     .from(t.notifications)
@@ -30,10 +30,7 @@ export const outboxSummary = async (c: Conn, office: OfficeRow): Promise<OutboxS
     .orderBy(desc(t.notifications.id))
     .limit(10);
   return {
-    pending: n('pending'),
-    sending: n('sending'),
-    sent: n('sent'),
-    failed: n('failed'),
+    ...outboxCounts(counts, notifyChannel),
     recentFailures: failures.map((f) => ({
       id: f.id,
       template: f.template,

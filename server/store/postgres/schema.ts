@@ -44,6 +44,8 @@ export const offices = pgTable(
     /** An admitted waiting-room entry has this long to book. */
     admissionMinutes: integer('admission_minutes').notNull().default(10),
     createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+    /** When an admin published the office to visitors; null: a draft (not listed, not bookable) while it is being set up. */
+    publishedAt: bigint('published_at', { mode: 'number' }),
   },
   // The list of offices, by name (the booking page, every live handshake), without a sort.
   (t) => [index('offices_name').on(t.name)],

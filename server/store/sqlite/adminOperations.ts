@@ -3,6 +3,7 @@
  * counters, staff accounts, kiosks, notices, WhatsApp contacts, closures lists, urgent-only mode,
  * the audit log. Authorisation by office is the command's; rows found by id are checked here.
  */
+import { setOfficePublished } from './officePublishing';
 import { tellBlankoHolders } from './blankoNotices';
 import type { AdminStore, ClosureStore, ReportStore, Store } from '../store';
 import type { StoreCtx } from './connection';
@@ -25,12 +26,13 @@ type AdminOperations = AdminStore & Omit<ClosureStore, 'createClosure'> & Pick<R
   Pick<Store, 'listStaff' | 'createStaff' | 'updateStaff' | 'resetPassword' | 'changeOwnPassword' | 'listKiosks' | 'revokeKiosk'>;
 
 export const adminOperations = (ctx: StoreCtx, notifyChannel: string): AdminOperations => ({
-  adminSnapshot: async (officeId, actor, now) => adminSnapshot(ctx, officeId, actor, now),
+  adminSnapshot: async (officeId, actor, now) => adminSnapshot(ctx, officeId, actor, now, notifyChannel),
 
   countOffices: async () => countOffices(ctx),
   createOffice: async (input, actor, now) => office.createOffice(ctx, input, actor, now),
   setUpOffice: async (setup, now) => setUpOffice(ctx, setup, now),
   updateOffice: async (officeId, patch, actor, now) => office.updateOffice(ctx, officeId, patch, actor, now),
+  setOfficePublished: async (officeId, published, actor, now) => setOfficePublished(ctx, officeId, published, actor, now),
   setOpeningHours: async (officeId, hours, actor, now) => office.setOpeningHours(ctx, officeId, hours, actor, now),
   changeBlanko: async (officeId, change, actor, now) => {
     const stock = office.changeBlanko(ctx, officeId, change, actor, now);

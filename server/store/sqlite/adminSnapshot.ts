@@ -16,7 +16,7 @@ import { listStaff } from './staffAccounts';
 import { urgentOnlyState } from './urgentOnly';
 import type { AdminSnapshot } from '../../../shared/staffTypes';
 
-export const adminSnapshot = (ctx: StoreCtx, officeId: string, actor: Actor, now: DateTime): AdminSnapshot => {
+export const adminSnapshot = (ctx: StoreCtx, officeId: string, actor: Actor, now: DateTime, notifyChannel: string): AdminSnapshot => {
   const office = loadOffice(ctx, officeId);
   const services = loadServices(ctx, officeId);
   const codeOf = new Map(services.map((s) => [s.id, s.code]));
@@ -46,6 +46,7 @@ export const adminSnapshot = (ctx: StoreCtx, officeId: string, actor: Actor, now
       recallLimit: office.recallLimit,
       issueEarlyMinutes: office.issueEarlyMinutes,
       boardVoice: parseBoardVoice(office.boardVoice),
+      published: office.publishedAt !== null,
       releaseTime: office.releaseTime,
       releaseDaysAhead: office.releaseDaysAhead,
       waitingRoomMinutes: office.waitingRoomMinutes,
@@ -86,7 +87,7 @@ export const adminSnapshot = (ctx: StoreCtx, officeId: string, actor: Actor, now
     contacts: listContacts(ctx, officeId).map((c) => ({ id: c.id, label: c.label, phone: c.phone, serviceGroup: c.serviceGroup })),
     closures: listClosures(ctx, office, now),
     urgentOnly: urgentOnlyState(ctx, office, now),
-    outbox: outboxSummary(ctx, office),
+    outbox: outboxSummary(ctx, office, notifyChannel),
   };
 };
 

@@ -11,7 +11,8 @@ export const countOffices = (ctx: StoreCtx): number => ctx.db.select({ n: count(
 export const setUpOffice = (ctx: StoreCtx, setup: OfficeSetup, now: DateTime): void =>
   writeTx(ctx, () => {
     const officeId = setup.office.id;
-    ctx.db.insert(t.offices).values({ ...setup.office, createdAt: now.toMillis() }).run();
+    // A complete setup (the demo, an import) is ready for visitors at once; an office made on the admin page starts as a draft.
+    ctx.db.insert(t.offices).values({ ...setup.office, createdAt: now.toMillis(), publishedAt: now.toMillis() }).run();
     for (const hours of setup.hours) ctx.db.insert(t.openingHours).values({ officeId, ...hours }).run();
     const serviceIds = new Map<string, number>();
     setup.services.forEach(({ templates, ...fields }, position) => {

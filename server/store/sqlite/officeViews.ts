@@ -1,6 +1,6 @@
 /** Public read models of an office: its detail page data and the availability calendar. */
 import { screenNoticesFor } from './notices';
-import { and, asc, eq, gte, or, isNull } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, or } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
 import { slotOpenForBooking } from '../../domain/booking';
 import { contactForService } from '../../domain/contacts';
@@ -13,8 +13,11 @@ import { writeTx, type StoreCtx } from './connection';
 import { insertSlots, loadClosures, loadOffice, loadOpeningHours, loadServices, serviceByCode, slotsFor, unmadeSlots, type ServiceRow } from './offices';
 import { walkInNow } from './tickets';
 
-export const listOffices = (ctx: StoreCtx): OfficeSummary[] =>
-  ctx.db.select({ id: t.offices.id, name: t.offices.name, timezone: t.offices.timezone }).from(t.offices).orderBy(asc(t.offices.name)).all();
+/** Every office, drafts too (`published` false): visitors are shown only the published ones (the public route filters). */
+export const listOffices = (ctx: StoreCtx): (OfficeSummary & { published: boolean })[] =>
+  ctx.db.select({ id: t.offices.id, name: t.offices.name, timezone: t.offices.timezone, publishedAt: t.offices.publishedAt }).from(t.offices)
+    .orderBy(asc(t.offices.name)).all()
+    .map(({ publishedAt, ...o }) => ({ ...o, published: publishedAt !== null }));
 
 /** A service as visitors see it; `contacts`: the office's WhatsApp contacts, to name the one of the service's group. */
 export const serviceInfo = (s: ServiceRow, contacts: readonly { label: string; phone: string; serviceGroup: string }[] = []): ServiceInfo => ({
@@ -74,6 +77,7 @@ export const officeDetail = (ctx: StoreCtx, officeId: string, now: DateTime): Of
     roomCapacity: office.roomCapacity,
     bookingHorizonDays: office.bookingHorizonDays,
     checkInEarlyMinutes: office.checkInEarlyMinutes,
+    published: office.publishedAt !== null,
     blankoStock: office.blankoStock,
   };
 };

@@ -1,7 +1,7 @@
 /** The notification outbox: the sender's claims and fenced marks, and what the admin sees of it (counts, failures, a retry). */
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
-import { retryable } from '../../domain/outbox';
+import { outboxCounts, retryable } from '../../domain/outbox';
 import { maskPhone } from '../../domain/phone';
 import { isoInZone } from '../../domain/time';
 import * as t from './schema';
@@ -13,14 +13,14 @@ import type { OfficeRow } from './offices';
 import type { OutboxSummary } from '../../../shared/staffTypes';
 
 
-export const outboxSummary = (ctx: StoreCtx, office: OfficeRow): OutboxSummary => {
+export const outboxSummary = (ctx: StoreCtx, office: OfficeRow, notifyChannel: string): OutboxSummary => {
+  // Per status and channel: a message the log channel "sent" was only written to the log (domain/outbox).
   const counts = ctx.db
-    .select({ status: t.notifications.status, n: count() })
+    .select({ status: t.notifications.status, channel: t.notifications.channel, n: count() })
     .from(t.notifications)
     .where(eq(t.notifications.officeId, office.id))
-    .groupBy(t.notifications.status)
+    .groupBy(t.notifications.status, t.notifications.channel)
     .all();
-  const n = (status: string) => counts.find((c) => c.status === status)?.n ?? 0;
   const failures = ctx.db
     .select()
     .from(t.notifications)
@@ -29,10 +29,7 @@ export const outboxSummary = (ctx: StoreCtx, office: OfficeRow): OutboxSummary =
     .limit(10)
     .all();
   return {
-    pending: n('pending'),
-    sending: n('sending'),
-    sent: n('sent'),
-    failed: n('failed'),
+    ...outboxCounts(counts, notifyChannel),
     recentFailures: failures.map((f) => ({
       id: f.id,
       template: f.template,

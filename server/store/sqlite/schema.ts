@@ -41,6 +41,8 @@ export const offices = sqliteTable(
     /** An admitted waiting-room entry has this long to book. */
     admissionMinutes: integer('admission_minutes').notNull().default(10),
     createdAt: integer('created_at').notNull(),
+    /** When an admin published the office to visitors; null: a draft (not listed, not bookable) while it is being set up. */
+    publishedAt: integer('published_at'),
   },
   // The list of offices, by name (the booking page, every live handshake), without a sort.
   (t) => [index('offices_name').on(t.name)],
