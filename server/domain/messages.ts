@@ -65,6 +65,10 @@ export const errorMessages: Record<ErrorCode, Entry> = {
     id: 'Reservasi ini belum dikonfirmasi dengan kode konfirmasinya.',
     en: 'This booking has not been confirmed with its confirmation code.',
   },
+  OFFICE_NOT_READY: {
+    id: 'Kantor belum bisa diterbitkan: lengkapi layanan dan jam bukanya dulu.',
+    en: 'The office cannot be published yet: complete its services and opening hours first.',
+  },
   BOOKING_EXPIRED: {
     id: 'Reservasi ini tidak dikonfirmasi tepat waktu dan sudah kedaluwarsa; tempatnya sudah dilepas. Silakan pesan lagi.',
     en: 'This booking was not confirmed in time and has expired; its place has been released. Please book again.',
@@ -146,8 +150,6 @@ export const fieldMessages: Record<string, Entry> = {
   },
   closure_extend: { id: 'Penutupan hanya dapat dipersingkat di sini, tidak diperpanjang.', en: 'A closure can only be shortened here, not extended.' },
   range_too_long: { id: 'Rentang terlalu panjang (maksimal {max} hari).', en: 'The range is too long (at most {max} days).' },
-  office_no_services: { id: 'Tambahkan setidaknya satu layanan sebelum kantor diterbitkan.', en: 'Add at least one service before publishing the office.' },
-  office_no_hours: { id: 'Atur jam buka sebelum kantor diterbitkan.', en: 'Set the opening hours before publishing the office.' },
   // Neutral about the channel (NOTIFY_CHANNEL=log sends nothing): no "check your WhatsApp message".
   otp_wrong: { id: 'Kode konfirmasi salah. Periksa kembali 6 angka kode konfirmasi.', en: 'Wrong confirmation code. Check the 6 digits of the confirmation code again.' },
   counter_has_ticket: { id: 'Loket ini sedang menangani sebuah nomor.', en: 'This counter is handling a ticket right now.' },
@@ -228,6 +230,14 @@ const interpolate = (text: string, params: Record<string, string | number> = {})
 
 /** A code one rule raises for another reason than its usual one, told by the error's `variant` param. */
 const variantMessages: Record<string, Entry> = {
+  'OFFICE_NOT_READY:services': {
+    id: 'Kantor belum bisa diterbitkan: tambahkan setidaknya satu layanan dulu.',
+    en: 'The office cannot be published yet: add at least one service first.',
+  },
+  'OFFICE_NOT_READY:hours': {
+    id: 'Kantor belum bisa diterbitkan: atur jam buka dulu.',
+    en: 'The office cannot be published yet: set its opening hours first.',
+  },
   'FORBIDDEN:urgent': {
     id: 'Hanya supervisor atau admin yang dapat melayani kasus mendesak pada layanan yang tutup.',
     en: 'Only a supervisor or an admin can serve an urgent case in a closed service.',

@@ -3,9 +3,9 @@
  * (no services yet) is not listed to visitors and takes no visitor's booking. Publishing asks
  * that visitors would find something there; taking it back (a draft again) is always allowed.
  */
-import { invalid } from './errors';
+import { fail } from './errors';
 
 export const checkPublishable = (office: { activeServices: number; openDays: number }): void => {
-  if (office.activeServices === 0) invalid({ published: { key: 'office_no_services' } });
-  if (office.openDays === 0) invalid({ published: { key: 'office_no_hours' } });
+  if (office.activeServices === 0) fail('OFFICE_NOT_READY', { variant: 'services' });
+  if (office.openDays === 0) fail('OFFICE_NOT_READY', { variant: 'hours' });
 };

@@ -276,6 +276,20 @@ describe('the admin page', () => {
     expect(await page.locator('ol.steps li.done').allInnerTexts()).toEqual([expect.stringContaining('Jam buka')]);
     await shot('17-new-office-steps');
     await expectAccessible('new office');
+    // A draft: marked in the picker, not listed to visitors; publishing asks to confirm, naming the office.
+    expect(await page.locator('.office-pick select option[value="lebong"]').innerText()).toContain('(draf)');
+    await open('office');
+    await page.waitForSelector('.alert.publish');
+    expect(await page.locator('.alert.publish').innerText()).toContain('belum terlihat oleh warga');
+    await shot('17b-office-draft');
+    await expectAccessible('draft office');
+    const before = dialogs.length;
+    await page.click('[data-action="publish"]');
+    // No service yet: refused, and the confirmation named the office it acted on.
+    await expect.poll(flash).toContain('tambahkan setidaknya satu layanan');
+    expect(dialogs[before]).toContain('Disdukcapil Kabupaten Lebong');
+    expect((await request(s.app).get('/api/offices')).body.map((o: { id: string }) => o.id)).not.toContain('lebong');
+    await open('overview');
     // Back to the demo office with the office picker.
     await page.selectOption('.office-pick select', 'demo');
     // The overview re-renders once the demo office has loaded: wait for that, not for the old tiles.

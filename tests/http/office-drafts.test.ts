@@ -30,8 +30,8 @@ describe.each(ENGINES)('office drafts on $name', ({ start }) => {
     ]);
     expect((await request(s.app).get('/api/staff/offices')).status).toBe(401);
     const early = await admin.put('/api/offices/kecamatan-baru/published').set('Accept-Language', 'id').send({ published: true });
-    expect(early.status).toBe(400);
-    expect(early.body.error.fields.published).toBe('Tambahkan setidaknya satu layanan sebelum kantor diterbitkan.');
+    expect(early.status).toBe(409);
+    expect(early.body.error).toMatchObject({ code: 'OFFICE_NOT_READY', message: 'Kantor belum bisa diterbitkan: tambahkan setidaknya satu layanan dulu.' });
     expect(await listed()).toEqual(['demo']);
     await admin.post('/api/offices/kecamatan-baru/services').send({ code: 'A', nameId: 'Legalisir' }).expect(201);
     const published = await admin.put('/api/offices/kecamatan-baru/published').send({ published: true });

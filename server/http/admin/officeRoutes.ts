@@ -51,7 +51,7 @@ export const officeRoutes = (deps: Deps, router: Router): void => {
     router,
     adminDoc({
       method: 'put', path: '/offices/{officeId}/published', summary: 'Publish the office to visitors (listed, bookable), or take it back to a draft; a new office starts as a draft',
-      params: officeParams, body: z.object({ published: z.boolean() }), response: z.object({ id: z.string(), published: z.boolean() }),
+      params: officeParams, body: z.object({ published: z.boolean() }), response: z.object({ id: z.string(), published: z.boolean() }), errors: ['OFFICE_NOT_READY'],
     }),
     async ({ params, body }, _req, res) => {
       const office = await perform(deps, commands.setOfficePublished(deps, staffOf(res), params.officeId, body.published));
