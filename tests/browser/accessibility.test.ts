@@ -8,8 +8,8 @@ import request from 'supertest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firstBookableSlot, kioskAuth, nikFor, person } from '../support/factories';
-import { launchBrowser } from '../support/browser';
+import { firstBookableSlot, kioskAuth, nikFor, person, signIn } from '../support/factories';
+import { launchBrowser, screenshotPath } from '../support/browser';
 import { ADMIN_PASSWORD, startServer, type TestServer } from '../support/server';
 
 const BLOCKING = new Set(['critical', 'serious', 'moderate']);
@@ -149,10 +149,15 @@ describe('the kiosk', () => {
 describe('the lobby board, the booking page and the ticket page', () => {
   it('the board with a call and closures announced, at 1920×1080', async () => {
     const ticket = (await walkIn('A')).body as { id: string };
+    // A coming closure is announced on the board by itself (issue 15, item 3).
+    const admin = await signIn(s.app);
+    await admin.post('/api/offices/demo/closures').send({ from: '2026-11-27', to: '2026-11-27', service: 'B', reason: 'Pelatihan petugas', action: 'cancel' }).expect(201);
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const board = await context.newPage();
     await board.goto(`${s.url}/display/?office=demo`);
     await board.locator('#hero').waitFor();
+    await expect.poll(() => board.locator('#ticker').innerText()).toContain('Layanan Legalisir tutup 27 November 2026: Pelatihan petugas');
+    await board.screenshot({ path: screenshotPath('display-closure-notice-1920x1080') });
     await expectAccessible(board, 'board');
     const ticketPage = await (await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true })).newPage();
     await ticketPage.goto(`${s.url}/t/${ticket.id}`);
