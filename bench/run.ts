@@ -7,12 +7,12 @@
  * (concurrency, 200), BENCH_M / --m (total capacity, 500), BENCH_K / --k (sockets, 1000),
  * BENCH_ROUNDS / --rounds (measured calls, 20), BENCH_REPS / --reps (bursts per server,
  * alternating, 3), BENCH_HISTORY_OPS / --history-ops (samples of each live operation in the
- * history scenario, 100), BENCH_ONLY / --only (burst | fanout | history | province | waiting-room; all by default),
+ * history scenario, 100), BENCH_ONLY / --only (burst | fanout | history | province | waiting-room | offices; all by default; offices clones the history office into a 50-office file once, cached),
  * BENCH_WR_VISITORS / BENCH_WR_PLACES (the waiting-room rush: 5000 visitors, 300 places),
  * BENCH_DEADLINE_S / --deadline (the whole run's bound, 600), BENCH_PROFILE=<dir> (CPU profiles
  * of the servers). A full run writes bench/RESULTS.md.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -21,6 +21,7 @@ import { burst, burstClient, type BurstClient, type BurstResult, type BurstTarge
 import { checkBaselineDb, checkProductDb, type CapacityCheck } from './checks';
 import { issueWalkIns, signInCookie, staffPost } from './client';
 import { connectAll, interleave, type Fanout } from './fanout';
+import { fiftyOfficesPhase } from './fiftyOffices';
 import { historyPhase } from './history';
 import { provincePhase } from './province';
 import { waitingRoomPhase } from './waitingRoom';
@@ -51,7 +52,7 @@ const DEADLINE_S = arg('deadline', 'BENCH_DEADLINE_S', 600);
 /** The waiting-room rush (bench/waitingRoom.ts): visitors and places. */
 const WR_VISITORS = arg('wr-visitors', 'BENCH_WR_VISITORS', 5000);
 const WR_PLACES = arg('wr-places', 'BENCH_WR_PLACES', 300);
-const SCENARIOS = ['burst', 'fanout', 'history', 'province', 'waiting-room'] as const;
+const SCENARIOS = ['burst', 'fanout', 'history', 'province', 'waiting-room', 'offices'] as const;
 const ONLY = flag('only', 'BENCH_ONLY');
 if (ONLY !== undefined && !(SCENARIOS as readonly string[]).includes(ONLY)) throw new Error(`only must be one of ${SCENARIOS.join(', ')}`);
 const runs = (scenario: (typeof SCENARIOS)[number]) => ONLY === undefined || ONLY === scenario;
@@ -290,6 +291,11 @@ const main = async (): Promise<boolean> => {
   }
   if (runs('history')) {
     rows.push(...(await historyPhase({ dir: join(dir, 'history-scenario'), ops: HISTORY_OPS, step, track: (server) => children.push(server) })));
+  }
+  if (runs('offices')) {
+    const officesDir = join(dir, 'offices-scenario');
+    mkdirSync(officesDir, { recursive: true });
+    rows.push(...(await fiftyOfficesPhase({ dir: officesDir, step, track: (server) => children.push(server) })));
   }
 
   const seconds = (performance.now() - started) / 1000;
