@@ -1,11 +1,15 @@
 /** What each admin form and button does: one API call, then the page reloads the office snapshot. */
 import { api } from './api';
+import { confirmIn, office, type ClickHandler, type Ctx, type FormHandler } from './actionKit';
+import { noticeClicks, noticeForms } from './noticeActions';
 import { formData, readRows, sortRows } from './forms';
 import { generateRows } from './sections/slots';
-import { addDaysTo, type Secret, type SlotRow, type State } from './state';
+import { addDaysTo, type SlotRow, type State } from './state';
 import { intervalRow } from './sections/office';
 import { weekdayName } from './html';
 import type { OpeningHoursChange } from '../shared/staffTypes';
+
+export type { Ctx };
 
 /** A new interval after a day's last one: from an hour after it closes, for an hour and a half (08:00–15:00 on an empty day). */
 const nextInterval = (lastClose: string | undefined): { open: string; close: string } => {
@@ -15,40 +19,6 @@ const nextInterval = (lastClose: string | undefined): { open: string; close: str
   return { open: minutes(open), close: minutes(Math.min(open + 90, 23 * 60 + 59)) };
 };
 
-
-/** A notice form as the API takes it: its texts, when it shows (empty dates: open-ended) and on which screens. */
-const noticeBody = (form: HTMLFormElement) => {
-  const f = formData(form);
-  return {
-    textId: f.str('textId'),
-    textEn: f.str('textEn'),
-    active: f.bool('active'),
-    startsOn: f.str('startsOn') || null,
-    endsOn: f.str('endsOn') || null,
-    targets: (['board', 'booking', 'kiosk'] as const).filter((target) => f.bool(`target-${target}`)),
-  };
-};
-export type Ctx = {
-  st: State;
-  root: HTMLElement;
-  /** Re-reads the office after a change, then renders. */
-  reload: () => Promise<void>;
-  render: () => void;
-  done: (text: string) => void;
-  secret: (s: Secret) => void;
-  loadReport: () => Promise<void>;
-  loadAudit: (append?: boolean) => Promise<void>;
-};
-
-const office = (ctx: Ctx) => `/offices/${encodeURIComponent(ctx.st.officeId!)}`;
-/**
- * Every confirmation names the office it acts on: the office picker may have moved since the form
- * was opened (a closure meant for one office once landed on a newly created one).
- */
-const confirmIn = (ctx: Ctx, text: string): boolean => confirm(`${ctx.st.snap?.office.name ?? ctx.st.officeId ?? ''} — ${text}`);
-
-type FormHandler = (form: HTMLFormElement, ctx: Ctx) => Promise<void>;
-type ClickHandler = (el: HTMLElement, ctx: Ctx) => Promise<void> | void;
 
 const serviceBody = (form: HTMLFormElement) => {
   const f = formData(form);
@@ -76,6 +46,7 @@ const orderedServices = (form: HTMLFormElement): string[] => {
 };
 
 export const forms: Record<string, FormHandler> = {
+  ...noticeForms,
   'office-create': async (form, ctx) => {
     const f = formData(form);
     const created = await api<{ id: string }>('POST', '/offices', { id: f.str('id'), name: f.str('name'), timezone: f.str('timezone') });
@@ -229,31 +200,6 @@ export const forms: Record<string, FormHandler> = {
     await ctx.reload();
     ctx.secret({ titleId: `Token kiosk "${r.name}"`, titleEn: 'Kiosk token, shown once', value: r.token, link: `${location.origin}/kiosk/#token=${r.token}` });
   },
-  'notice-create': async (form, ctx) => {
-    await api('POST', `${office(ctx)}/notices`, noticeBody(form));
-    await ctx.reload();
-    ctx.done('Pengumuman ditambahkan.');
-  },
-  'notice-update': async (form, ctx) => {
-    const f = formData(form);
-    await api('PATCH', `${office(ctx)}/notices/${form.dataset.id}`, noticeBody(form));
-    ctx.st.editing = null;
-    await ctx.reload();
-    ctx.done('Pengumuman disimpan.');
-  },
-  'contact-create': async (form, ctx) => {
-    const f = formData(form);
-    await api('POST', `${office(ctx)}/whatsapp-contacts`, { label: f.str('label'), phone: f.str('phone'), serviceGroup: f.str('serviceGroup') });
-    await ctx.reload();
-    ctx.done('Nomor WhatsApp ditambahkan.');
-  },
-  'contact-update': async (form, ctx) => {
-    const f = formData(form);
-    await api('PATCH', `${office(ctx)}/whatsapp-contacts/${form.dataset.id}`, { label: f.str('label'), phone: f.str('phone'), serviceGroup: f.str('serviceGroup') });
-    ctx.st.editing = null;
-    await ctx.reload();
-    ctx.done('Nomor WhatsApp disimpan.');
-  },
   report: async (form, ctx) => {
     const f = formData(form);
     ctx.st.report = { from: f.str('from'), to: f.str('to'), data: null };
@@ -292,6 +238,7 @@ export const overrideDatePicked = (date: string, ctx: Ctx): void => {
 };
 
 export const clicks: Record<string, ClickHandler> = {
+  ...noticeClicks,
   // The opening-hours form: a day's intervals are added and removed on the page, saved together.
   'hours-add': (el) => {
     const tr = el.closest<HTMLElement>('tr[data-weekday]')!;
@@ -418,20 +365,6 @@ export const clicks: Record<string, ClickHandler> = {
     await api('PUT', `${office(ctx)}/published`, { published: publish });
     await ctx.reload();
     ctx.done(publish ? 'Kantor diterbitkan.' : 'Kantor kembali menjadi draf.');
-  },
-  'toggle-notice': async (el, ctx) => {
-    await api('PATCH', `${office(ctx)}/notices/${el.dataset.id}`, { active: el.dataset.active === '1' });
-    await ctx.reload();
-  },
-  'delete-notice': async (el, ctx) => {
-    if (!confirmIn(ctx, 'Hapus pengumuman ini?')) return;
-    await api('DELETE', `${office(ctx)}/notices/${el.dataset.id}`);
-    await ctx.reload();
-  },
-  'delete-contact': async (el, ctx) => {
-    if (!confirmIn(ctx, 'Hapus nomor WhatsApp ini?')) return;
-    await api('DELETE', `${office(ctx)}/whatsapp-contacts/${el.dataset.id}`);
-    await ctx.reload();
   },
   'urgent-end': async (_el, ctx) => {
     await api('DELETE', `${office(ctx)}/urgent-only`);

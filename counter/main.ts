@@ -7,6 +7,7 @@ import type { NoShowEntry, StaffTicketDetails } from '../shared/staffTypes';
 import { api, ApiFailure } from './api';
 import * as view from './view';
 import type { Action, Desk, Me } from './view';
+import { createCaseChecks } from './caseChecks';
 
 const app = document.getElementById('app')!;
 const $ = (id: string) => document.getElementById(id)!;
@@ -390,36 +391,9 @@ const submitUrgentTransfer = () => {
   void step(`/tickets/${current.id}/transfer`, (t) => `${t?.number} dialihkan ke layanan ${service} sebagai kasus mendesak.`, { service, reason });
 };
 
-// ---------- an urgent ticket (supervisors and admins) ----------
+// ---------- urgent tickets and the holder check (caseChecks.ts) ----------
 
-const urgentTicketDialog = () => document.getElementById('urgent-ticket-dialog') as HTMLDialogElement | null;
-
-const openUrgentTicket = () => {
-  const d = urgentTicketDialog();
-  if (!desk || !d) return;
-  const options = view.urgentServiceOptions(desk);
-  if (!options) return say('error', 'Tidak ada layanan yang tutup hari ini: nomor biasa diambil di kiosk.');
-  $('urgent-ticket-service').innerHTML = options;
-  ($('urgent-ticket-form') as HTMLFormElement).reset();
-  $('urgent-ticket-error').textContent = '';
-  d.showModal();
-};
-
-const issueUrgentTicket = async (form: HTMLFormElement) => {
-  if (!desk) return;
-  const data = new FormData(form);
-  const reason = String(data.get('reason') ?? '').trim();
-  if (reason.length < 5) return void ($('urgent-ticket-error').textContent = 'Tulis alasan kasus mendesak (minimal 5 karakter).');
-  const priority = String(data.get('priority') ?? '') || null;
-  try {
-    const res = await api<{ ticket: PublicTicket }>('POST', `/offices/${encodeURIComponent(desk.officeId)}/urgent-tickets`, { service: data.get('service'), reason, priority });
-    urgentTicketDialog()?.close();
-    say('info', `Nomor ${res?.ticket.number} diterbitkan sebagai kasus mendesak. Sampaikan nomornya kepada warga.`);
-  } catch (err) {
-    if (err instanceof ApiFailure && err.status !== 401) return void ($('urgent-ticket-error').textContent = err.message);
-    handleError(err);
-  }
-};
+const { urgentTicketDialog, openUrgentTicket, issueUrgentTicket, checkHolder } = createCaseChecks({ getDesk: () => desk, say, render, handleError });
 
 // ---------- requeue, after a confirmation ----------
 
@@ -440,26 +414,6 @@ const requeueChosen = () => {
   if (!desk || !chosen) return;
   desk.selectedNoShow = null;
   void step(`/tickets/${chosen.id}/requeue`, (t) => `${t?.number} dikembalikan ke antrean.`).then(refreshNoShows);
-};
-
-// ---------- the holder check ----------
-
-/** Sends the NIK typed or scanned from the visitor's KTP; shows only cocok / tidak cocok, and empties the field. */
-const checkHolder = async (form: HTMLFormElement) => {
-  const input = form.querySelector<HTMLInputElement>('input[name=nik]')!;
-  const nik = input.value;
-  input.value = '';
-  const ticketId = form.dataset.ticket!;
-  if (!desk || !nik.trim()) return void say('error', 'Ketik atau pindai NIK dari KTP pengunjung, lalu tekan Enter.');
-  try {
-    const res = await api<{ match: boolean }>('POST', `/tickets/${encodeURIComponent(ticketId)}/verify-holder`, { nik });
-    if (!desk || !res) return;
-    desk.holderCheck = { ticketId, match: res.match };
-    render();
-    say(res.match ? 'info' : 'error', res.match ? 'NIK cocok dengan pemesan.' : 'NIK tidak cocok dengan pemesan. Periksa KTP sekali lagi.');
-  } catch (err) {
-    handleError(err);
-  }
 };
 
 const logout = async () => {

@@ -56,7 +56,7 @@ const openStore = async (config: Config, nikSecret: string): Promise<Store> => {
 const seed = async (store: Store, config: Config, clock: Clock) => {
   const run = () => seedIfEmpty(store, { seedDemo: config.seedDemo, adminPassword: config.adminPassword }, clock.now());
   if (!config.databaseUrl) return run();
-  const [{ withAdvisoryLock }, { MIGRATION_LOCK }] = await Promise.all([import('./cluster/advisoryLock'), import('./store/postgres/open')]);
+  const [{ withAdvisoryLock }, { MIGRATION_LOCK }] = await Promise.all([import('./store/postgres/advisoryLock'), import('./store/postgres/open')]);
   return withAdvisoryLock(config.databaseUrl, MIGRATION_LOCK, run);
 };
 

@@ -97,6 +97,10 @@ export const getsSuket = (snap: QueueSnapshot, ticket: TicketRecord): boolean =>
   return service !== undefined && blankoEmpty(snap.office, service);
 };
 
+/** The waiting tickets told to wait outside (only where the room has a capacity): a call of one of them says "silakan masuk". */
+export const waitingOutside = (snap: QueueSnapshot): Set<string> =>
+  snap.office.roomCapacity === null ? new Set() : new Set(snap.tickets.filter((tk) => waitsOutside(tk, snap.inside)).map((tk) => tk.id));
+
 export const publicTicket = (snap: QueueSnapshot, ticket: TicketRecord): PublicTicket => {
   const service = snap.services.get(ticket.serviceId);
   const counter = snap.counters.find((c) => c.id === ticket.counterId);

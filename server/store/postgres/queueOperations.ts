@@ -3,6 +3,7 @@
  * them: each write is one transaction of its module; its answer is read from the office's day
  * after the commit (queueView's snapshot), never from inside the transaction.
  */
+import { waitingOutside as waitingOutsideOf } from '../daySnapshot';
 import { row } from './connection';
 import { tellBlankoHolders } from './blankoNotices';
 import type { DateTime } from 'luxon';
@@ -20,9 +21,7 @@ export const queueOperations = (ctx: PgStoreCtx): QueueOperations => {
   const waitingOutside = async (counterId: number, now: DateTime): Promise<Set<string>> => {
     const counter = await row<{ officeId: string }>(ctx, 'SELECT office_id AS "officeId" FROM counters WHERE id = ?', counterId);
     if (!counter) return new Set();
-    const snap = await queue.loadSnapshot(ctx, counter.officeId, now);
-    if (snap.office.roomCapacity === null) return new Set();
-    return new Set(snap.tickets.filter((tk) => tk.status === 'waiting' && !snap.inside.has(tk.id)).map((tk) => tk.id));
+    return waitingOutsideOf(await queue.loadSnapshot(ctx, counter.officeId, now));
   };
   const stepResult = async (change: steps.TicketChange, now: DateTime) =>
     ({ ticket: await snapshotTicket(change.ticket, now), event: change.event, counterId: change.counterId, at: now.toMillis() });

@@ -3,6 +3,7 @@
  * Each operation below is one transaction of the module that names it; this file only opens
  * the database and composes them into the contract.
  */
+import { waitingOutside as waitingOutsideOf } from '../daySnapshot';
 import { stmt } from './prepared';
 import { tellBlankoHolders } from './blankoNotices';
 import type { ConfirmationPolicy } from '../../domain/confirmation';
@@ -61,9 +62,7 @@ export const createSqliteStore = (options: SqliteStoreOptions): Store => {
   const waitingOutside = (counterId: number, now: DateTime): Set<string> => {
     const counter = stmt(ctx, 'SELECT office_id AS officeId FROM counters WHERE id = ?').get(counterId) as { officeId: string } | undefined;
     if (!counter) return new Set();
-    const snap = queue.loadSnapshot(ctx, counter.officeId, now);
-    if (snap.office.roomCapacity === null) return new Set();
-    return new Set(snap.tickets.filter((tk) => tk.status === 'waiting' && !snap.inside.has(tk.id)).map((tk) => tk.id));
+    return waitingOutsideOf(queue.loadSnapshot(ctx, counter.officeId, now));
   };
   const stepResult = (change: steps.TicketChange, now: DateTime) =>
     ({ ticket: snapshotTicket(change.ticket, now), event: change.event, counterId: change.counterId, at: now.toMillis() });
