@@ -1,7 +1,7 @@
 /** Builds the whole application (HTTP, pages, live layer) around a store; never listens. */
 import compression from 'compression';
 import express, { type Express } from 'express';
-import helmet from 'helmet';
+import proxyAddr from 'proxy-addr';
 import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
@@ -16,6 +16,8 @@ import type { LimitCounters } from './http/rateLimits';
 import type { ChangeBus } from './events/bus';
 import { adminRoutes } from './http/adminRoutes';
 import { errorHandler } from './http/errors';
+import { createLeanLane, type LeanLane } from './http/leanLane';
+import { securityHeaderList, securityHeaders } from './http/securityHeaders';
 import { writeGuard } from './http/writeGuard';
 import { kioskRoutes } from './http/kiosk/kioskRoutes';
 import { openApiDocument } from './http/openapi';
@@ -32,37 +34,22 @@ import type { Store } from './store/store';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-export type App = { app: Express; httpServer: HttpServer; io: IoServer; store: Store; bus: ChangeBus };
+export type App = { app: Express; httpServer: HttpServer; io: IoServer; store: Store; bus: ChangeBus; leanLane: LeanLane };
 
 /** What several processes share (REDIS_URL): rate-limit counters and the Socket.IO adapter (see boot.ts). */
 export type Shared = { limitCounters: LimitCounters; adapter: ServerOptions['adapter'] };
 
 export const createApp = ({ store, bus, clock, config, log, shared }: { store: Store; bus: ChangeBus; clock: Clock; config: Config; log: Logger; shared?: Shared }): App => {
-  const deps: Deps = { store, bus, clock, config, log, ...(shared ? { limitCounters: shared.limitCounters } : {}) };
   const app = express();
   app.disable('x-powered-by');
   // API answers are never cached, so hashing each body for an ETag is wasted work (static pages keep theirs).
   app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          'default-src': ["'self'"],
-          'img-src': ["'self'", 'data:', 'blob:'],
-          // 'self' covers the pages' own Socket.IO websocket (ws/wss to the same host); no other host.
-          'connect-src': ["'self'"],
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'upgrade-insecure-requests': null,
-        },
-      },
-      // HSTS pins browsers to HTTPS for a year: only where the deployment serves HTTPS (its cookies are Secure).
-      strictTransportSecurity: config.secureCookies,
-      // The pages' own writes then carry their true Origin (under no-referrer a browser sends `Origin: null`);
-      // other sites still get no Referer, so a ticket's or booking's URL never leaves the server.
-      referrerPolicy: { policy: 'same-origin' },
-    }),
-  );
+  const headers = securityHeaderList(config);
+  const trust = app.get('trust proxy fn') as (addr: string, i: number) => boolean;
+  const leanLane = createLeanLane({ prefix: '/api', bodyLimit: config.bodyLimit, securityHeaders: headers, clientIp: (req) => proxyAddr(req, trust), log });
+  const deps: Deps = { store, bus, clock, config, log, leanLane, ...(shared ? { limitCounters: shared.limitCounters } : {}) };
+  app.use(securityHeaders(headers));
   app.use('/api', writeGuard(config), express.json({ limit: config.bodyLimit }));
 
   const api = express.Router();
@@ -97,7 +84,10 @@ export const createApp = ({ store, bus, clock, config, log, shared }: { store: S
   }
   app.use(errorHandler(log));
 
-  const httpServer = createServer(app);
+  // The booking POST in its plain form is answered by the lean lane; everything else by express.
+  const httpServer = createServer((req, res) => {
+    if (!leanLane.serve(req, res)) void app(req, res);
+  });
   const io = createRealtime(httpServer, deps, shared?.adapter);
-  return { app, httpServer, io, store, bus };
+  return { app, httpServer, io, store, bus, leanLane };
 };

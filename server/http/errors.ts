@@ -73,12 +73,15 @@ const fromHttpError = (err: unknown): DomainError | undefined => {
   return new DomainError(CLIENT_ERRORS[status] ?? 'VALIDATION');
 };
 
+/** The domain error to answer with; anything unexpected is logged (class and stack, never the request body: it may hold a NIK) and answered INTERNAL. */
+export const answerableError = (err: unknown, log: { error: (obj: object, msg: string) => void }, path: string): DomainError => {
+  const domain = err instanceof DomainError ? err : fromHttpError(err);
+  if (domain) return domain;
+  log.error({ err: { name: (err as Error)?.name, message: (err as Error)?.message, stack: (err as Error)?.stack }, path }, 'unhandled error');
+  return new DomainError('INTERNAL');
+};
+
 export const errorHandler =
   (log: { error: (obj: object, msg: string) => void }): ErrorRequestHandler =>
-  (err, req, res, _next) => {
-    const domain = err instanceof DomainError ? err : fromHttpError(err);
-    if (domain) return sendError(res, domain, req.headers['accept-language']);
-    // Log the error class and stack, never the request body (it may hold a NIK).
-    log.error({ err: { name: (err as Error)?.name, message: (err as Error)?.message, stack: (err as Error)?.stack }, path: req.path }, 'unhandled error');
-    sendError(res, new DomainError('INTERNAL'), req.headers['accept-language']);
-  };
+  (err, req, res, _next) =>
+    sendError(res, answerableError(err, log, req.path), req.headers['accept-language']);

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { DomainError, type FieldProblem } from '../domain/errors';
 import { fieldMessages } from '../domain/messages';
 import { sendError } from './errors';
+import type { LeanLane } from './leanLane';
+import type { PerMinute } from './rateLimits';
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
@@ -59,6 +61,14 @@ export const parseOrFail = <S extends z.ZodType>(schema: S, input: unknown, wher
   throw new DomainError('VALIDATION', {}, fields);
 };
 
+/** The route's input, parsed by its schemas (the same for express and the lean lane). */
+const parseInput = <D extends RouteDoc>(doc: D, params: Record<string, string>, query: unknown, body: unknown): Parsed<D> =>
+  ({
+    params: doc.params ? parseOrFail(doc.params, params, 'params') : params,
+    query: doc.query ? parseOrFail(doc.query, query, 'query') : query,
+    body: doc.body ? parseOrFail(doc.body, body, 'body') : undefined,
+  }) as Parsed<D>;
+
 /** Registers an express handler and its OpenAPI description together. */
 export const route = <D extends RouteDoc>(
   router: Router,
@@ -71,12 +81,7 @@ export const route = <D extends RouteDoc>(
   router[doc.method](expressPath, ...middleware, async (req: Request, res: Response) => {
     let result: unknown;
     try {
-      const input = {
-        params: doc.params ? parseOrFail(doc.params, req.params, 'params') : req.params,
-        query: doc.query ? parseOrFail(doc.query, req.query, 'query') : req.query,
-        body: doc.body ? parseOrFail(doc.body, req.body, 'body') : undefined,
-      } as Parsed<D>;
-      result = await handler(input, req, res);
+      result = await handler(parseInput(doc, req.params as Record<string, string>, req.query, req.body), req, res);
     } catch (error) {
       // A refusal is answered here rather than passed down every remaining router layer to the
       // error handler: in a booking burst most answers are refusals (see bench/). Anything else
@@ -91,4 +96,20 @@ export const route = <D extends RouteDoc>(
     }
     res.status(doc.responseStatus ?? 200).json(result);
   });
+};
+
+/**
+ * A route that the lean lane (leanLane.ts) serves as well as express: a POST with path parameters
+ * and a JSON body, one rate limit, and a handler that needs nothing of the request but the
+ * caller's address. Express still serves every request the lane leaves to it.
+ */
+export const leanRoute = <D extends RouteDoc & { method: 'post'; query?: undefined }>(
+  router: Router,
+  lane: LeanLane | undefined,
+  doc: D,
+  handler: (input: Parsed<D>, ip: string) => Promise<unknown>,
+  limit: PerMinute,
+): void => {
+  route(router, doc, (input, req) => handler(input, req.ip ?? ''), limit);
+  lane?.add({ doc, limit, run: (params, body, ip) => handler(parseInput(doc, params, {}, body), ip) });
 };

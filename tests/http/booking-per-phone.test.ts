@@ -10,7 +10,8 @@ import { OPEN_TUESDAY, startServer, type TestServer } from '../support/server';
 import { book, row, slotAt } from './bookingSupport';
 
 let s: TestServer;
-beforeAll(async () => (s = await startServer({ listen: false })));
+// Listening: `book` then goes through the lean lane, as visitors' bookings do.
+beforeAll(async () => (s = await startServer()));
 afterAll(() => s.stop());
 beforeEach(() => {
   s.db.exec('DELETE FROM notifications; DELETE FROM tickets; DELETE FROM bookings; UPDATE slots SET booked = 0; UPDATE offices SET max_active_bookings_per_phone = 2;');

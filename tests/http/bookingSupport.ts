@@ -45,8 +45,9 @@ export const row = <T = Record<string, unknown>>(s: TestServer, statement: strin
 export const rows = <T = Record<string, unknown>>(s: TestServer, statement: string, ...params: unknown[]): T[] =>
   s.db.prepare(statement).all(...params) as T[];
 
+/** Books through the listening server when there is one: its plain POST is then answered by the lean lane (server/http/leanLane.ts). */
 export const book = (s: TestServer, body: Record<string, unknown>, lang?: string) => {
-  const req = request(s.app).post('/api/offices/demo/bookings');
+  const req = request(s.url || s.app).post('/api/offices/demo/bookings');
   if (lang) req.set('Accept-Language', lang);
   return req.send(body);
 };

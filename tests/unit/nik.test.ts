@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { checkNik, isProvinceCode } from '../../server/domain/nik';
 
@@ -69,5 +71,22 @@ describe('a NIK is checked for its structure PPKKCC DDMMYY SSSS', () => {
     expect(checkNik('317401170890001', TODAY)).toEqual({ ok: false, problem: 'nik_length' });
     expect(checkNik('31740117089000011', TODAY)).toEqual({ ok: false, problem: 'nik_length' });
     expect(checkNik('', TODAY)).toEqual({ ok: false, problem: 'nik_length' });
+  });
+
+  it('reads the birth date as the calendar does, for every day, month and year the six digits can hold', () => {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 71 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 99 }), fc.constantFrom('2026-11-24', '2000-02-29', '2099-12-31'), (dd, mm, yy, today) => {
+        const result = checkNik(`317401${pad(dd)}${pad(mm)}${pad(yy)}0001`, today);
+        const day = dd > 40 ? dd - 40 : dd;
+        const thisYear = Number(today.slice(0, 4));
+        const year = yy <= thisYear % 100 ? thisYear - (thisYear % 100) + yy : thisYear - (thisYear % 100) - 100 + yy;
+        const birth = DateTime.fromObject({ year, month: mm, day }, { zone: 'UTC' });
+        if (day < 1 || !birth.isValid) expect(result).toEqual({ ok: false, problem: 'nik_birthdate' });
+        else if (birth.toISODate()! > today) expect(result).toEqual({ ok: false, problem: 'nik_future' });
+        else expect(result).toEqual({ ok: true, birthDate: birth.toISODate(), sex: dd > 40 ? 'female' : 'male' });
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

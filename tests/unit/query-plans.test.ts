@@ -133,6 +133,18 @@ describe('the query plans of the live operations', () => {
     expect(faults).toEqual([]);
   });
 
+  it("counts a holder's bookings along the NIK and phone indexes, not through every booking from today on", () => {
+    const db = new Database(file, { readonly: true });
+    const holder = [...recorded].filter((source) => source.includes('nik_hash = ?') && source.includes('phone = ?'));
+    expect(holder.length).toBeGreaterThan(0);
+    for (const source of holder) {
+      const plan = planOf(db, source).join('\n');
+      expect(plan).toContain('USING INDEX bookings_nik (office_id=? AND nik_hash=?)');
+      expect(plan).toContain('USING INDEX bookings_phone (office_id=? AND phone=?)');
+    }
+    db.close();
+  });
+
   it('reads the history tables along an index in every statement', () => {
     const db = new Database(file, { readonly: true });
     const unindexed: string[] = [];

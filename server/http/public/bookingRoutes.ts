@@ -3,7 +3,7 @@ import { Router } from 'express';
 import * as commands from '../../commands';
 import { perform, type Deps } from '../deps';
 import { perMinute } from '../rateLimits';
-import { route } from '../route';
+import { leanRoute, route } from '../route';
 import * as s from '../schemas';
 import { calendarFile } from './calendarFile';
 import { passChallenge } from './challengeRoutes';
@@ -16,8 +16,10 @@ export const publicBookingRoutes = (deps: Deps): Router => {
   const readLimit = perMinute(deps.config.bookingReadRateLimit, deps.limitCounters, 'booking-reads');
   // Every route below that takes `nik4` has its tries counted per code (domain/codeAttempts) with the caller's address.
 
-  route(
+  // The booking burst's route: served by the lean lane too (leanLane.ts).
+  leanRoute(
     router,
+    deps.leanLane,
     {
       method: 'post', path: '/offices/{officeId}/bookings', summary: 'Book a place in a slot', tag: 'public', params: s.officeParams, body: s.publicBookingBody,
       response: s.bookingView, responseStatus: 201, errors: ['VALIDATION', 'CHALLENGE_FAILED', 'NOT_FOUND', 'SLOT_FULL', 'DUPLICATE_BOOKING', 'BOOKING_LIMIT', 'CLOSED', 'SLOT_NOT_BOOKABLE', 'NOT_OPEN_YET', 'WAITING_ROOM', 'RATE_LIMITED'],

@@ -17,7 +17,7 @@ import type { BookingView } from '../../../shared/types';
 import { randomCode } from '../../security/tokens';
 import { nikHash, writeTx, type StoreCtx } from './connection';
 import { audit, enqueueNotification } from './journal';
-import { dayFacts, loadOffice, serviceByCode, type OfficeRow, type ServiceRow, type SlotRow } from './offices';
+import { dayFacts, loadOffice, officeRules, serviceByCode, type OfficeRow, type ServiceRow, type SlotRow } from './offices';
 import { getRow, insertReturning, stmt } from './prepared';
 import type { BookInput } from '../store';
 import { markUrgentBooking } from './urgentBookings';
@@ -73,11 +73,13 @@ type HolderKeys = { nikHash: string; phone: string | null };
 const holderBookings = (ctx: StoreCtx, officeId: string, holder: HolderKeys, slot: SlotRow, now: DateTime, today: string, ignoreBookingId = -1): HolderBookings => {
   const nowMs = now.toMillis();
   // A pending booking counts while it holds its place (domain/confirmation holdsPlace).
+  // INDEXED BY: without statistics the planner took the office's date index for the phone count,
+  // and read every booking from today on (all of a quota day's bookings, for each new one).
   const row = stmt(
     ctx,
     `SELECT coalesce(max(service_id = ? AND date = ?), 0) AS same, coalesce(sum(date >= ?), 0) AS active,
-       (SELECT count(*) FROM bookings WHERE office_id = ? AND phone = ? AND contact_is_helper = 0 AND ${HOLDS_PLACE} AND date >= ? AND id <> ?) AS phoneActive
-     FROM bookings WHERE office_id = ? AND nik_hash = ? AND ${HOLDS_PLACE} AND id <> ?`,
+       (SELECT count(*) FROM bookings INDEXED BY bookings_phone WHERE office_id = ? AND phone = ? AND contact_is_helper = 0 AND ${HOLDS_PLACE} AND date >= ? AND id <> ?) AS phoneActive
+     FROM bookings INDEXED BY bookings_nik WHERE office_id = ? AND nik_hash = ? AND ${HOLDS_PLACE} AND id <> ?`,
   ).get(slot.serviceId, slot.date, today, officeId, holder.phone, nowMs, today, ignoreBookingId, officeId, holder.nikHash, nowMs, ignoreBookingId) as {
     same: number; active: number; phoneActive: number;
   };
@@ -119,11 +121,9 @@ const tellHolder = (ctx: StoreCtx, booking: BookingRow, template: 'cancelled' | 
 const INSERT_BOOKING = `INSERT INTO bookings (office_id, code, service_id, slot_id, date, nik_hash, nik_last4, name, phone, status, hold_until, created_at, created_by_user_id)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
-/** What a booking request names, and the domain's answer to it (decideBooking). */
-const decideRequest = (ctx: StoreCtx, officeId: string, input: BookInput, now: DateTime) => {
-  const office = loadOffice(ctx, officeId);
-  const service = serviceByCode(ctx, officeId, input.service);
-  const target = service && slotOnDay(ctx, officeId, service.id, input.slotId);
+/** What a booking request names, and the domain's answer to it (decideBooking), given the office and the named service. */
+const decideRequest = (ctx: StoreCtx, office: OfficeRow, service: ServiceRow | undefined, input: BookInput, now: DateTime) => {
+  const target = service && slotOnDay(ctx, office.id, service.id, input.slotId);
   const holder = decideBooking({ office, service, person: input, target, now, urgent: input.urgentReason !== undefined, byStaff: input.actorRole !== undefined });
   // A day not yet released, or whose waiting room is active, takes bookings only with an admission.
   const admission = admissionGate(ctx, office, target!.slot.date, input.admission, now);
@@ -134,16 +134,21 @@ const decideRequest = (ctx: StoreCtx, officeId: string, input: BookInput, now: D
  * When a day's places open, most attempts meet a full slot. Those (and every other refusal the
  * request or the slot alone decides) are answered from plain reads, without taking the write
  * lock; what passes is read and decided again, and taken, inside the write transaction (takeBooking).
- * One read transaction for these reads: one snapshot and one WAL read lock instead of one each.
+ * One read transaction for these reads: one snapshot and one WAL read lock instead of one each;
+ * there, the office's rules come from its cache (offices.ts officeRules).
  */
 export const precheckBooking = (ctx: StoreCtx, officeId: string, input: BookInput, now: DateTime): void => {
-  ctx.sqlite.transaction(() => decideRequest(ctx, officeId, input, now)).deferred();
+  const inWrite = ctx.sqlite.inTransaction;
+  ctx.sqlite.transaction(() => {
+    const { office, services } = inWrite ? { office: loadOffice(ctx, officeId), services: undefined } : officeRules(ctx, officeId);
+    decideRequest(ctx, office, services ? services.get(input.service) : serviceByCode(ctx, officeId, input.service), input, now);
+  }).deferred();
 };
 
 /** Decides the request again inside the write transaction and takes the place. */
 export const takeBooking = (ctx: StoreCtx, officeId: string, input: BookInput, now: DateTime, opts: BookOptions): BookingView =>
   writeTx(ctx, () => {
-    const { office, service, slot, holder, admission } = decideRequest(ctx, officeId, input, now);
+    const { office, service, slot, holder, admission } = decideRequest(ctx, loadOffice(ctx, officeId), serviceByCode(ctx, officeId, input.service), input, now);
     const hash = nikHash(ctx, holder.nik);
     // A helper's number (a citizen without a phone) is not the holder's: the per-phone rule skips it.
     takePlace(ctx, office, slot, { nikHash: hash, phone: input.contactIsHelper ? null : holder.phone }, now);

@@ -1,4 +1,5 @@
 /** Reading an office and its rules, and materialising its slots from the plan. */
+import type Database from 'better-sqlite3';
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import { fail } from '../../domain/errors';
 import { closedReasonOn, planSlots, type ClosureSpan, type DayFacts, type OpeningHours } from '../../domain/slots';
@@ -20,6 +21,29 @@ export const loadServices = (ctx: StoreCtx, officeId: string): ServiceRow[] =>
 
 export const serviceByCode = (ctx: StoreCtx, officeId: string, code: string): ServiceRow | undefined =>
   getRow(ctx, t.services, 'WHERE office_id = ? AND code = ? AND active = 1', officeId, code);
+
+/** An office's row and its active services by code: the rules every booking attempt is decided by. */
+export type OfficeRules = { office: OfficeRow; services: ReadonlyMap<string, ServiceRow> };
+const rulesCache = new WeakMap<Database.Database, Map<string, OfficeRules & { version: number }>>();
+
+/**
+ * The office's rules, read again only when its number in `office_versions` has moved (triggers on
+ * `offices` and `services`, migration 0003_live_triggers): a burst of booking attempts reads one
+ * short row instead of the office's and the service's. Call it only inside a read transaction
+ * (the number and the rows from one snapshot) with no write of its own: a number seen inside a
+ * write transaction could still be rolled back and later reused for other rows. The rows are
+ * shared between callers: read them, never change them.
+ */
+export const officeRules = (ctx: StoreCtx, officeId: string): OfficeRules => {
+  let offices = rulesCache.get(ctx.sqlite);
+  if (!offices) rulesCache.set(ctx.sqlite, (offices = new Map()));
+  const version = (stmt(ctx, 'SELECT version FROM office_versions WHERE office_id = ?').get(officeId) as { version: number } | undefined)?.version;
+  const cached = offices.get(officeId);
+  if (cached && version !== undefined && cached.version === version) return cached;
+  const rules = { office: loadOffice(ctx, officeId), services: new Map(loadServices(ctx, officeId).map((s) => [s.code, s])) };
+  if (version !== undefined) offices.set(officeId, { ...rules, version });
+  return rules;
+};
 
 export const loadClosures = (ctx: StoreCtx, officeId: string): ClosureSpan[] =>
   ctx.db
