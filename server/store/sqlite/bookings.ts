@@ -15,7 +15,7 @@ import { isoInZone, todayIn } from '../../domain/time';
 import * as t from './schema';
 import type { BookingView } from '../../../shared/types';
 import { randomCode } from '../../security/tokens';
-import { nikHash, writeTx, type StoreCtx } from './connection';
+import { nikHash, readTx, writeTx, type StoreCtx } from './connection';
 import { audit, enqueueNotification } from './journal';
 import { dayFacts, loadOffice, officeRules, serviceByCode, type OfficeRow, type ServiceRow, type SlotRow } from './offices';
 import { getRow, insertReturning, stmt } from './prepared';
@@ -139,10 +139,10 @@ const decideRequest = (ctx: StoreCtx, office: OfficeRow, service: ServiceRow | u
  */
 export const precheckBooking = (ctx: StoreCtx, officeId: string, input: BookInput, now: DateTime): void => {
   const inWrite = ctx.sqlite.inTransaction;
-  ctx.sqlite.transaction(() => {
+  readTx(ctx, () => {
     const { office, services } = inWrite ? { office: loadOffice(ctx, officeId), services: undefined } : officeRules(ctx, officeId);
     decideRequest(ctx, office, services ? services.get(input.service) : serviceByCode(ctx, officeId, input.service), input, now);
-  }).deferred();
+  });
 };
 
 /** Decides the request again inside the write transaction and takes the place. */

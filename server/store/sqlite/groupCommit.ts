@@ -14,6 +14,7 @@
  * (a burst of requests parsed from many sockets) goes into it.
  */
 import type Database from 'better-sqlite3';
+import { immediateTx, savepoint } from './connection';
 
 type Pending = { run: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void };
 type Settled = { ok: true; value: unknown } | { ok: false; error: unknown };
@@ -34,17 +35,15 @@ export const createGroupCommit = (sqlite: Database.Database): GroupCommit => {
     if (scheduled) setImmediate(flush);
     const settled: Settled[] = [];
     try {
-      sqlite
-        .transaction(() => {
-          for (const op of batch) {
-            try {
-              settled.push({ ok: true, value: sqlite.transaction(op.run)() });
-            } catch (error) {
-              settled.push({ ok: false, error });
-            }
+      immediateTx(sqlite, () => {
+        for (const op of batch) {
+          try {
+            settled.push({ ok: true, value: savepoint(sqlite, op.run) });
+          } catch (error) {
+            settled.push({ ok: false, error });
           }
-        })
-        .immediate();
+        }
+      });
     } catch (error) {
       for (const op of batch) op.reject(error);
       return;

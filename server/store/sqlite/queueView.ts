@@ -12,7 +12,7 @@ import { movingAverageMinutes } from '../../domain/waitEstimate';
 import * as t from './schema';
 import type { StaffState } from '../../../shared/protocol';
 import type { BoardState, CallEvent } from '../../../shared/types';
-import type { StoreCtx } from './connection';
+import { readTx, type StoreCtx } from './connection';
 import type { LiveViews, LiveWanted } from '../store';
 import { boardOf, dayCalls, firstIssuedAt, liveOf, snapshotOf, staffOf, type BookingSlot, type DayRows, type QueueSnapshot } from '../daySnapshot';
 import { loadOffice, loadServices } from './offices';
@@ -55,7 +55,7 @@ const dayRows = (ctx: StoreCtx, officeId: string, now: DateTime): DayRows => {
   let offices = dayCache.get(ctx.sqlite);
   if (!offices) dayCache.set(ctx.sqlite, (offices = new Map()));
   // One read transaction: the version and the rows from the same snapshot.
-  return ctx.sqlite.transaction(() => {
+  return readTx(ctx, () => {
     const version = officeVersion(ctx, officeId);
     // Every office has its number (the migration, then a trigger); one without is read each time, never kept.
     if (version < 0) return readDayRows(ctx, officeId, now);
@@ -67,7 +67,7 @@ const dayRows = (ctx: StoreCtx, officeId: string, now: DateTime): DayRows => {
     const rows = readDayRows(ctx, officeId, now);
     offices.set(officeId, { ...rows, version, services: new Map(rows.services), counters: [...rows.counters], tickets: [...rows.tickets] });
     return rows;
-  }).deferred();
+  });
 };
 
 /** The day's tickets in issue order, and the last ten completions of a service (newest first): both read along an index. */

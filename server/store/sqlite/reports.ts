@@ -17,7 +17,7 @@ import { addFigures, emptySum, figuresOf, reportOf, type ReportFigures, type Rep
 import type { StepEvent } from '../../domain/reportStats';
 import { addDays, dateRange, todayIn } from '../../domain/time';
 import * as t from './schema';
-import { writeTx, type StoreCtx } from './connection';
+import { readTx, writeTx, type StoreCtx } from './connection';
 import { loadOffice, type OfficeRow } from './offices';
 import { allRows, stmt } from './prepared';
 import { nextTurn, SLICE_MS } from './slices';
@@ -108,7 +108,7 @@ export const rangeReport = async (ctx: StoreCtx, officeId: string, from: string,
         figures = made.get(date);
       }
       // Today, a day to come, or a day without tickets at all: from its rows, kept nowhere.
-      figures ??= ctx.sqlite.transaction(() => dayFigures(ctx, office, date)).deferred();
+      figures ??= readTx(ctx, () => dayFigures(ctx, office, date));
       addFigures(sum, figures);
       await pause();
     }
