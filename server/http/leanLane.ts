@@ -110,9 +110,9 @@ export const createLeanLane = ({
     } catch {
       return refuse(req, res, new DomainError('VALIDATION', {}, { body: { key: 'invalid' } }), path, []);
     }
-    const ip = clientIp(req);
     let limitHeaders: string[] = [];
     try {
+      const ip = clientIp(req);
       const hit = await route.limit.hit(ip);
       limitHeaders = hit.headers;
       if (hit.limited) return refuse(req, res, new DomainError('RATE_LIMITED'), path, limitHeaders);
@@ -140,7 +140,13 @@ export const createLeanLane = ({
       if (!found || !plainBody(req)) return false;
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => void handle(req, res, found.route, found.params, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+      req.on('end', () => {
+        handle(req, res, found.route, found.params, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).catch((error: unknown) => {
+          // Only a failure to write the answer itself lands here: the connection is closed rather than left hanging.
+          answerableError(error, log, req.url ?? '');
+          res.destroy();
+        });
+      });
       // A client that goes away mid-body: nothing was done, nothing to answer.
       req.on('error', () => res.destroy());
       return true;
