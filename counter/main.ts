@@ -8,6 +8,8 @@ import { api, ApiFailure } from './api';
 import * as view from './view';
 import type { Action, Desk, Me } from './view';
 import { createCaseChecks } from './caseChecks';
+import { DESK_HTML } from './deskTemplate';
+import { createTicketDialogs } from './ticketDialogs';
 
 const app = document.getElementById('app')!;
 const $ = (id: string) => document.getElementById(id)!;
@@ -125,63 +127,6 @@ const enter = async (me: Me, pickedOffice?: string) => {
     void enter(me, (event.target as HTMLSelectElement).value).catch(handleError);
   });
 };
-
-const DESK_HTML = `
-  <header class="head" id="head"></header>
-  <main class="desk">
-    <section class="left">
-      <div class="card current" id="current" aria-live="polite"></div>
-      <div class="actions" id="actions"></div>
-    </section>
-    <section class="right">
-      <div class="card waiting-card">
-        <h2>Antrean menunggu <span class="en">Waiting</span></h2>
-        <div id="waiting"></div>
-      </div>
-      <div class="card noshow-card">
-        <h2>Tidak hadir hari ini <span class="en">Today's no-shows</span> <span class="hint">pilih, lalu <kbd>K</kbd></span></h2>
-        <div id="noshows"></div>
-      </div>
-    </section>
-  </main>
-  <footer class="foot"><p class="message" id="message" role="status" aria-live="polite"></p>
-    <p class="keys">Pintasan: <kbd>P</kbd> panggil · <kbd>U</kbd> ulang · <kbd>M</kbd> mulai · <kbd>S</kbd> selesai · <kbd>T</kbd> tidak hadir · <kbd>A</kbd> alihkan · <kbd>K</kbd> kembalikan · <kbd>J</kbd> jeda · <kbd>N</kbd> cek KTP</p></footer>
-  <dialog id="transfer-dialog" aria-labelledby="transfer-title">
-    <h2 id="transfer-title">Alihkan ke layanan <span class="en">Transfer to</span></h2>
-    <p class="muted" id="transfer-what"></p>
-    <div class="transfer-list" id="transfer-list"></div>
-    <form class="urgent-form" id="urgent-form" hidden novalidate>
-      <p class="urgent-what" id="urgent-what"></p>
-      <label>Alasan kasus mendesak <span class="en">Why it is urgent</span>
-        <input id="urgent-reason" name="reason" maxlength="300" autocomplete="off" required />
-      </label>
-      <p class="form-error" id="urgent-error" role="alert"></p>
-      <button type="submit" class="btn primary">Alihkan sebagai kasus mendesak</button>
-    </form>
-    <button type="button" class="btn ghost" id="transfer-cancel"><kbd>Esc</kbd> Batal</button>
-  </dialog>
-  <dialog id="urgent-ticket-dialog" aria-labelledby="urgent-ticket-title">
-    <h2 id="urgent-ticket-title">Nomor mendesak <span class="en">Urgent ticket</span></h2>
-    <p class="muted">Untuk warga dengan keperluan mendesak pada layanan yang tutup hari ini. Alasannya dicatat.</p>
-    <form class="urgent-form" id="urgent-ticket-form" novalidate>
-      <label>Layanan <span class="en">Service</span><select id="urgent-ticket-service" name="service"></select></label>
-      <label>Alasan kasus mendesak <span class="en">Why it is urgent</span><input name="reason" maxlength="300" autocomplete="off" required /></label>
-      <label>Prioritas <span class="en">Priority</span><select name="priority">
-        <option value="">Tidak ada</option><option value="elderly">Lansia</option><option value="disabled">Disabilitas</option><option value="pregnant">Ibu hamil</option>
-      </select></label>
-      <p class="form-error" id="urgent-ticket-error" role="alert"></p>
-      <button type="submit" class="btn primary">Terbitkan nomor</button>
-    </form>
-    <button type="button" class="btn ghost" id="urgent-ticket-cancel"><kbd>Esc</kbd> Batal</button>
-  </dialog>
-  <dialog id="requeue-dialog" aria-labelledby="requeue-title">
-    <h2 id="requeue-title">Kembalikan ke antrean? <span class="en">Requeue?</span></h2>
-    <p id="requeue-what"></p>
-    <div class="dialog-buttons">
-      <button type="button" class="btn primary" id="requeue-yes" autofocus><kbd>Enter</kbd> Ya, kembalikan</button>
-      <button type="button" class="btn ghost" id="requeue-cancel"><kbd>Esc</kbd> Batal</button>
-    </div>
-  </dialog>`;
 
 const openDesk = (me: Me, office: OfficeDetail, services: view.ServiceName[], counterId: number, counters: CounterView[]) => {
   desk = {
@@ -342,79 +287,13 @@ const run = async (action: Action) => {
   }
 };
 
-const dialog = () => document.getElementById('transfer-dialog') as HTMLDialogElement | null;
+// ---------- dialogs: transfer and requeue (ticketDialogs.ts), urgent tickets and the holder check (caseChecks.ts) ----------
 
-const openTransfer = () => {
-  const current = currentTicket();
-  const d = dialog();
-  if (!desk || !current || !d) return;
-  $('transfer-what').textContent = `Nomor ${current.number} akan menunggu di layanan tujuan dengan nomor yang sama.`;
-  $('transfer-list').innerHTML = view.transferView(desk, current.service);
-  $('transfer-list').hidden = false;
-  $('urgent-form').hidden = true;
-  urgentService = null;
-  d.showModal();
-};
-
-let urgentService: string | null = null;
-
-const transferTo = (service: string) => {
-  const current = currentTicket();
-  if (!desk || !current) return void dialog()?.close();
-  // Into a service closed today: an urgent case, for a supervisor or an admin, with its reason.
-  const closed = desk.closedServices[service];
-  if (closed !== undefined) {
-    if (!view.mayDecideUrgent(desk)) {
-      dialog()?.close();
-      return say('error', `Layanan ${service} tutup hari ini. Pengalihan ke layanan yang tutup hanya untuk kasus mendesak, oleh supervisor atau admin.`);
-    }
-    urgentService = service;
-    $('transfer-list').hidden = true;
-    $('urgent-form').hidden = false;
-    $('urgent-what').textContent = `Layanan ${service} tutup hari ini (${closed}). Nomor ${current.number} dilayani sebagai kasus mendesak: alasannya dicatat.`;
-    $('urgent-error').textContent = '';
-    ($('urgent-reason') as HTMLInputElement).value = '';
-    ($('urgent-reason') as HTMLInputElement).focus();
-    return;
-  }
-  dialog()?.close();
-  void step(`/tickets/${current.id}/transfer`, (t) => `${t?.number} dialihkan ke layanan ${service}.`, { service });
-};
-
-const submitUrgentTransfer = () => {
-  const current = currentTicket();
-  const reason = ($('urgent-reason') as HTMLInputElement).value.trim();
-  if (!current || !urgentService) return void dialog()?.close();
-  if (reason.length < 5) return void ($('urgent-error').textContent = 'Tulis alasan kasus mendesak (minimal 5 karakter).');
-  const service = urgentService;
-  dialog()?.close();
-  void step(`/tickets/${current.id}/transfer`, (t) => `${t?.number} dialihkan ke layanan ${service} sebagai kasus mendesak.`, { service, reason });
-};
-
-// ---------- urgent tickets and the holder check (caseChecks.ts) ----------
-
+const { transferDialog: dialog, openTransfer, transferTo, submitUrgentTransfer, requeueDialog, confirmRequeue, requeueChosen } = createTicketDialogs({
+  getDesk: () => desk, say, step, refreshNoShows,
+});
 const { urgentTicketDialog, openUrgentTicket, issueUrgentTicket, checkHolder } = createCaseChecks({ getDesk: () => desk, say, render, handleError });
 
-// ---------- requeue, after a confirmation ----------
-
-const requeueDialog = () => document.getElementById('requeue-dialog') as HTMLDialogElement | null;
-
-/** K, or a row's button: asks before requeueing the selected no-show (and only that one). */
-const confirmRequeue = () => {
-  const chosen = desk?.noShows.find((n) => n.id === desk?.selectedNoShow);
-  const d = requeueDialog();
-  if (!desk || !chosen || !d) return;
-  $('requeue-what').textContent = `Nomor ${chosen.number} (layanan ${chosen.service}) menunggu lagi di akhir antrean layanannya.`;
-  d.showModal();
-};
-
-const requeueChosen = () => {
-  requeueDialog()?.close();
-  const chosen = desk?.noShows.find((n) => n.id === desk?.selectedNoShow);
-  if (!desk || !chosen) return;
-  desk.selectedNoShow = null;
-  void step(`/tickets/${chosen.id}/requeue`, (t) => `${t?.number} dikembalikan ke antrean.`).then(refreshNoShows);
-};
 
 const logout = async () => {
   try {
