@@ -8,7 +8,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { nikFor } from '../support/factories';
-import { startServer, type TestServer } from '../support/server';
+import { randomRedisPrefix, startServer, type TestServer } from '../support/server';
 import { row, slotAt, sql } from './bookingSupport';
 
 const PATH = '/api/offices/demo/bookings';
@@ -136,5 +136,22 @@ describe('one rate limit whichever way a booking comes', () => {
     expect(viaLane.status).toBe(429);
     expect((viaLane.body as { error: { code: string } }).error.code).toBe('RATE_LIMITED');
     expect(viaLane).toEqual(viaExpress);
+  });
+});
+
+describe('one rate limit across the processes of a deployment (REDIS_URL), through the lane', () => {
+  it('counts bookings sent to two servers on one Redis counter', async () => {
+    const redisPrefix = randomRedisPrefix();
+    const servers = await Promise.all([0, 1].map(() => startServer({ redis: true, config: { bookingRateLimit: 3, redisPrefix } })));
+    try {
+      const body = { service: 'A', slotId: 999_999, ...citizen(8) };
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await request(servers[i % 2]!.url).post(PATH).send(body)).status);
+      // Each server has seen two: only a shared counter refuses the fourth.
+      expect(statuses).toEqual([404, 404, 404, 429]);
+      expect(servers.map((server) => server.leanLane.served())).toEqual([2, 2]);
+    } finally {
+      await Promise.all(servers.map((server) => server.stop()));
+    }
   });
 });
