@@ -92,6 +92,36 @@ export const describeStoreContract = (engineName: string, makeStore: MakeStore):
       });
     });
 
+    describe('the quick refusals of a booking burst (decided before the write transaction)', () => {
+      it('refuses as the full decision does: an unknown office, an unknown service, a slot of another service, a closed service', async () => {
+        const slotA = await slotAt(store, OPEN, 'A', WEDNESDAY, '10:00');
+        const slotB = await slotAt(store, OPEN, 'B', WEDNESDAY, '10:00');
+        expect(await outcome(() => store.bookPlace('tidak-ada', bookingOf(1, 'A', slotA.id), OPEN))).toBe('NOT_FOUND');
+        expect((await refusal(() => book(1, 'Z', slotA.id))).fields).toHaveProperty('service');
+        expect(await outcome(() => book(1, 'A', slotB.id))).toBe('NOT_FOUND');
+        expect(await outcome(() => book(1, 'A', 999_999))).toBe('NOT_FOUND');
+        await store.createClosure(OFFICE, { from: WEDNESDAY, to: WEDNESDAY, service: 'B', reason: 'Blanko habis', action: 'cancel' }, admin, OPEN);
+        expect(await outcome(() => book(2, 'B', slotB.id))).toBe('CLOSED');
+        expect(await outcome(() => book(2, 'A', slotA.id))).toBe('OK');
+      });
+
+      // A refusal decided from stale office rules would refuse an attempt that the rules now allow.
+      it("sees a change to the office's rules or to a service at the very next attempt", async () => {
+        const slot = await slotAt(store, OPEN, 'A', WEDNESDAY, '10:00');
+        const other = await slotAt(store, OPEN, 'A', THURSDAY, '10:00');
+        // Each refusal first reads the rules that refuse; the change back must then be seen.
+        await store.updateService(OFFICE, 'A', { bookable: false }, admin, OPEN);
+        expect(await outcome(() => book(2, 'A', slot.id))).toBe('SERVICE_UNAVAILABLE');
+        await store.updateService(OFFICE, 'A', { bookable: true }, admin, OPEN);
+        expect(await outcome(() => book(2, 'A', slot.id))).toBe('OK');
+        // Thursday lies beyond a horizon of two days (today and tomorrow), and within one of fourteen.
+        await store.updateOffice(OFFICE, { bookingHorizonDays: 2 }, admin, OPEN);
+        expect(await outcome(() => book(3, 'A', other.id))).toBe('SLOT_NOT_BOOKABLE');
+        await store.updateOffice(OFFICE, { bookingHorizonDays: 14 }, admin, OPEN);
+        expect(await outcome(() => book(3, 'A', other.id))).toBe('OK');
+      });
+    });
+
     describe('capacity', () => {
       it('books a slot up to its capacity, then refuses with SLOT_FULL and changes nothing', async () => {
         const slot = await slotAt(store, OPEN, 'A', WEDNESDAY, '10:00');

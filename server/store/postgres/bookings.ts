@@ -19,7 +19,8 @@ import { randomCode } from '../../security/tokens';
 import { columnsOf, exec, getRow, nikHash, row, withTx, type Conn, type PgCtx, type Tx } from './connection';
 import { holderLock, phoneLock, sharePlan } from './bookingLocks';
 import { audit, enqueueNotification } from './journal';
-import { dayFacts, loadOffice, serviceByCode, type OfficeRow, type ServiceRow, type SlotRow } from './offices';
+import { dayFacts, loadOffice, officeRules, serviceByCode, type OfficeRow, type ServiceRow, type SlotRow } from './offices';
+import type { ClosureSpan, OpeningHours } from '../../domain/slots';
 import type { BookInput } from '../store';
 import { markUrgentBooking } from './urgentBookings';
 import { assistedDetail } from '../../domain/assisted';
@@ -94,6 +95,37 @@ export const releasePlace = async (c: Conn, slotId: number): Promise<void> => {
   await exec(c, 'UPDATE slots SET booked = greatest(booked - 1, 0) WHERE id = ?', slotId);
 };
 
+/**
+ * The precheck's reads in one round trip: the office's number in `office_versions` (its rules then
+ * come from officeRules' cache), and the slot the request names, of the service it names, with the
+ * closures covering its day and the opening hours of its weekday (ISO: Monday 1, as weekdayOf).
+ * With no such slot the row still comes, with a null id.
+ */
+const PRECHECK_SQL = `SELECT (SELECT version FROM office_versions WHERE office_id = ?) AS "officeVersion", ${columnsOf(t.slots)},
+  (SELECT coalesce(json_agg(json_build_object('id', c.id, 'serviceId', c.service_id, 'from', c.from_date, 'to', c.to_date, 'reason', c.reason) ORDER BY c.id), '[]'::json)
+     FROM closures c WHERE c.office_id = slots.office_id AND c.from_date <= slots.date AND (c.to_date IS NULL OR c.to_date >= slots.date)) AS "dayClosures",
+  (SELECT coalesce(json_agg(json_build_object('weekday', h.weekday, 'open', h.open, 'close', h.close) ORDER BY h.open), '[]'::json)
+     FROM opening_hours h WHERE h.office_id = slots.office_id AND h.weekday = extract(isodow FROM slots.date::date)) AS "dayHours"
+  FROM (SELECT 1) AS one
+  LEFT JOIN slots ON slots.id = ? AND slots.office_id = ? AND slots.service_id = (SELECT id FROM services WHERE office_id = ? AND code = ? AND active)`;
+
+type PrecheckRow = { [K in keyof SlotRow]: SlotRow[K] | null } & { officeVersion: number | null; dayClosures: ClosureSpan[] | null; dayHours: OpeningHours[] | null };
+
+/**
+ * When a day's places open most attempts meet a full slot: those (and every refusal the request or
+ * the slot alone decides) are answered from one read, without a transaction or a lock (bookPlace
+ * then decides again on committed rows under its locks). Returns the holder as the domain reads it.
+ */
+const precheckBooking = async (ctx: PgCtx, officeId: string, input: BookInput, now: DateTime) => {
+  const facts = (await row<PrecheckRow>(ctx, PRECHECK_SQL, officeId, input.slotId, officeId, officeId, input.service))!;
+  const { office, services } = await officeRules(ctx, officeId, facts.officeVersion);
+  const { officeVersion: _version, dayClosures, dayHours, ...slot } = facts;
+  const target = slot.id === null ? undefined : { slot: slot as SlotRow, day: { closures: dayClosures ?? [], hours: dayHours ?? [] } };
+  const holder = decideBooking({ office, service: services.get(input.service), person: input, target, now, urgent: input.urgentReason !== undefined, byStaff: input.actorRole !== undefined });
+  await admissionGate(ctx, office, target!.slot.date, input.admission, now);
+  return holder;
+};
+
 /** The slot a request names, with the facts of its day; undefined when the service has no such slot. */
 const slotOnDay = async (c: Conn, officeId: string, serviceId: number, slotId: number): Promise<(SlotOnDay & { slot: SlotRow }) | undefined> => {
   const slot = await getRow(c, t.slots, 'WHERE id = ? AND office_id = ? AND service_id = ?', slotId, officeId, serviceId);
@@ -136,9 +168,7 @@ const decideRequest = async (c: Conn, officeId: string, input: BookInput, now: D
  * the request is decided on committed rows, then the place taken by compare-and-set.
  */
 export const bookPlace = async (ctx: PgCtx, officeId: string, input: BookInput, now: DateTime, opts: BookOptions): Promise<BookingView> => {
-  // When a day's places open most attempts meet a full slot: those (and every refusal the request
-  // or the slot alone decides) are answered from plain reads, without a transaction or a lock.
-  const { phone } = (await decideRequest(ctx, officeId, input, now)).holder;
+  const { phone } = await precheckBooking(ctx, officeId, input, now);
   const hash = nikHash(ctx, input.nik);
   return withTx(ctx, async (tx) => {
     await sharePlan(tx, officeId);

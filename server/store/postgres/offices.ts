@@ -3,7 +3,7 @@ import { fail } from '../../domain/errors';
 import { closedReasonOn, planSlots, type ClosureSpan, type DayFacts, type OpeningHours } from '../../domain/slots';
 import { atLocal, dateRange, weekdayOf } from '../../domain/time';
 import * as t from './schema';
-import { allRows, getRow, rows, type Conn } from './connection';
+import { allRows, getRow, rows, type Conn, type PgCtx } from './connection';
 
 export type OfficeRow = typeof t.offices.$inferSelect;
 export type ServiceRow = typeof t.services.$inferSelect;
@@ -17,6 +17,28 @@ export const loadServices = (c: Conn, officeId: string): Promise<ServiceRow[]> =
 
 export const serviceByCode = (c: Conn, officeId: string, code: string): Promise<ServiceRow | undefined> =>
   getRow(c, t.services, 'WHERE office_id = ? AND code = ? AND active', officeId, code);
+
+/** An office's row and its active services by code: the rules every booking attempt is decided by. */
+export type OfficeRules = { office: OfficeRow; services: ReadonlyMap<string, ServiceRow> };
+const rulesCache = new WeakMap<PgCtx, Map<string, OfficeRules & { version: number }>>();
+
+/**
+ * The office's rules for the number `version` of the office in `office_versions` (moved by the
+ * triggers on `offices` and `services`, 0001_live_triggers), read again only when it has moved.
+ * `version` must have been read before this call and outside any transaction of the caller's: the
+ * rows read here are then at least as new as that number, so an entry is never older than its
+ * number says. The rows are shared between callers: read them, never change them.
+ */
+export const officeRules = async (ctx: PgCtx, officeId: string, version: number | null): Promise<OfficeRules> => {
+  let offices = rulesCache.get(ctx);
+  if (!offices) rulesCache.set(ctx, (offices = new Map()));
+  const cached = offices.get(officeId);
+  if (cached && version !== null && cached.version === version) return cached;
+  const [office, services] = await Promise.all([loadOffice(ctx, officeId), loadServices(ctx, officeId)]);
+  const rules = { office, services: new Map(services.map((service) => [service.code, service])) };
+  if (version !== null) offices.set(officeId, { ...rules, version });
+  return rules;
+};
 
 const span = (c: typeof t.closures.$inferSelect): ClosureSpan => ({ id: c.id, serviceId: c.serviceId, from: c.fromDate, to: c.toDate, reason: c.reason });
 
