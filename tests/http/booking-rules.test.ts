@@ -286,3 +286,17 @@ describe('a successful booking', () => {
     expect((await slotAt(s, '2026-11-25', '09:00')).booked).toBe(1);
   });
 });
+
+describe('the quick refusal of a full slot (the precheck remembers a slot until the database changes)', () => {
+  it('books a place at once when another process frees it or raises the capacity', async () => {
+    const slot = await slotAt(s, '2026-11-25', '10:00');
+    // The test's own connection stands for another process: its commits must be seen at the next attempt.
+    sql(s, 'UPDATE slots SET booked = capacity WHERE id = ?', slot.id);
+    for (let i = 0; i < 3; i++) expect((await book(s, { service: 'A', slotId: slot.id, ...VALID })).body.error.code).toBe('SLOT_FULL');
+    sql(s, 'UPDATE slots SET booked = capacity - 1 WHERE id = ?', slot.id);
+    expect((await book(s, { service: 'A', slotId: slot.id, ...VALID })).status).toBe(201);
+    expect((await book(s, { service: 'A', slotId: slot.id, ...{ ...VALID, nik: nikFor(2), phone: '0812-3456-0002' } })).body.error.code).toBe('SLOT_FULL');
+    sql(s, 'UPDATE slots SET capacity = capacity + 1 WHERE id = ?', slot.id);
+    expect((await book(s, { service: 'A', slotId: slot.id, ...{ ...VALID, nik: nikFor(2), phone: '0812-3456-0002' } })).status).toBe(201);
+  });
+});

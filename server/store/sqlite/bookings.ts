@@ -15,6 +15,8 @@ import { isoInZone, todayIn } from '../../domain/time';
 import * as t from './schema';
 import type { BookingView } from '../../../shared/types';
 import { randomCode } from '../../security/tokens';
+import type Database from 'better-sqlite3';
+import { changeStamp } from './changeStamp';
 import { nikHash, readTx, writeTx, type StoreCtx } from './connection';
 import { audit, enqueueNotification } from './journal';
 import { dayFacts, loadOffice, officeRules, serviceByCode, type OfficeRow, type ServiceRow, type SlotRow } from './offices';
@@ -130,19 +132,51 @@ const decideRequest = (ctx: StoreCtx, office: OfficeRow, service: ServiceRow | u
   return { office, service: service!, slot: target!.slot, holder, admission };
 };
 
+/** What a precheck reads for a request: the office, the service it names, and the slot it names with its day. */
+type RequestFacts = { office: OfficeRow; service: ServiceRow | undefined; target: (SlotOnDay & { slot: SlotRow }) | undefined };
+
+/**
+ * The facts of the requests prechecked since the database last changed (changeStamp.ts), by office,
+ * service and slot: while nothing is written, as when every place of a released day is taken and
+ * the attempts keep coming, each is decided without reading SQLite at all. Any write, by any
+ * connection, starts a new memo. Bounded: a burst over more distinct slots starts it again.
+ */
+const factsMemo = new WeakMap<Database.Database, { stamp: string; facts: Map<string, RequestFacts> }>();
+const MEMO_LIMIT = 10_000;
+
+const requestFacts = (ctx: StoreCtx, officeId: string, input: BookInput): RequestFacts => {
+  // The stamp is read before the rows: a change committed in between only makes the next call read again.
+  const stamp = changeStamp(ctx);
+  let memo = factsMemo.get(ctx.sqlite);
+  if (!memo || memo.stamp !== stamp) factsMemo.set(ctx.sqlite, (memo = { stamp, facts: new Map() }));
+  const key = `${officeId}\n${input.service}\n${input.slotId}`;
+  let facts = memo.facts.get(key);
+  if (!facts) {
+    // One read transaction: one snapshot and one WAL read lock; the office's rules from its cache (offices.ts officeRules).
+    facts = readTx(ctx, () => {
+      const { office, services } = officeRules(ctx, officeId);
+      const service = services.get(input.service);
+      return { office, service, target: service && slotOnDay(ctx, office.id, service.id, input.slotId) };
+    });
+    if (memo.facts.size >= MEMO_LIMIT) memo.facts.clear();
+    memo.facts.set(key, facts);
+  }
+  return facts;
+};
+
 /**
  * When a day's places open, most attempts meet a full slot. Those (and every other refusal the
  * request or the slot alone decides) are answered from plain reads, without taking the write
  * lock; what passes is read and decided again, and taken, inside the write transaction (takeBooking).
- * One read transaction for these reads: one snapshot and one WAL read lock instead of one each;
- * there, the office's rules come from its cache (offices.ts officeRules).
  */
 export const precheckBooking = (ctx: StoreCtx, officeId: string, input: BookInput, now: DateTime): void => {
-  const inWrite = ctx.sqlite.inTransaction;
-  readTx(ctx, () => {
-    const { office, services } = inWrite ? { office: loadOffice(ctx, officeId), services: undefined } : officeRules(ctx, officeId);
-    decideRequest(ctx, office, services ? services.get(input.service) : serviceByCode(ctx, officeId, input.service), input, now);
-  });
+  if (ctx.sqlite.inTransaction) {
+    readTx(ctx, () => decideRequest(ctx, loadOffice(ctx, officeId), serviceByCode(ctx, officeId, input.service), input, now));
+    return;
+  }
+  const { office, service, target } = requestFacts(ctx, officeId, input);
+  decideBooking({ office, service, person: input, target, now, urgent: input.urgentReason !== undefined, byStaff: input.actorRole !== undefined });
+  admissionGate(ctx, office, target!.slot.date, input.admission, now);
 };
 
 /** Decides the request again inside the write transaction and takes the place. */
