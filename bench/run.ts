@@ -7,7 +7,7 @@
  * (concurrency, 200), BENCH_M / --m (total capacity, 500), BENCH_K / --k (sockets, 1000),
  * BENCH_ROUNDS / --rounds (measured calls, 20), BENCH_REPS / --reps (bursts per server,
  * alternating, 3), BENCH_HISTORY_OPS / --history-ops (samples of each live operation in the
- * history scenario, 100), BENCH_ONLY / --only (burst | fanout | history | province | waiting-room | offices; all by default; offices clones the history office into a 50-office file once, cached),
+ * history scenario, 600: a p99 over fewer is one or two samples, i.e. noise), BENCH_ONLY / --only (burst | fanout | history | province | waiting-room | offices; all by default; offices clones the history office into a 50-office file once, cached),
  * BENCH_WR_VISITORS / BENCH_WR_PLACES (the waiting-room rush: 5000 visitors, 300 places),
  * BENCH_DEADLINE_S / --deadline (the whole run's bound, 600), BENCH_PROFILE=<dir> (CPU profiles
  * of the servers). A full run writes bench/RESULTS.md.
@@ -47,7 +47,7 @@ const K = arg('k', 'BENCH_K', 1000);
 const ROUNDS = arg('rounds', 'BENCH_ROUNDS', 20);
 const SLOTS = arg('slots', 'BENCH_SLOTS', 10);
 const REPS = arg('reps', 'BENCH_REPS', 3);
-const HISTORY_OPS = arg('history-ops', 'BENCH_HISTORY_OPS', 100);
+const HISTORY_OPS = arg('history-ops', 'BENCH_HISTORY_OPS', 600);
 const DEADLINE_S = arg('deadline', 'BENCH_DEADLINE_S', 600);
 /** The waiting-room rush (bench/waitingRoom.ts): visitors and places. */
 const WR_VISITORS = arg('wr-visitors', 'BENCH_WR_VISITORS', 5000);
