@@ -8,14 +8,12 @@ import { api, ApiFailure } from './api';
 import * as view from './view';
 import type { Action, Desk, Me } from './view';
 import { createCaseChecks } from './caseChecks';
+import { forgetCounter, officeFor, rememberCounter, savedCounter } from './deskChoice';
 import { DESK_HTML } from './deskTemplate';
 import { createTicketDialogs } from './ticketDialogs';
 
 const app = document.getElementById('app')!;
 const $ = (id: string) => document.getElementById(id)!;
-const counterKey = (officeId: string) => `giliran.counter.${officeId}`;
-/** The office of the counter this computer last worked at: the desk's own, never the admin page's choice. */
-const LAST_OFFICE_KEY = 'giliran.counter.office';
 const SESSION_ENDED = 'Sesi Anda telah berakhir. Silakan masuk kembali.';
 
 let desk: Desk | null = null;
@@ -87,39 +85,24 @@ const showLogin = (message?: string) => {
   });
 };
 
-/**
- * The desk's office: the link's `?office=`, the staff member's own office, or (for a
- * deployment-wide admin) the office of the counter last chosen on this computer, else the first.
- */
-const officeFor = async (me: Me, offices: OfficeSummary[]): Promise<string> => {
-  const fromUrl = new URLSearchParams(location.search).get('office');
-  if (fromUrl) return fromUrl;
-  if (me.officeId) return me.officeId;
-  const saved = localStorage.getItem(LAST_OFFICE_KEY);
-  if (saved && offices.some((o) => o.id === saved)) return saved;
-  if (!offices[0]) throw new ApiFailure(404, 'NOT_FOUND', 'Belum ada kantor yang terdaftar.');
-  return offices[0].id;
-};
-
 const enter = async (me: Me, pickedOffice?: string) => {
   // A kelurahan assistant books for citizens on its own page; the queue is not for it.
   if (me.role === 'assistant') return void location.assign('/assist/');
   // Only a deployment-wide admin chooses among offices.
   const offices = me.officeId ? [] : ((await api<OfficeSummary[]>('GET', '/staff/offices')) ?? []);
-  const officeId = pickedOffice ?? (await officeFor(me, offices));
+  const officeId = pickedOffice ?? officeFor(me, offices);
   const [office, counters] = await Promise.all([
     api<OfficeDetail>('GET', `/offices/${encodeURIComponent(officeId)}`),
     api<CounterView[]>('GET', `/offices/${encodeURIComponent(officeId)}/counters`),
   ]);
   const services = (office?.services ?? []).map((s) => ({ code: s.code, name: s.name }));
-  const saved = Number(localStorage.getItem(counterKey(officeId)));
+  const saved = savedCounter(officeId);
   const chosen = pickedOffice ? undefined : (counters ?? []).find((c) => c.id === saved);
   if (chosen) return openDesk(me, office!, services, chosen.id, counters ?? []);
   showApp(view.chooserView(office?.name ?? officeId, counters ?? [], services, offices.length > 1 ? { offices, current: officeId } : undefined));
   app.querySelectorAll<HTMLButtonElement>('[data-counter]').forEach((button) =>
     button.addEventListener('click', () => {
-      localStorage.setItem(counterKey(officeId), button.dataset.counter!);
-      localStorage.setItem(LAST_OFFICE_KEY, officeId);
+      rememberCounter(officeId, button.dataset.counter!);
       openDesk(me, office!, services, Number(button.dataset.counter), counters ?? []);
     }),
   );
@@ -334,7 +317,7 @@ document.addEventListener('click', (event) => {
   if (target.id === 'requeue-cancel') return requeueDialog()?.close();
   if (target.dataset.actionId === 'logout') return void logout();
   if (target.dataset.actionId === 'change-counter') {
-    localStorage.removeItem(counterKey(desk.officeId));
+    forgetCounter(desk.officeId);
     const me = desk.me;
     disconnect();
     desk = null;

@@ -121,9 +121,7 @@ const precheckBooking = async (ctx: PgCtx, officeId: string, input: BookInput, n
   const { office, services } = await officeRules(ctx, officeId, facts.officeVersion);
   const { officeVersion: _version, dayClosures, dayHours, ...slot } = facts;
   const target = slot.id === null ? undefined : { slot: slot as SlotRow, day: { closures: dayClosures ?? [], hours: dayHours ?? [] } };
-  const holder = decideBooking({ office, service: services.get(input.service), person: input, target, now, urgent: input.urgentReason !== undefined, byStaff: input.actorRole !== undefined });
-  await admissionGate(ctx, office, target!.slot.date, input.admission, now);
-  return holder;
+  return (await decideOn(ctx, { office, service: services.get(input.service), target }, input, now)).holder;
 };
 
 /** The slot a request names, with the facts of its day; undefined when the service has no such slot. */
@@ -152,14 +150,22 @@ const INSERT_BOOKING = `INSERT INTO bookings (office_id, code, service_id, slot_
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING RETURNING ${BOOKING}`;
 
 /** What a booking request names, and the domain's answer to it (decideBooking). */
-const decideRequest = async (c: Conn, officeId: string, input: BookInput, now: DateTime) => {
-  const office = await loadOffice(c, officeId);
-  const service = await serviceByCode(c, officeId, input.service);
-  const target = service && (await slotOnDay(c, officeId, service.id, input.slotId));
+/** What a booking request names: the office, the service it names, and the slot it names with its day. */
+type RequestFacts = { office: OfficeRow; service: ServiceRow | undefined; target: (SlotOnDay & { slot: SlotRow }) | undefined };
+
+/** The domain's answer to a request (decideBooking), and the admission it needs, from its facts. */
+const decideOn = async (c: Conn, { office, service, target }: RequestFacts, input: BookInput, now: DateTime) => {
   const holder = decideBooking({ office, service, person: input, target, now, urgent: input.urgentReason !== undefined, byStaff: input.actorRole !== undefined });
   // A day not yet released, or whose waiting room is active, takes bookings only with an admission.
   const admission = await admissionGate(c, office, target!.slot.date, input.admission, now);
   return { office, service: service!, slot: target!.slot, holder, admission };
+};
+
+/** The request's facts as the database holds them now (under the booking's locks), and the domain's answer. */
+const decideRequest = async (c: Conn, officeId: string, input: BookInput, now: DateTime) => {
+  const office = await loadOffice(c, officeId);
+  const service = await serviceByCode(c, officeId, input.service);
+  return decideOn(c, { office, service, target: service && (await slotOnDay(c, officeId, service.id, input.slotId)) }, input, now);
 };
 
 /**

@@ -123,17 +123,23 @@ const tellHolder = (ctx: StoreCtx, booking: BookingRow, template: 'cancelled' | 
 const INSERT_BOOKING = `INSERT INTO bookings (office_id, code, service_id, slot_id, date, nik_hash, nik_last4, name, phone, status, hold_until, created_at, created_by_user_id)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
-/** What a booking request names, and the domain's answer to it (decideBooking), given the office and the named service. */
-const decideRequest = (ctx: StoreCtx, office: OfficeRow, service: ServiceRow | undefined, input: BookInput, now: DateTime) => {
-  const target = service && slotOnDay(ctx, office.id, service.id, input.slotId);
+/** What a booking request names: the office, the service it names, and the slot it names with its day. */
+type RequestFacts = { office: OfficeRow; service: ServiceRow | undefined; target: (SlotOnDay & { slot: SlotRow }) | undefined };
+
+/** The domain's answer to a request (decideBooking), and the admission it needs, from its facts. */
+const decideOn = (ctx: StoreCtx, { office, service, target }: RequestFacts, input: BookInput, now: DateTime) => {
   const holder = decideBooking({ office, service, person: input, target, now, urgent: input.urgentReason !== undefined, byStaff: input.actorRole !== undefined });
   // A day not yet released, or whose waiting room is active, takes bookings only with an admission.
   const admission = admissionGate(ctx, office, target!.slot.date, input.admission, now);
   return { office, service: service!, slot: target!.slot, holder, admission };
 };
 
-/** What a precheck reads for a request: the office, the service it names, and the slot it names with its day. */
-type RequestFacts = { office: OfficeRow; service: ServiceRow | undefined; target: (SlotOnDay & { slot: SlotRow }) | undefined };
+/** The request's facts as the database holds them now, and the domain's answer. */
+const decideRequest = (ctx: StoreCtx, officeId: string, input: BookInput, now: DateTime) => {
+  const office = loadOffice(ctx, officeId);
+  const service = serviceByCode(ctx, officeId, input.service);
+  return decideOn(ctx, { office, service, target: service && slotOnDay(ctx, officeId, service.id, input.slotId) }, input, now);
+};
 
 /**
  * The facts of the requests prechecked since the database last changed (changeStamp.ts), by office,
@@ -170,19 +176,15 @@ const requestFacts = (ctx: StoreCtx, officeId: string, input: BookInput): Reques
  * lock; what passes is read and decided again, and taken, inside the write transaction (takeBooking).
  */
 export const precheckBooking = (ctx: StoreCtx, officeId: string, input: BookInput, now: DateTime): void => {
-  if (ctx.sqlite.inTransaction) {
-    readTx(ctx, () => decideRequest(ctx, loadOffice(ctx, officeId), serviceByCode(ctx, officeId, input.service), input, now));
-    return;
-  }
-  const { office, service, target } = requestFacts(ctx, officeId, input);
-  decideBooking({ office, service, person: input, target, now, urgent: input.urgentReason !== undefined, byStaff: input.actorRole !== undefined });
-  admissionGate(ctx, office, target!.slot.date, input.admission, now);
+  // Inside a transaction its own writes may still be rolled back: no memo there.
+  if (ctx.sqlite.inTransaction) decideRequest(ctx, officeId, input, now);
+  else decideOn(ctx, requestFacts(ctx, officeId, input), input, now);
 };
 
 /** Decides the request again inside the write transaction and takes the place. */
 export const takeBooking = (ctx: StoreCtx, officeId: string, input: BookInput, now: DateTime, opts: BookOptions): BookingView =>
   writeTx(ctx, () => {
-    const { office, service, slot, holder, admission } = decideRequest(ctx, loadOffice(ctx, officeId), serviceByCode(ctx, officeId, input.service), input, now);
+    const { office, service, slot, holder, admission } = decideRequest(ctx, officeId, input, now);
     const hash = nikHash(ctx, holder.nik);
     // A helper's number (a citizen without a phone) is not the holder's: the per-phone rule skips it.
     takePlace(ctx, office, slot, { nikHash: hash, phone: input.contactIsHelper ? null : holder.phone }, now);
